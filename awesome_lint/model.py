@@ -1,0 +1,158 @@
+"""The project's own model of a paper list: immutable, every piece with its exact source span.
+
+Built once by :mod:`awesome_lint.parse` and shared read-only by all rules and the link checker.
+Offsets index ``Document.text`` (the decoded text with every newline folded to ``\\n``);
+lines and columns are 1-based and counted in characters.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of source text: 1-based (line, column) of its first and last+1 character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+
+
+class LineIndex:
+    """Turns character offsets into 1-based lines and columns."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A located piece of text (a title, an author list, a date as written …)."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A Markdown link ``[label](url)``, an image, a bare URL or an HTML ``href``."""
+
+    label: str
+    url: str
+    span: Span  # the whole link as written
+    url_span: Span  # the URL's own characters
+    kind: str = "markdown"  # markdown | image | html | autolink
+    label_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLine:
+    """One physical (or ``<br>``-separated) line of a paper entry and the break token ending it."""
+
+    text: str  # the line's content without indentation and break token
+    span: Span  # the content's span
+    break_token: str  # as written: " \\", "\\", "<br>", " <br />", "\\ ", "" (none) …
+    break_span: Span | None  # where the break token sits (None when there is none)
+    last: bool = False  # the entry's last line (a break here is optional)
+
+
+@dataclass(frozen=True, slots=True)
+class PaperEntry:
+    """One paper (or resource) of the list, whatever entry format the list uses."""
+
+    family: str  # "block" (bold-title paragraph), "item" (list item) or "row" (table row)
+    layout: str  # finer shape: "A", "B", "C", "D" for blocks, "bold", "link" for items …
+    title: Field | None
+    authors: Field | None
+    date: Field | None  # the date as written, brackets excluded
+    venue: Field | None
+    links: tuple[Link, ...]
+    span: Span
+    section: int | None  # index into Document.sections, None before the first heading
+    raw: str
+    lines: tuple[EntryLine, ...] = ()
+    extras: tuple[Field, ...] = ()  # text that fits no part of the entry (stray text)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and what sits under it up to the next heading of the same or higher level."""
+
+    index: int
+    title: str  # the heading's text as written (inline Markdown kept)
+    text: str  # the heading's plain text, as GitHub shows it
+    level: int
+    slug: str  # GitHub's anchor for it, duplicates suffixed -1, -2 …
+    span: Span  # the whole heading line
+    title_span: Span  # the heading's text
+    parent: int | None
+    entries: tuple[PaperEntry, ...] = ()  # the entries directly under this heading
+    children: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TocItem:
+    text: str
+    anchor: str  # without the leading '#'
+    depth: int  # 0 for the outermost level
+    link: Link
+
+
+@dataclass(frozen=True, slots=True)
+class Toc:
+    items: tuple[TocItem, ...]
+    span: Span
+    heading: int | None  # the section whose heading introduces the TOC
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A top-level Markdown block as mistune segmented it."""
+
+    kind: str  # paragraph | heading | list | table | html | code | quote | rule | other
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    text: str  # decoded, BOM removed, newlines folded to "\n"
+    newline: str  # the file's newline ("\n", "\r\n" or "\r")
+    bom: bool
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    entries: tuple[PaperEntry, ...]
+    links: tuple[Link, ...]  # every link of the document, entries' included
+    toc: Toc | None
+    anchors: frozenset[str]  # heading slugs, HTML id/name targets and "top"
+    comments: tuple[Field, ...]  # HTML comments, outside code
+    index: LineIndex = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def span(self, start: int, end: int) -> Span:
+        return self.index.span(start, end)

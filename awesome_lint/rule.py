@@ -1,0 +1,47 @@
+"""The rule protocol: a small class with a stable code and name that yields diagnostics."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from .diagnostics import Diagnostic, Fix, Severity
+from .model import Document, Span
+
+if TYPE_CHECKING:
+    from .style import HouseStyle
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may read besides the document: the house style, its options, today."""
+
+    style: HouseStyle
+    options: Any = None  # the rule's options dataclass instance (or None)
+    today: datetime.date = field(default_factory=datetime.date.today)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement ``check``.
+
+    ``check`` must be a pure function of the document, the style and the options: no I/O, no
+    state kept between runs, no knowledge of configuration files or suppression comments.
+    """
+
+    code: ClassVar[str]  # "AL202": stable, never reused
+    name: ClassVar[str]  # "date-ordinal": stable
+    summary: ClassVar[str]  # one line, shown by --list-rules
+    severity: ClassVar[Severity] = Severity.ERROR
+    fixable: ClassVar[bool] = False
+    options_class: ClassVar[type | None] = None  # a dataclass of options, with defaults
+    enabled_by_default: ClassVar[bool] = True
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    def diagnostic(
+        self, doc: Document, span: Span, message: str, fix: Fix | None = None
+    ) -> Diagnostic:
+        return Diagnostic(self.code, self.name, self.severity, doc.path, span, message, fix)
