@@ -37,6 +37,9 @@ class Rule:
     fixable: ClassVar[bool] = False
     options_class: ClassVar[type | None] = None  # a dataclass of options, with defaults
     enabled_by_default: ClassVar[bool] = True
+    # Network rules (AL9xx) are reported by the link checker, not by ``check``: the registry
+    # lists them so that selection, --explain and SARIF know them.
+    network: ClassVar[bool] = False
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
