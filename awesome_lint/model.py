@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A range of source text: 1-based (line, column) of its first and last+1 character."""
+class Span(NamedTuple):
+    """A range of source text: 1-based (line, column) of its first and last+1 character.
+
+    Named tuples (here and for the other small pieces) are immutable and cheap to build: a
+    large list has tens of thousands of them.
+    """
 
     line: int
     column: int
@@ -42,21 +46,25 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(line, column, end_line, end_column, start, end)
+        starts = self.starts
+        line = bisect_right(starts, start)
+        line_start = starts[line - 1]
+        if line == len(starts) or end < starts[line]:  # the common case: one line
+            return Span(line, start - line_start + 1, line, end - line_start + 1, start, end)
+        end_line = bisect_right(starts, end, line)
+        return Span(
+            line, start - line_start + 1, end_line, end - starts[end_line - 1] + 1, start, end
+        )
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """A located piece of text (a title, an author list, a date as written …)."""
 
     text: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A Markdown link ``[label](url)``, an image, a bare URL or an HTML ``href``."""
 
     label: str
@@ -67,8 +75,7 @@ class Link:
     label_span: Span | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class EntryLine:
+class EntryLine(NamedTuple):
     """One physical (or ``<br>``-separated) line of a paper entry and the break token ending it."""
 
     text: str  # the line's content without indentation and break token
