@@ -71,7 +71,8 @@ class DateParts:
     day_text: str = ""  # "22", "07"
     day_start: int = -1
     suffix: str = ""  # "th" as written ("" when absent)
-    suffix_start: int = -1  # where the suffix (or the gap before it) starts
+    suffix_start: int = -1  # where the day ends (and a gap or the suffix starts)
+    suffix_end: int = -1  # where the suffix ends (the day's end when there is none)
     month: int | None = None
     month_text: str = ""  # the month word as written, without punctuation: "Jul", "July"
     month_start: int = -1
@@ -148,6 +149,7 @@ def _written_parts(m: re.Match[str]) -> DateParts:
         day_start=m.start("day") if day else -1,
         suffix=m.group("suffix") or "",
         suffix_start=m.end("day") if day else -1,
+        suffix_end=(m.end("suffix") if m.group("suffix") else m.end("day")) if day else -1,
         month=month_number(m.group("month")),
         month_text=m.group("month"),
         month_start=m.start("month"),

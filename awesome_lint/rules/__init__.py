@@ -1,0 +1,12 @@
+"""The built-in rules, listed explicitly: one module per rule."""
+
+from __future__ import annotations
+
+from ..rule import Rule
+from .al102_line_break_style import LineBreakStyle
+from .al202_date_ordinal import DateOrdinal
+
+BUILTIN_RULES: tuple[type[Rule], ...] = (
+    LineBreakStyle,
+    DateOrdinal,
+)

@@ -1,0 +1,53 @@
+"""AL102 line-break-style: a line of a paper block that does not end the way the list's do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Edit, Fix, Severity
+from ..entries import break_kind
+from ..model import Document, EntryLine
+from ..rule import Rule, RuleContext
+
+
+class LineBreakStyle(Rule):
+    code = "AL102"
+    name = "line-break-style"
+    summary = (
+        "A block line whose break token differs from the house style, is missing, or is broken."
+    )
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        house = ctx.style.break_token
+        if house is None:
+            return
+        for entry in doc.entries:
+            if entry.family != "block":
+                continue
+            for line in entry.lines:
+                if not line.last:
+                    diagnostic = self._check_line(doc, line, house)
+                    if diagnostic is not None:
+                        yield diagnostic
+
+    def _check_line(self, doc: Document, line: EntryLine, house: str) -> Diagnostic | None:
+        token = line.break_token
+        if token == house:
+            return None
+        kind = break_kind(token)
+        start = line.span.end
+        span = doc.span(start, start + len(token))
+        if kind == "none":
+            message = f'no line break: GitHub joins this line with the next; end it with "{house}"'
+            span = doc.span(start, start)
+        elif kind == "broken-backslash":
+            message = (
+                f'"{token.strip()} " has a space after the backslash, so GitHub shows no line '
+                f'break; write "{house}"'
+            )
+        else:
+            message = f'line break "{token}" differs from the list\'s "{house}"'
+        fix = Fix((Edit(start, start + len(token), house),), description=f'write "{house}"')
+        return self.diagnostic(doc, span, message, fix)

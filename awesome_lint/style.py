@@ -1,0 +1,137 @@
+"""The house style of a list, inferred from the majority of its own entries.
+
+A list is its own style guide: rules report the entries that deviate from what most entries do,
+so no list's habits are hard-coded. Configuration can pin any field (``dataclasses.replace``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .dates import DateParts, read_date
+from .entries import break_kind
+from .model import Document, PaperEntry
+
+NEWEST_FIRST = "newest-first"
+OLDEST_FIRST = "oldest-first"
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    entry_family: str | None = None  # block | item | row
+    entry_layout: str | None = None  # e.g. "T|A|DV|L"
+    break_token: str | None = None  # the exact token most lines end with, e.g. " \\"
+    break_kind: str | None = None  # backslash | br | spaces
+    date_layout: str | None = None  # dmy | my | iso | ym | y
+    date_ordinal: bool = True  # days carry a suffix: "25th"
+    date_zero_pad: bool = False  # "06 Jun 2022"
+    month_style: str | None = None  # abbr-dot ("Jul.") | abbr ("Jul") | full ("July")
+    may_dot: bool = False  # "May." rather than "May" (the abbreviation of May is May)
+    month_separator: str | None = None  # what stands between month and year: ", " or " "
+    sort_direction: dict[int, str] = field(default_factory=dict)  # section index -> direction
+    link_labels: dict[str, str] = field(default_factory=dict)  # lower-case -> house spelling
+    label_counts: dict[str, int] = field(default_factory=dict)  # house spelling -> uses
+    arxiv_shape: str | None = None  # abs | pdf
+
+
+def _majority(values: Iterable, default=None):
+    counts = Counter(v for v in values if v is not None)
+    return counts.most_common(1)[0][0] if counts else default
+
+
+def entry_dates(entries: Iterable[PaperEntry]) -> Iterable[tuple[PaperEntry, DateParts]]:
+    for entry in entries:
+        if entry.date is not None:
+            parts = read_date(entry.date.text)
+            if parts is not None:
+                yield entry, parts
+
+
+def month_style_of(parts: DateParts) -> str | None:
+    if (
+        parts.month is None
+        or parts.layout not in ("dmy", "my")
+        or parts.month_text.lower() == "may"
+    ):
+        return None
+    if len(parts.month_text) > 4 or parts.month_text.lower() == "june":
+        return "full"
+    return "abbr-dot" if parts.month_punct.startswith(".") else "abbr"
+
+
+def infer_style(doc: Document) -> HouseStyle:
+    entries = doc.entries
+    family = _majority(e.family for e in entries)
+    layout = _majority(e.layout for e in entries if e.family == family)
+    tokens = [
+        line.break_token
+        for e in entries
+        if e.family == "block"
+        for line in e.lines
+        if not line.last and break_kind(line.break_token) in ("backslash", "br", "spaces")
+    ]
+    token = _majority(tokens)
+    dated = list(entry_dates(entries))
+    parts = [p for _, p in dated]
+    with_day = [p for p in parts if p.day is not None and p.layout == "dmy"]
+    return HouseStyle(
+        entry_family=family,
+        entry_layout=layout,
+        break_token=token,
+        break_kind=break_kind(token) if token is not None else None,
+        date_layout=_majority(p.layout for p in parts),
+        date_ordinal=sum(bool(p.suffix) for p in with_day) * 2 >= len(with_day),
+        date_zero_pad=sum(len(p.day_text) == 2 and p.day_text[0] == "0" for p in with_day) * 2
+        > sum(p.day is not None and p.day < 10 for p in with_day),
+        month_style=_majority(month_style_of(p) for p in parts),
+        may_dot=_majority(
+            (p.month_punct.startswith(".") for p in parts if p.month_text.lower() == "may"),
+            False,
+        ),
+        month_separator=_majority(_separator(p) for p in parts if p.year is not None),
+        sort_direction=_sort_directions(doc),
+        **_labels(entries),
+        arxiv_shape=_majority(_arxiv_shape(link.url) for e in entries for link in e.links),
+    )
+
+
+def _separator(parts: DateParts) -> str | None:
+    if parts.layout not in ("dmy", "my"):
+        return None
+    return parts.month_punct.lstrip(".") or None
+
+
+def _sort_directions(doc: Document) -> dict[int, str]:
+    directions: dict[int, str] = {}
+    for section in doc.sections:
+        values = [p.value for _, p in entry_dates(section.entries) if p.value is not None]
+        newer = sum(b > a for a, b in pairwise(values))
+        older = sum(b < a for a, b in pairwise(values))
+        if newer + older:
+            directions[section.index] = OLDEST_FIRST if newer > older else NEWEST_FIRST
+    return directions
+
+
+def _labels(entries: Iterable[PaperEntry]) -> dict[str, dict]:
+    counts = Counter(
+        link.label.strip()
+        for e in entries
+        for i, link in enumerate(e.links)
+        if link.label.strip() and not (e.layout == "link" and i == 0)  # skip link titles
+    )
+    spellings: dict[str, str] = {}
+    for label, _ in counts.most_common():
+        spellings.setdefault(label.lower(), label)
+    return {"link_labels": spellings, "label_counts": dict(counts)}
+
+
+_ARXIV = re.compile(r"arxiv\.org/(abs|pdf)/", re.I)
+
+
+def _arxiv_shape(url: str) -> str | None:
+    m = _ARXIV.search(url)
+    return m.group(1).lower() if m else None

@@ -1,0 +1,94 @@
+"""Reading the rule book: the pages in rules/ and their fenced, runnable examples."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```$", re.S | re.M)
+
+
+@dataclass
+class Case:
+    bad: str
+    expect: list[str] = field(default_factory=list)
+    fixed: str | None = None
+
+
+@dataclass
+class Page:
+    code: str
+    name: str
+    severity: str
+    fixable: bool
+    text: str
+    cases: list[Case]
+    good: list[str]
+    config: list[str]
+
+
+def read_page(path: Path) -> Page:
+    text = path.read_text(encoding="utf-8")
+    title = re.match(r"# (AL\d{3}) ([a-z0-9-]+)\n", text)
+    meta = re.search(r"\*\*Severity:\*\* (\w+) · \*\*Fixable:\*\* (yes|no)", text)
+    assert title and meta, f"{path.name}: title line or severity line is missing"
+    cases: list[Case] = []
+    good: list[str] = []
+    config: list[str] = []
+    for info, body in _FENCE.findall(text):
+        kind = info.strip()
+        if kind == "markdown bad":
+            cases.append(Case(body))
+        elif kind == "text expect":
+            cases[-1].expect = body.splitlines()
+        elif kind == "markdown fixed":
+            cases[-1].fixed = body
+        elif kind == "markdown good":
+            good.append(body)
+        elif kind == "toml config":
+            config.append(body)
+    return Page(title[1], title[2], meta[1], meta[2] == "yes", text, cases, good, config)
+
+
+def pages() -> list[Page]:
+    return [read_page(p) for p in sorted(RULES_DIR.glob("AL*.md"))]
+
+
+def readme_rows() -> dict[str, tuple[str, ...]]:
+    text = (RULES_DIR / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \[(AL\d{3})\]\(\1\.md\) \| (.*) \|$", text, re.M)
+    return {code: tuple(cell.strip() for cell in rest.split(" | ")) for code, rest in rows}
+
+
+def rule_class(code: str):
+    from awesome_lint.rules import BUILTIN_RULES
+
+    return next(rule for rule in BUILTIN_RULES if rule.code == code)
+
+
+def run_rule(code: str, text: str):
+    """The diagnostics one rule reports on ``text``, with the house style inferred from it."""
+    from awesome_lint.parse import parse_document
+    from awesome_lint.rule import RuleContext
+    from awesome_lint.style import infer_style
+
+    doc = parse_document(text, "example.md")
+    found = list(rule_class(code)().check(doc, RuleContext(infer_style(doc))))
+    return sorted(found, key=lambda d: d.sort_key)
+
+
+def expect_lines(diagnostics) -> list[str]:
+    return [f"{d.span.line}:{d.span.column} {d.code} {d.message}" for d in diagnostics]
+
+
+def apply_safe_fixes(text: str, diagnostics) -> str:
+    edits = sorted(
+        (e for d in diagnostics if d.fix and d.fix.safe for e in d.fix.edits),
+        key=lambda e: e.start,
+        reverse=True,
+    )
+    for edit in edits:
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text

@@ -1,0 +1,62 @@
+"""The rule book's examples are run: each bad case gives exactly its expected findings, each fix
+gives the fixed text, each good case gives nothing; registry, pages and README stay in step."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.rules import BUILTIN_RULES
+
+from .rulebook import apply_safe_fixes, expect_lines, pages, readme_rows, run_rule
+
+OFFLINE = [page for page in pages() if not page.code.startswith("AL9")]
+CASES = [(page.code, i, case) for page in OFFLINE for i, case in enumerate(page.cases)]
+GOOD = [(page.code, i, text) for page in OFFLINE for i, text in enumerate(page.good)]
+
+
+@pytest.mark.parametrize(("code", "index", "case"), CASES, ids=lambda v: str(v)[:8])
+def test_bad_example_reports_exactly_what_the_page_expects(code, index, case) -> None:
+    assert expect_lines(run_rule(code, case.bad)) == case.expect
+
+
+@pytest.mark.parametrize(
+    ("code", "index", "case"),
+    [c for c in CASES if c[2].fixed is not None],
+    ids=lambda v: str(v)[:8],
+)
+def test_fixed_example_is_what_the_fix_writes(code, index, case) -> None:
+    fixed = apply_safe_fixes(case.bad, run_rule(code, case.bad))
+    assert fixed == case.fixed
+    assert run_rule(code, fixed) == []  # fixing twice changes nothing
+
+
+@pytest.mark.parametrize(("code", "index", "text"), GOOD, ids=lambda v: str(v)[:8])
+def test_good_example_is_clean(code, index, text) -> None:
+    assert expect_lines(run_rule(code, text)) == []
+
+
+def test_every_offline_page_has_a_bad_and_a_good_example() -> None:
+    for page in OFFLINE:
+        assert page.cases and page.good, page.code
+        assert all(case.expect for case in page.cases), page.code
+
+
+def test_registry_pages_and_readme_agree() -> None:
+    by_code = {page.code: page for page in pages()}
+    rows = readme_rows()
+    for rule in BUILTIN_RULES:
+        page = by_code.get(rule.code)
+        assert page is not None, f"rules/{rule.code}.md is missing"
+        assert (page.name, page.severity, page.fixable) == (
+            rule.name,
+            str(rule.severity),
+            rule.fixable,
+        )
+        assert rows[rule.code] == (
+            rule.name,
+            str(rule.severity),
+            "yes" if rule.fixable else "no",
+            rule.summary,
+        )
+    assert set(rows) == set(by_code), "rules/README.md and the pages list different rules"
+    assert {r.code for r in BUILTIN_RULES} >= {p.code for p in OFFLINE}
