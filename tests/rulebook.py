@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```$", re.S | re.M)
@@ -68,14 +74,29 @@ def rule_class(code: str):
     return next(rule for rule in BUILTIN_RULES if rule.code == code)
 
 
-def run_rule(code: str, text: str):
+def rule_options(rule, config: str | None):
+    """The rule's options: its defaults, updated from ``[rules.<code or name>]`` of a TOML text."""
+    if rule.options_class is None:
+        return None
+    table: dict = {}
+    if config:
+        rules = tomllib.loads(config).get("rules", {})
+        table = rules.get(rule.code) or rules.get(rule.name) or {}
+    return rule.options_class(**{key.replace("-", "_"): value for key, value in table.items()})
+
+
+def run_rule(code: str, text: str, config: str | None = None, today=None):
     """The diagnostics one rule reports on ``text``, with the house style inferred from it."""
     from awesome_lint.parse import parse_document
     from awesome_lint.rule import RuleContext
     from awesome_lint.style import infer_style
 
+    rule = rule_class(code)
     doc = parse_document(text, "example.md")
-    found = list(rule_class(code)().check(doc, RuleContext(infer_style(doc))))
+    ctx = RuleContext(infer_style(doc), rule_options(rule, config))
+    if today is not None:
+        ctx = RuleContext(ctx.style, ctx.options, today)
+    found = list(rule().check(doc, ctx))
     return sorted(found, key=lambda d: d.sort_key)
 
 
@@ -83,9 +104,9 @@ def expect_lines(diagnostics) -> list[str]:
     return [f"{d.span.line}:{d.span.column} {d.code} {d.message}" for d in diagnostics]
 
 
-def apply_safe_fixes(text: str, diagnostics) -> str:
+def apply_safe_fixes(text: str, diagnostics, unsafe: bool = False) -> str:
     edits = sorted(
-        (e for d in diagnostics if d.fix and d.fix.safe for e in d.fix.edits),
+        (e for d in diagnostics if d.fix and (d.fix.safe or unsafe) for e in d.fix.edits),
         key=lambda e: e.start,
         reverse=True,
     )

@@ -9,6 +9,14 @@ from awesome_lint.rules import BUILTIN_RULES
 
 from .rulebook import apply_safe_fixes, expect_lines, pages, readme_rows, run_rule
 
+BY_CODE = {page.code: page for page in pages()}
+
+
+def page_config(code: str) -> str | None:
+    """A page's ``toml config`` example applies to all its cases (rules off by default need it)."""
+    return "\n".join(BY_CODE[code].config) or None
+
+
 OFFLINE = [page for page in pages() if not page.code.startswith("AL9")]
 CASES = [(page.code, i, case) for page in OFFLINE for i, case in enumerate(page.cases)]
 GOOD = [(page.code, i, text) for page in OFFLINE for i, text in enumerate(page.good)]
@@ -16,7 +24,7 @@ GOOD = [(page.code, i, text) for page in OFFLINE for i, text in enumerate(page.g
 
 @pytest.mark.parametrize(("code", "index", "case"), CASES, ids=lambda v: str(v)[:8])
 def test_bad_example_reports_exactly_what_the_page_expects(code, index, case) -> None:
-    assert expect_lines(run_rule(code, case.bad)) == case.expect
+    assert expect_lines(run_rule(code, case.bad, page_config(code))) == case.expect
 
 
 @pytest.mark.parametrize(
@@ -25,14 +33,17 @@ def test_bad_example_reports_exactly_what_the_page_expects(code, index, case) ->
     ids=lambda v: str(v)[:8],
 )
 def test_fixed_example_is_what_the_fix_writes(code, index, case) -> None:
-    fixed = apply_safe_fixes(case.bad, run_rule(code, case.bad))
+    config = page_config(code)
+    fixed = apply_safe_fixes(case.bad, run_rule(code, case.bad, config))
     assert fixed == case.fixed
-    assert run_rule(code, fixed) == []  # fixing twice changes nothing
+    assert (
+        apply_safe_fixes(fixed, run_rule(code, fixed, config)) == fixed
+    )  # a second pass: no change
 
 
 @pytest.mark.parametrize(("code", "index", "text"), GOOD, ids=lambda v: str(v)[:8])
 def test_good_example_is_clean(code, index, text) -> None:
-    assert expect_lines(run_rule(code, text)) == []
+    assert expect_lines(run_rule(code, text, page_config(code))) == []
 
 
 def test_every_offline_page_has_a_bad_and_a_good_example() -> None:
