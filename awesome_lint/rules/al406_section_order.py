@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Section
@@ -30,7 +30,15 @@ def _catch_all(name: str) -> bool:
 @dataclass(frozen=True)
 class SectionOrderOptions:
     # "alphabetical", or the headings in their required order; empty: the rule checks nothing.
-    order: str | list[str] = field(default="")
+    order: str | list[str] = ""
+
+    def __post_init__(self) -> None:
+        order = self.order
+        if isinstance(order, str):
+            if order.strip() and order.strip().lower() != "alphabetical":
+                raise ValueError(f'AL406 order must be "alphabetical" or a list, not {order!r}')
+        elif not all(isinstance(name, str) for name in order):
+            raise ValueError("AL406 order must be a list of heading names")
 
 
 class SectionOrder(Rule):
@@ -44,11 +52,9 @@ class SectionOrder(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or SectionOrderOptions()
         order = options.order
-        if not order:
+        if not (order.strip() if isinstance(order, str) else order):
             return
         if isinstance(order, str):
-            if order.strip().lower() != "alphabetical":
-                raise ValueError(f'AL406 order must be "alphabetical" or a list, not {order!r}')
             rank_of = None
         else:
             rank_of = {fold(name): rank for rank, name in enumerate(order)}
