@@ -205,6 +205,18 @@ def test_al402_no_fix_when_lines_cannot_simply_be_sorted(toc: str) -> None:
     assert diagnostics[0].fix is None
 
 
+def test_al401_al402_html_toc_is_checked_but_not_rewritten() -> None:
+    toc = (
+        '<p align="center">\n  <a href="#b">B</a> ·\n  <a href="#a">A</a> ·\n'
+        '  <a href="#c">Sea</a>\n</p>\n'
+    )
+    text = page(toc, "A", "B", "C")
+    assert found("AL401", text) == [("AL401", 7, 3)]
+    assert messages("AL401", text) == ['TOC label "Sea" differs from its heading "C" (line 24)']
+    diagnostics = run_rule("AL402", text)
+    assert [(d.span.line, d.span.column, d.fix) for d in diagnostics] == [(6, 3, None)]
+
+
 def test_al402_in_order_toc_is_clean() -> None:
     assert found("AL402", page("- [A](#a)\n- [B](#b)\n", "A", "B")) == []
 

@@ -70,10 +70,9 @@ class TocMismatch(Rule):
         if label == heading:
             return None
         span = item.link.label_span or item.link.span
-        if heading.startswith(label.rstrip(".…").rstrip()):
-            what = "is a truncated form of"
-        else:
-            what = "differs from"
+        stem = label.rstrip(".…").rstrip()
+        truncated = bool(stem) and heading.startswith(stem)
+        what = "is a truncated form of" if truncated else "differs from"
         return self.diagnostic(
             doc,
             span,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
@@ -23,11 +24,13 @@ class EmptySection(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         starts = [section.span.start for section in doc.sections] + [len(doc.text)]
+        block_starts = [block.span.start for block in doc.blocks]
         for section in doc.sections:
             if section.entries or section.children or is_link_heading(section):
                 continue
-            end = starts[section.index + 1]
-            body = [b for b in doc.blocks if section.span.end <= b.span.start < end]
+            first = bisect_left(block_starts, section.span.end)
+            last = bisect_left(block_starts, starts[section.index + 1])
+            body = doc.blocks[first:last]
             if not any(_has_content(doc, block) for block in body):
                 yield self.diagnostic(
                     doc,
