@@ -5,8 +5,22 @@ from __future__ import annotations
 from ..rule import Rule
 from .al102_line_break_style import LineBreakStyle
 from .al202_date_ordinal import DateOrdinal
+from .al401_toc_mismatch import TocMismatch
+from .al402_toc_order import TocOrder
+from .al403_broken_anchor import BrokenAnchor
+from .al404_empty_section import EmptySection
+from .al405_heading_increment import HeadingIncrement
+from .al406_section_order import SectionOrder
+from .al407_entry_outside_section import EntryOutsideSection
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     LineBreakStyle,
     DateOrdinal,
+    TocMismatch,
+    TocOrder,
+    BrokenAnchor,
+    EmptySection,
+    HeadingIncrement,
+    SectionOrder,
+    EntryOutsideSection,
 )
