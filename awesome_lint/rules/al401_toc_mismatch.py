@@ -17,7 +17,6 @@ from .sections_common import (
     known_anchors,
     resolve,
     slug_index,
-    toc_end,
 )
 
 
@@ -85,9 +84,7 @@ def _required(doc: Document, toc: Toc, listed: set[int]) -> Iterator[Section]:
     after = [
         s
         for s in doc.sections
-        if s.span.start >= toc_end(doc, toc)
-        and not is_conventional(doc, s)
-        and not is_link_heading(s)
+        if s.span.start >= toc.span.end and not is_conventional(doc, s) and not is_link_heading(s)
     ]
     levels = [doc.sections[i].level for i in listed if not is_conventional(doc, doc.sections[i])]
     if not levels:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Section, Toc, TocItem
 from ..rule import Rule, RuleContext
-from .sections_common import clean, item_text, longest_increasing, resolve, slug_index, toc_end
+from .sections_common import clean, item_text, longest_increasing, resolve, slug_index
 
 _ITEM_LINE = re.compile(r"[ \t]*[-*+][ \t]+\S")
 
@@ -71,7 +71,7 @@ def _reorder(doc: Document, toc: Toc, slugs: dict[str, Section]) -> Fix | None:
     """
     text = doc.text
     first = text.rfind("\n", 0, toc.span.start) + 1
-    last = text.find("\n", toc_end(doc, toc))
+    last = text.find("\n", toc.span.end)
     last = len(text) if last < 0 else last
     lines = text[first:last].split("\n")
     while lines and not lines[-1].strip():

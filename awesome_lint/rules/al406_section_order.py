@@ -14,7 +14,6 @@ from .sections_common import (
     is_conventional,
     is_link_heading,
     longest_increasing,
-    toc_end,
 )
 
 # Catch-all sections that an alphabetical list conventionally keeps last.
@@ -58,7 +57,7 @@ class SectionOrder(Rule):
             rank_of = None
         else:
             rank_of = {fold(name): rank for rank, name in enumerate(order)}
-        after = toc_end(doc, doc.toc) if doc.toc is not None else 0
+        after = doc.toc.span.end if doc.toc is not None else 0
         groups: dict[int | None, list[Section]] = {}
         for section in doc.sections:
             if section.span.start < after or is_conventional(doc, section):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import unquote
 
-from ..model import Document, Section, Toc, TocItem
+from ..model import Document, Section, TocItem
 from ..slug import plain_heading_text
 
 # Headings that lists conventionally keep out of their table of contents and out of any order.
@@ -73,19 +73,6 @@ def is_conventional(doc: Document, section: Section) -> bool:
     if doc.toc is not None and doc.toc.heading == section.index:
         return True
     return fold(section.text) in CONVENTIONAL_HEADINGS
-
-
-def toc_end(doc: Document, toc: Toc) -> int:
-    """Where the TOC's list ends: its block span can run into the next heading's line (the
-    parser stretches a list block up to the following block), so clip it there."""
-    end = toc.span.end
-    for section in doc.sections:
-        if toc.span.start < section.span.start < end:
-            end = section.span.start
-            break
-    while end > toc.span.start and doc.text[end - 1] in " \t\n":
-        end -= 1
-    return end
 
 
 def is_link_heading(section: Section) -> bool:
