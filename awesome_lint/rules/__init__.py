@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ..rule import Rule
 from .al102_line_break_style import LineBreakStyle
+from .al201_date_format import DateFormat
 from .al202_date_ordinal import DateOrdinal
+from .al203_month_style import MonthStyle
+from .al204_date_order import DateOrder
+from .al205_future_date import FutureDate
+from .al206_arxiv_date_mismatch import ArxivDateMismatch
+from .al207_venue_format import VenueFormat
 from .al401_toc_mismatch import TocMismatch
 from .al402_toc_order import TocOrder
 from .al403_broken_anchor import BrokenAnchor
@@ -15,7 +21,13 @@ from .al407_entry_outside_section import EntryOutsideSection
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     LineBreakStyle,
+    DateFormat,
     DateOrdinal,
+    MonthStyle,
+    DateOrder,
+    FutureDate,
+    ArxivDateMismatch,
+    VenueFormat,
     TocMismatch,
     TocOrder,
     BrokenAnchor,
