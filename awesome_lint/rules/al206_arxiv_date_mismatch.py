@@ -29,7 +29,7 @@ class ArxivDateOptions:
 class ArxivDateMismatch(Rule):
     code = "AL206"
     name = "arxiv-date-mismatch"
-    summary = "A date more than a month away from the year and month of the entry's arXiv id."
+    summary = "A date further than the tolerance (a month) from the month of the entry's arXiv id."
     severity = Severity.WARNING
     options_class = ArxivDateOptions
 
