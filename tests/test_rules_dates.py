@@ -76,6 +76,16 @@ def test_al201_house_layout_comes_from_the_list() -> None:
     assert found("AL201", iso) == []
 
 
+def test_al201_a_date_with_stray_characters() -> None:
+    text = blocks("25th Jul., 2022", "26th Jul., 2022") + "\n" + block("27th Jul., 2022", n=5)
+    text = text.replace("[27th Jul., 2022]", "[27th Jul., 2022]]")  # still a date: no finding
+    assert found("AL201", text) == []
+    hee = "**T{n}** \\\n*A B* \\\narXiv 2023. [[Paper](https://arxiv.org/abs/2310.10647)] \\\n{d}\n"
+    dates = ["16 Oct 2023", "11 Oct 2023", "30 Oct 2023``"]
+    text = "\n".join(hee.format(n=i, d=d) for i, d in enumerate(dates))
+    assert found("AL201", text) == [(14, 12)]
+
+
 def test_al201_clean_list_is_clean() -> None:
     assert found("AL201", blocks("25th Jul., 2022", "1st May, 2022", "3rd Jan., 2021")) == []
 
@@ -83,6 +93,7 @@ def test_al201_clean_list_is_clean() -> None:
 def test_al201_real_lists() -> None:
     assert corpus_found("AL201", VDA) == [173]  # [2nd May]
     assert corpus_found("AL201", V169) == [204, 1733]  # [2nd May], [8th, Jul., 2024]
+    assert corpus_found("AL201", HEE) == [14062]  # 30 Oct 2023``
 
 
 # -- AL203 month-style -------------------------------------------------------------------------

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ..dates import DateParts
+from ..dates import DateParts, read_date
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
 from ..style import HouseStyle, entry_dates
 from .al2_data import house_date_example
+
+_TRAILING_JUNK = re.compile(r"\s*[^\w\s.,\])]+\s*$")
 
 
 class DateFormat(Rule):
@@ -24,6 +27,22 @@ class DateFormat(Rule):
                 found = self._check_date(doc, ctx.style, entry.date, parts)
                 if found is not None:
                     yield found
+        if ctx.style.date_layout is not None:
+            for entry in doc.entries:
+                if entry.date is None:
+                    yield from self._stray(doc, entry.extras)
+
+    def _stray(self, doc: Document, extras: tuple[Field, ...]) -> Iterator[Diagnostic]:
+        """A date the parser could not take because of stray characters: "30 Oct 2023``"."""
+        for extra in extras:
+            m = _TRAILING_JUNK.search(extra.text)
+            if m and m.start() > 0 and read_date(extra.text[: m.start()]) is not None:
+                junk = m.group().strip()
+                start = extra.span.start + m.start() + m.group().index(junk)
+                span = doc.span(start, start + len(junk))
+                message = f'date "{extra.text}" cannot be read: stray "{junk}" after it'
+                yield self.diagnostic(doc, span, message)
+                return
 
     def _check_date(
         self, doc: Document, style: HouseStyle, date: Field, parts: DateParts
