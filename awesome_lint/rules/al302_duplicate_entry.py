@@ -1,0 +1,83 @@
+"""AL302 duplicate-entry: the same paper listed twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Document, PaperEntry
+from ..rule import Rule, RuleContext
+from .al301_duplicate_paper_link import short, title_key
+
+_DETAILS = re.compile(r"<(/?)details\b[^>]*>", re.I)
+_LEVELS = {"info": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
+
+
+@dataclass(frozen=True)
+class DuplicateEntryOptions:
+    cross_section: str = "info"  # info | warning | error | off
+
+    def __post_init__(self) -> None:
+        if self.cross_section not in (*_LEVELS, "off"):
+            raise ValueError(
+                f"cross_section must be info, warning, error or off, not {self.cross_section!r}"
+            )
+
+
+def _group_finder(doc: Document):
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for block in doc.blocks:
+        if block.kind == "code":
+            continue
+        for m in _DETAILS.finditer(doc.text, block.span.start, block.span.end):
+            if not m[1]:
+                stack.append(m.start())
+            elif stack:
+                spans.append((stack.pop(), m.end()))
+    spans.extend((start, len(doc.text)) for start in stack)
+
+    def group(entry: PaperEntry) -> tuple[int | None, int | None]:
+        inner = [s for s in spans if s[0] <= entry.span.start < s[1]]
+        return entry.section, max(inner)[0] if inner else None
+
+    return group
+
+
+class DuplicateEntry(Rule):
+    code = "AL302"
+    name = "duplicate-entry"
+    summary = "The same paper listed twice: an error in one section, info across sections."
+    severity = Severity.ERROR
+    options_class = DuplicateEntryOptions
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        options = ctx.options or DuplicateEntryOptions()
+        group_of = _group_finder(doc)
+        seen: dict[str, list[PaperEntry]] = {}
+        for entry in doc.entries:
+            if entry.title is None:
+                continue
+            key = title_key(entry.title.text)
+            if not key:
+                continue
+            earlier = seen.setdefault(key, [])
+            earlier.append(entry)
+            if len(earlier) == 1:
+                continue
+            group = group_of(entry)
+            same = next((e for e in earlier[:-1] if group_of(e) == group), None)
+            if same is not None:
+                message = f"the same paper is already listed in this section: {_where(same)}"
+                yield self.diagnostic(doc, entry.title.span, message)
+            elif options.cross_section != "off":
+                message = f"the same paper is also listed in another section: {_where(earlier[0])}"
+                found = self.diagnostic(doc, entry.title.span, message)
+                yield replace(found, severity=_LEVELS[options.cross_section])
+
+
+def _where(entry: PaperEntry) -> str:
+    assert entry.title is not None
+    return f'"{short(entry.title.text)}" (line {entry.title.span.line})'
