@@ -9,6 +9,9 @@ from .al301_duplicate_paper_link import DuplicatePaperLink
 from .al302_duplicate_entry import DuplicateEntry
 from .al303_url_style import UrlStyle
 from .al304_invalid_url import InvalidUrl
+from .al501_awesome_badge import AwesomeBadge
+from .al502_license import License
+from .al503_spelling import Spelling
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     LineBreakStyle,
@@ -17,4 +20,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     DuplicateEntry,
     UrlStyle,
     InvalidUrl,
+    AwesomeBadge,
+    License,
+    Spelling,
 )
