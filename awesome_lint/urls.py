@@ -2,7 +2,8 @@
 
 ``paper_key`` maps every spelling of one paper's address to one key: arXiv ``abs``/``pdf``
 pages, ``.pdf`` and version suffixes, old-style ids (``hep-th/9901001``), DOIs (``doi.org``,
-``dx.doi.org``, ``doi:``), scheme, ``www.``, host case and a trailing slash all collapse.
+``dx.doi.org``, ``doi:``), OpenReview's forum and PDF pages, scheme, ``www.``, host case and
+a trailing slash all collapse.
 No I/O: these are pure string functions.
 """
 
@@ -20,6 +21,9 @@ _ARXIV = re.compile(
     re.I,
 )
 _DOI = re.compile(r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)(?P<doi>10\.\d{4,9}/\S+)$", re.I)
+_OPENREVIEW = re.compile(
+    r"^(?:https?://)?(?:www\.)?openreview\.net/(?:forum|pdf)\?(?:[^#]*&)?id=(?P<id>[\w-]+)", re.I
+)
 TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid)$", re.I)
 
 
@@ -75,11 +79,15 @@ def normalise(url: str) -> str:
 
 
 def paper_key(url: str) -> str:
-    """One key per paper: ``arxiv:2111.08005``, ``doi:10.1000/xyz``, else the normalised URL."""
+    """One key per paper: ``arxiv:2111.08005``, ``doi:10.1000/xyz``, ``openreview:<id>``, else
+    the normalised URL."""
     arxiv = arxiv_id(url)
     if arxiv is not None:
         return f"arxiv:{arxiv.lower()}"
     found = doi(url)
     if found is not None:
         return f"doi:{found}"
+    m = _OPENREVIEW.match(url.strip())
+    if m is not None:  # the forum page and the PDF of one submission
+        return f"openreview:{m['id']}"
     return normalise(url)

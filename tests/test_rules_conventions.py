@@ -136,7 +136,7 @@ def test_al503_reports_headings_and_prose_and_fixes_them() -> None:
         "```\npip install pytorch github\n```\n",
         '<p align="center" title="Github"><img src="x" alt="pytorch"></p>\n',
         "<!-- TODO arxiv -->\n",
-        "[Github](https://github.com/a/b) and ![Github](badge.svg)\n",
+        "**A paper** \\\n*A. Author* \\\n[[Github](https://github.com/a/b)] ![Arxiv](badge.svg)\n",
         "Use pytorch_lightning, #pytorch or @github.\n",
         "**Pytorch Geometric: a library** \\\n*A. Author* \\\n[[Paper](https://x.org/p)]\n",
     ],
@@ -145,11 +145,15 @@ def test_al503_leaves_urls_code_html_labels_and_titles_alone(text: str) -> None:
     assert found("AL503", text) == []
 
 
+def test_al503_link_labels_in_prose_are_prose() -> None:
+    assert found("AL503", "See [our Github page](https://github.com/a/b).\n") == [("AL503", 1, 10)]
+
+
 def test_al503_options() -> None:
-    text = "Fine-tuned from Llava; [Github](https://github.com/a/b).\n"
+    text = "**A paper** \\\n*A. Author* \\\n[[Github](https://github.com/a/b)]\n\nFrom Llava.\n"
     assert found("AL503", text) == []
-    config = '[rules.AL503]\nextra-names = ["LLaVA"]\ncheck-link-labels = true\n'
-    assert found("AL503", text, config) == [("AL503", 1, 17), ("AL503", 1, 25)]
+    config = '[rules.AL503]\nextra-names = ["LLaVA"]\nentry-link-labels = true\n'
+    assert found("AL503", text, config) == [("AL503", 3, 3), ("AL503", 5, 6)]
 
 
 def test_al503_corpus_findings_are_real_misspellings() -> None:

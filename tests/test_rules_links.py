@@ -68,6 +68,10 @@ def test_other_urls_normalise_scheme_www_case_slash_and_tracking() -> None:
     assert paper_key("https://openreview.net/forum?id=abc") != paper_key(
         "https://openreview.net/forum?id=abd"
     )
+    forum = paper_key("https://openreview.net/forum?id=LvAy07mCxU")
+    assert (
+        forum == paper_key("http://www.openreview.net/pdf?id=LvAy07mCxU") == "openreview:LvAy07mCxU"
+    )
 
 
 # --- AL301 duplicate-paper-link --------------------------------------------------------

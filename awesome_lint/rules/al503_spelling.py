@@ -44,7 +44,7 @@ _CODE = re.compile(r"(`+).+?\1", re.S)
 @dataclass(frozen=True)
 class SpellingOptions:
     extra_names: tuple[str, ...] = ()  # more names, spelled as they should be: ["LLaMA"]
-    check_link_labels: bool = False  # also check link labels such as [Github](…)
+    entry_link_labels: bool = False  # also check the labels of entries' links: [Github](…)
 
 
 class Spelling(Rule):
@@ -60,7 +60,7 @@ class Spelling(Rule):
         names = {n.lower(): n for n in (*WELL_KNOWN_NAMES, *options.extra_names)}
         words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w./@#:-])(?:{words})(?![\w@/-]|\.\w)", re.I)
-        masked = _masked_text(doc, options.check_link_labels)
+        masked = _masked_text(doc, options.entry_link_labels)
         for m in pattern.finditer(masked):
             written = m.group()
             expected = names[written.lower()]
@@ -84,12 +84,14 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
     for entry in doc.entries:
         if entry.title is not None:  # a paper's title is quoted as its authors wrote it
             blank(entry.title.span.start, entry.title.span.end)
+    # The labels of entries' links ([Github], [Paper]) are the list's own convention.
+    in_entries = {link.span.start for entry in doc.entries for link in entry.links}
     for link in doc.links:
         if link.kind in ("autolink", "html") or link.label_span is None:
             blank(link.span.start, link.span.end)
         else:
             blank(link.label_span.end, link.span.end)  # "](destination)"
-            if not link_labels or link.kind == "image":
+            if link.kind == "image" or (link.span.start in in_entries and not link_labels):
                 blank(link.label_span.start, link.label_span.end)
     text = "".join(chars)
     for regex in (_TAG, _CODE):
