@@ -63,12 +63,12 @@ class DuplicateEntry(Rule):
             key = title_key(entry.title.text)
             if not key:
                 continue
-            earlier = seen.setdefault(key, [])
-            earlier.append(entry)
-            if len(earlier) == 1:
+            earlier = [e for e in seen.get(key, ()) if not _other_authors(e, entry)]
+            seen.setdefault(key, []).append(entry)
+            if not earlier:
                 continue
             group = group_of(entry)
-            same = next((e for e in earlier[:-1] if group_of(e) == group), None)
+            same = next((e for e in earlier if group_of(e) == group), None)
             if same is not None:
                 message = f"the same paper is already listed in this section: {_where(same)}"
                 yield self.diagnostic(doc, entry.title.span, message)
@@ -76,6 +76,20 @@ class DuplicateEntry(Rule):
                 message = f"the same paper is also listed in another section: {_where(earlier[0])}"
                 found = self.diagnostic(doc, entry.title.span, message)
                 yield replace(found, severity=_LEVELS[options.cross_section])
+
+
+def _surnames(entry: PaperEntry) -> set[str]:
+    if entry.authors is None:
+        return set()
+    text = re.sub(r"\bet\s+al\b\.?", "", entry.authors.text)
+    names = re.split(r",|;|\band\b|&", text)
+    return {title_key(name.split()[-1]) for name in names if name.split()} - {""}
+
+
+def _other_authors(a: PaperEntry, b: PaperEntry) -> bool:
+    """Two works that share a title but no author: a blog post and a video, say."""
+    first, second = _surnames(a), _surnames(b)
+    return bool(first and second) and not first & second
 
 
 def _where(entry: PaperEntry) -> str:
