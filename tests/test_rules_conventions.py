@@ -170,3 +170,30 @@ def test_al503_corpus_findings_are_real_misspellings() -> None:
     assert found("AL503", read_text(corpus_file(seed))) == [("AL503", 272, 20)]  # [BioRXiv, 2022]
     for prefix in ("thunlp__PLMpapers", "xmindflow", "zhaozh10"):
         assert found("AL503", read_text(corpus_file(prefix))) == [], prefix
+
+
+CLEAN = f"""# Awesome Diffusion Models in Medical Imaging {BADGE}
+
+A collection of papers about diffusion models, with code on GitHub and preprints on arXiv.
+
+## Papers
+
+**Diffusion Models for Medical Anomaly Detection** \\
+*Julia Wolleb, Florentin Bieder* \\
+[8th Mar., 2022] [MICCAI, 2022] \\
+[[Paper](https://arxiv.org/abs/2203.04306)] [[Github](https://github.com/JuliaWolleb/diffusion-anomaly)]
+
+**Fast Unsupervised Brain Anomaly Detection** \\
+*Walter H. L. Pinaya, Mark S. Graham* \\
+[30th Jun., 2022] [MICCAI, 2022] \\
+[[Paper](https://arxiv.org/abs/2206.03461)] [[Github](https://github.com/JuliaWolleb/diffusion-anomaly)]
+
+## License
+
+MIT, see [LICENSE](LICENSE).
+"""
+
+
+@pytest.mark.parametrize("code", ["AL301", "AL302", "AL303", "AL304", "AL501", "AL502", "AL503"])
+def test_a_clean_consistent_list_yields_nothing(code: str) -> None:
+    assert run_rule(code, CLEAN) == []
