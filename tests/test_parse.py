@@ -512,3 +512,13 @@ def test_seed_list_toc_and_sections() -> None:
         27,
         "Survey Papers in Vision",
     )
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_list_ends_where_the_heading_that_interrupts_it_starts(gap: str) -> None:
+    doc = parse_document(f"- [A](#a)\n- [B](#b){gap}## H\n")
+    assert [(b.kind, b.span.line, b.span.end_line) for b in doc.blocks] == [
+        ("list", 1, 2),
+        ("heading", 2 + len(gap), 2 + len(gap)),
+    ]
+    assert doc.toc is not None and doc.toc.span.end_line == 2
