@@ -82,8 +82,10 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
         if block.kind == "code":
             blank(block.span.start, block.span.end)
     for entry in doc.entries:
-        if entry.title is not None:  # a paper's title is quoted as its authors wrote it
-            blank(entry.title.span.start, entry.title.span.end)
+        # A paper's title is quoted as its authors wrote it; a venue is AL207's to spell.
+        for part in (entry.title, entry.venue):
+            if part is not None:
+                blank(part.span.start, part.span.end)
     # The labels of entries' links ([Github], [Paper]) are the list's own convention.
     in_entries = {link.span.start for entry in doc.entries for link in entry.links}
     for link in doc.links:
