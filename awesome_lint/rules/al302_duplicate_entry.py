@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Severity
@@ -26,7 +26,11 @@ class DuplicateEntryOptions:
             )
 
 
-def _group_finder(doc: Document):
+Group = tuple[int | None, int | None]
+
+
+def _group_finder(doc: Document) -> Callable[[PaperEntry], Group]:
+    """Where an entry sits: its section and its innermost ``<details>`` group, if any."""
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
     for block in doc.blocks:
@@ -39,7 +43,7 @@ def _group_finder(doc: Document):
                 spans.append((stack.pop(), m.end()))
     spans.extend((start, len(doc.text)) for start in stack)
 
-    def group(entry: PaperEntry) -> tuple[int | None, int | None]:
+    def group(entry: PaperEntry) -> Group:
         inner = [s for s in spans if s[0] <= entry.span.start < s[1]]
         return entry.section, max(inner)[0] if inner else None
 
