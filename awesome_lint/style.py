@@ -15,6 +15,7 @@ from itertools import pairwise
 from .dates import DateParts, read_date
 from .entries import break_kind
 from .model import Document, PaperEntry
+from .urls import arxiv_link
 
 NEWEST_FIRST = "newest-first"
 OLDEST_FIRST = "oldest-first"
@@ -36,6 +37,7 @@ class HouseStyle:
     link_labels: dict[str, str] = field(default_factory=dict)  # lower-case -> house spelling
     label_counts: dict[str, int] = field(default_factory=dict)  # house spelling -> uses
     arxiv_shape: str | None = None  # abs | pdf
+    arxiv_version: bool = False  # arXiv links carry a version suffix: "2111.08005v2"
 
 
 def _majority(values: Iterable, default=None):
@@ -96,6 +98,10 @@ def infer_style(doc: Document) -> HouseStyle:
         sort_direction=_sort_directions(doc),
         **_labels(entries),
         arxiv_shape=_majority(_arxiv_shape(link.url) for e in entries for link in e.links),
+        arxiv_version=_majority(
+            (bool(a.version) for e in entries for ln in e.links if (a := arxiv_link(ln.url))),
+            False,
+        ),
     )
 
 
