@@ -1,0 +1,105 @@
+"""SQLite cache of verdicts, so a second run re-checks nothing that is still fresh.
+
+Safe for concurrent runs on one file: WAL journal, a busy timeout, and each write batch in
+one short ``BEGIN IMMEDIATE`` transaction (SQLite serialises writers; readers never block).
+A cache that cannot be opened or read is reported once and ignored: it never fails a run.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from .status import Result, Verdict
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS results (
+    url TEXT PRIMARY KEY,
+    verdict TEXT NOT NULL,
+    http_status INTEGER,
+    final_url TEXT,
+    detail TEXT NOT NULL DEFAULT '',
+    title TEXT,
+    checked_at REAL NOT NULL
+)
+"""
+
+# Verdicts worth keeping: excluded and blocked are decided offline from the options.
+CACHED = frozenset({Verdict.OK, Verdict.REDIRECTED, Verdict.DEAD, Verdict.UNVERIFIED})
+
+
+class CacheError(Exception):
+    pass
+
+
+class Cache:
+    def __init__(self, path: str | Path, lifetimes: Mapping[str, float]) -> None:
+        self.path = Path(path)
+        self.lifetimes = lifetimes
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise CacheError(f"cannot use the link cache {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def fresh(self, urls: Iterable[str], now: float | None = None) -> dict[str, Result]:
+        """The cached results of ``urls`` that are still within their verdict's lifetime."""
+        now = time.time() if now is None else now
+        wanted = list(urls)
+        out: dict[str, Result] = {}
+        try:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                rows = self.db.execute(
+                    "SELECT url, verdict, http_status, final_url, detail, title, checked_at"
+                    f" FROM results WHERE url IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                for url, verdict, status, final_url, detail, title, checked_at in rows:
+                    if verdict not in Verdict._value2member_map_:
+                        continue
+                    if now - checked_at >= float(self.lifetimes.get(verdict, 0.0)):
+                        continue
+                    out[url] = Result(
+                        url, Verdict(verdict), status, final_url, detail, title, cached=True
+                    )
+        except sqlite3.Error as exc:
+            raise CacheError(f"cannot read the link cache {self.path}: {exc}") from exc
+        return out
+
+    def store(self, results: Iterable[Result], now: float | None = None) -> int:
+        """Write fresh (not cached) results; returns how many were written."""
+        now = time.time() if now is None else now
+        rows = [
+            (r.url, r.verdict.value, r.http_status, r.final_url, r.detail, r.title, now)
+            for r in results
+            if r.verdict in CACHED and not r.cached
+        ]
+        if not rows:
+            return 0
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?,?)", rows)
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise CacheError(f"cannot write the link cache {self.path}: {exc}") from exc
+        return len(rows)

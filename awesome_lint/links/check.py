@@ -1,0 +1,301 @@
+"""The link checker: collected URLs in, one verdict per URL, diagnostics per location out."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TextIO
+
+from yarl import URL
+
+from ..diagnostics import Diagnostic, Edit, Fix
+from ..model import Document
+from .cache import Cache, CacheError
+from .client import Client, Failure
+from .collect import CHECKED_SCHEMES, Location, UrlTarget, collect_urls
+from .options import LinkOptions
+from .progress import Progress
+from .resolvers import (
+    ArxivResolver,
+    GithubResolver,
+    arxiv_id,
+    check_doi,
+    doi_of,
+    github_repo,
+    titles_match,
+)
+from .rules import (
+    BlockedAddress,
+    DeadLink,
+    LinkUnverified,
+    NetworkRule,
+    PaperTitleMismatch,
+    PermanentRedirect,
+)
+from .status import VERDICT_ORDER, Result, Verdict
+
+
+@dataclass
+class LinkReport:
+    """What ``check_links`` found: AL9xx diagnostics and figures for the summary."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    results: dict[str, Result] = field(default_factory=dict)  # by normalised URL
+    counts: dict[str, int] = field(default_factory=dict)  # unique URLs per verdict
+    requests: int = 0  # HTTP requests made (API requests included)
+    cached: int = 0  # verdicts taken from the cache
+    elapsed: float = 0.0
+    notes: list[str] = field(default_factory=list)  # e.g. a cache that could not be used
+
+    @property
+    def failed(self) -> bool:
+        """Only dead links fail the run."""
+        return self.counts.get(Verdict.DEAD.value, 0) > 0
+
+    def summary_line(self) -> str:
+        total = sum(self.counts.values())
+        parts = ", ".join(f"{self.counts.get(v.value, 0)} {v.value}" for v in VERDICT_ORDER)
+        return (
+            f"links: {total} checked ({parts}); {self.requests} requests, "
+            f"{self.cached} from cache, {self.elapsed:.1f}s"
+        )
+
+
+def _as_result(url: str, outcome: Result | Failure) -> Result:
+    if isinstance(outcome, Failure):
+        return Result(url, outcome.verdict, detail=outcome.detail)
+    return replace(outcome, url=url)
+
+
+def _offline_verdict(target: UrlTarget, excludes: Sequence[re.Pattern[str]]) -> Result | None:
+    if target.scheme not in CHECKED_SCHEMES:
+        return Result(target.url, Verdict.EXCLUDED, detail=f"{target.scheme}: not checked")
+    if any(p.search(target.url) for p in excludes):
+        return Result(target.url, Verdict.EXCLUDED, detail="matches --exclude")
+    try:
+        if not URL(target.url).host:
+            return Result(target.url, Verdict.DEAD, detail="invalid URL (no host)")
+    except ValueError:
+        return Result(target.url, Verdict.DEAD, detail="invalid URL")
+    return None
+
+
+async def check_urls(
+    urls: Sequence[str],
+    options: LinkOptions,
+    client: Client,
+    done: Callable[[Result], None],
+) -> dict[str, Result]:
+    """Check ``urls`` (normalised, http(s), not excluded) with ``client``; ``done`` is called
+    as each verdict arrives."""
+    results: dict[str, Result] = {}
+
+    def finish(result: Result) -> None:
+        results[result.url] = result
+        done(result)
+
+    arxiv: dict[str, list[str]] = {}
+    jobs: list[Awaitable[None]] = []
+    github = GithubResolver(client, options)
+
+    async def generic(url: str) -> None:
+        finish(await client.check(url))
+
+    async def doi_job(url: str, doi: str) -> None:
+        finish(_as_result(url, await check_doi(client, options, doi)))
+
+    async def github_job(url: str, owner: str, repo: str) -> None:
+        outcome = await github.check(owner, repo)
+        finish(await client.check(url) if outcome is None else _as_result(url, outcome))
+
+    for url in urls:
+        if options.resolvers:
+            ident = arxiv_id(url)
+            if ident is not None:
+                arxiv.setdefault(ident, []).append(url)
+                continue
+            doi = doi_of(url)
+            if doi is not None:
+                jobs.append(doi_job(url, doi))
+                continue
+            repo = github_repo(url)
+            if repo is not None:
+                jobs.append(github_job(url, *repo))
+                continue
+        jobs.append(generic(url))
+
+    async def arxiv_job() -> None:
+        outcomes = await ArxivResolver(client, options).check(arxiv)
+        for ident, outcome in outcomes.items():
+            for url in arxiv[ident]:
+                finish(_as_result(url, outcome))
+
+    if arxiv:
+        jobs.append(arxiv_job())
+    await asyncio.gather(*jobs)
+    return results
+
+
+def _trusted_hosts(options: LinkOptions) -> tuple[str, ...]:
+    hosts = []
+    for base in (options.arxiv_api, options.doi_api, options.github_api):
+        host = URL(base).host
+        if host:
+            hosts.append(host)
+    return tuple(hosts)
+
+
+async def check_links_async(
+    docs: Sequence[Document],
+    options: LinkOptions | None = None,
+    *,
+    progress: bool = False,
+    stream: TextIO = sys.stderr,
+) -> LinkReport:
+    """The link checker, for callers that already run an event loop."""
+    options = options or LinkOptions()
+    started = time.monotonic()
+    report = LinkReport()
+    targets = collect_urls(docs)
+    excludes = [re.compile(p) for p in options.excludes]
+    bar = Progress(len(targets), stream, progress)
+    results: dict[str, Result] = {}
+    pending: list[str] = []
+    for target in targets:
+        verdict = _offline_verdict(target, excludes)
+        if verdict is None:
+            pending.append(target.url)
+        else:
+            results[target.url] = verdict
+
+    cache: Cache | None = None
+    cache_path = options.resolved_cache_path()
+    if cache_path is not None and pending:
+        try:
+            cache = Cache(cache_path, options.lifetimes)
+            fresh = cache.fresh(pending)
+        except CacheError as exc:
+            report.notes.append(str(exc))
+            cache, fresh = None, {}
+        results.update(fresh)
+        report.cached = len(fresh)
+        pending = [u for u in pending if u not in fresh]
+    for result in results.values():
+        bar.update(result)
+
+    try:
+        if pending:
+            async with Client(options, _trusted_hosts(options)) as client:
+                try:
+                    results.update(await check_urls(pending, options, client, bar.update))
+                finally:
+                    report.requests = client.requests
+        if cache is not None:
+            try:
+                cache.store(results.values())
+            except CacheError as exc:
+                report.notes.append(str(exc))
+    finally:
+        if cache is not None:
+            cache.close()
+        bar.finish()
+
+    report.results = results
+    report.counts = {v.value: 0 for v in VERDICT_ORDER}
+    for result in results.values():
+        report.counts[result.verdict.value] += 1
+    report.diagnostics = diagnostics_for(targets, results)
+    report.elapsed = time.monotonic() - started
+    return report
+
+
+def check_links(
+    docs: Sequence[Document],
+    options: LinkOptions | None = None,
+    *,
+    progress: bool = False,
+    stream: TextIO = sys.stderr,
+) -> LinkReport:
+    """Check every http(s) link of ``docs`` (``--check-links``) and report AL9xx diagnostics.
+
+    Runs its own event loop. The progress bar is drawn on ``stream`` only when ``progress``
+    is set and ``stream`` is a terminal.
+    """
+    return asyncio.run(check_links_async(docs, options, progress=progress, stream=stream))
+
+
+# -- diagnostics ------------------------------------------------------------------------------
+
+_RULE_OF = {
+    Verdict.DEAD: DeadLink,
+    Verdict.UNVERIFIED: LinkUnverified,
+    Verdict.REDIRECTED: PermanentRedirect,
+    Verdict.BLOCKED: BlockedAddress,
+}
+
+
+def _diagnostic(
+    rule: type[NetworkRule], loc: Location, result: Result, message: str, fix: Fix | None = None
+) -> Diagnostic:
+    data = {
+        "url": result.url,
+        "verdict": result.verdict.value,
+        "http_status": result.http_status,
+        "final_url": result.final_url,
+    }
+    return Diagnostic(
+        rule.code, rule.name, rule.severity, loc.path, loc.link.url_span, message, fix, data
+    )
+
+
+def _message(result: Result) -> str:
+    detail = f": {result.detail}" if result.detail else ""
+    if result.verdict is Verdict.DEAD:
+        return f"dead link{detail}"
+    if result.verdict is Verdict.UNVERIFIED:
+        return f"link could not be verified{detail}"
+    if result.verdict is Verdict.BLOCKED:
+        return f"link not checked{detail}"
+    return f"permanent redirect to {result.final_url}"
+
+
+def _redirect_fix(loc: Location, final_url: str) -> Fix:
+    written = loc.link.url
+    fragment = written.partition("#")[2]
+    if fragment and "#" not in final_url:
+        final_url = f"{final_url}#{fragment}"
+    span = loc.link.url_span
+    return Fix((Edit(span.start, span.end, final_url),), safe=True, description="use the new URL")
+
+
+def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) -> list[Diagnostic]:
+    """One diagnostic per location of every URL whose verdict is worth reporting, plus AL904
+    where an entry's title differs from its arXiv paper's."""
+    out: list[Diagnostic] = []
+    for target in targets:
+        result = results.get(target.url)
+        if result is None:
+            continue
+        rule = _RULE_OF.get(result.verdict)
+        for loc in target.locations:
+            if rule is not None:
+                fix = None
+                if result.verdict is Verdict.REDIRECTED and result.final_url:
+                    fix = _redirect_fix(loc, result.final_url)
+                out.append(_diagnostic(rule, loc, result, _message(result), fix))
+            if result.title and loc.entry_title and not titles_match(loc.entry_title, result.title):
+                out.append(
+                    _diagnostic(
+                        PaperTitleMismatch,
+                        loc,
+                        result,
+                        f'entry title "{loc.entry_title}" differs from the arXiv title '
+                        f'"{result.title}"',
+                    )
+                )
+    out.sort(key=lambda d: d.sort_key)
+    return out

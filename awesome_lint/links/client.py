@@ -1,0 +1,330 @@
+"""The HTTP side: one aiohttp session, global and per-host limits, retries, redirects.
+
+Nothing here reads a body it does not need: link checks look at the status line and headers
+only (a GET's connection is dropped unread), and the service APIs read at most ``max_body``
+bytes, so a server that streams forever cannot hold the run; every request has a connect and
+a total timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.utils
+import random
+import socket
+import time
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
+
+import aiohttp
+from aiohttp.abc import AbstractResolver
+from multidict import CIMultiDictProxy
+from yarl import URL
+
+from .options import LinkOptions
+from .safety import AddressPolicy, BlockedAddressError, GuardedResolver, literal_address
+from .status import (
+    HEAD_TRUSTED_ERRORS,
+    PERMANENT_REDIRECTS,
+    REDIRECTS,
+    RETRYABLE,
+    Result,
+    Verdict,
+    classify,
+    describe,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: int
+    headers: CIMultiDictProxy[str]
+    body: bytes = b""
+    complete: bool = True  # False when the body was cut at max_body
+
+
+class Failure(Exception):
+    """A request that ended without a usable answer, already judged."""
+
+    def __init__(self, verdict: Verdict, detail: str, *, retryable: bool = False) -> None:
+        super().__init__(detail)
+        self.verdict = verdict
+        self.detail = detail
+        self.retryable = retryable
+
+
+class HostGate:
+    """At most ``limit`` requests in flight to one host, starts ``interval`` seconds apart."""
+
+    def __init__(self, limit: int, interval: float) -> None:
+        self.semaphore = asyncio.Semaphore(max(1, limit))
+        self.interval = interval
+        self.next_start = 0.0
+        self.not_before = 0.0  # a Retry-After pause for the whole host
+        self.head_ok = True  # set False once the host refuses HEAD (405/501)
+
+    @contextlib.asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        async with self.semaphore:
+            now = time.monotonic()
+            start = max(now, self.next_start, self.not_before)
+            self.next_start = start + self.interval
+            if start > now:
+                await asyncio.sleep(start - now)
+            yield
+
+    def pause(self, seconds: float) -> None:
+        self.not_before = max(self.not_before, time.monotonic() + seconds)
+
+
+def retry_after(headers: Mapping[str, str], cap: float) -> float | None:
+    """Seconds asked for by a ``Retry-After`` header (seconds or an HTTP date), capped."""
+    value = headers.get("Retry-After")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return min(max(0.0, when.timestamp() - time.time()), cap)
+
+
+def judge_exception(exc: BaseException) -> Failure:
+    """Map a client exception onto a verdict (and whether another try may help)."""
+    if isinstance(exc, Failure):
+        return exc
+    if isinstance(exc, asyncio.TimeoutError):
+        return Failure(Verdict.UNVERIFIED, "timed out", retryable=True)
+    if isinstance(exc, aiohttp.ClientSSLError):
+        return Failure(Verdict.UNVERIFIED, f"TLS error: {exc}")
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        os_error = exc.os_error
+        if isinstance(os_error, BlockedAddressError):
+            return Failure(Verdict.BLOCKED, str(os_error))
+        if isinstance(os_error, socket.gaierror):
+            if os_error.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
+                return Failure(Verdict.DEAD, "DNS name not found")
+            return Failure(Verdict.UNVERIFIED, f"DNS lookup failed: {os_error}", retryable=True)
+        if isinstance(os_error, ConnectionRefusedError):
+            return Failure(Verdict.DEAD, "connection refused")
+        return Failure(Verdict.UNVERIFIED, f"cannot connect: {os_error}", retryable=True)
+    if isinstance(exc, aiohttp.InvalidURL):
+        return Failure(Verdict.DEAD, "invalid URL")
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return Failure(Verdict.UNVERIFIED, f"bad response: {exc.message}")
+    if isinstance(exc, (aiohttp.ClientError, OSError)):
+        return Failure(Verdict.UNVERIFIED, f"connection error: {exc}", retryable=True)
+    raise exc
+
+
+class Client:
+    """One aiohttp session and the limits around it. Use as an async context manager."""
+
+    def __init__(self, options: LinkOptions, trusted_hosts: tuple[str, ...] = ()) -> None:
+        self.options = options
+        self.policy = AddressPolicy(options.allow_private, options.allow_networks)
+        self.trusted_hosts = trusted_hosts
+        self.requests = 0
+        self._global = asyncio.Semaphore(max(1, options.concurrency))
+        self._gates: dict[str, HostGate] = {}
+        self._timeout = aiohttp.ClientTimeout(
+            total=options.timeout,
+            connect=options.connect_timeout,
+            sock_connect=options.connect_timeout,
+        )
+        self._session: aiohttp.ClientSession | None = None
+
+    async def __aenter__(self) -> Client:
+        inner: AbstractResolver = self.options.dns_resolver or aiohttp.ThreadedResolver()
+        resolver = GuardedResolver(inner, self.policy, self.trusted_hosts)
+        connector = aiohttp.TCPConnector(
+            limit=0, limit_per_host=0, resolver=resolver, ttl_dns_cache=300
+        )
+        self._session = aiohttp.ClientSession(
+            connector=connector,
+            headers={"User-Agent": self.options.user_agent},
+            timeout=self._timeout,
+            cookie_jar=aiohttp.CookieJar(),
+            trust_env=False,
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+    # -- limits -------------------------------------------------------------------------
+
+    def gate(
+        self,
+        url: URL,
+        *,
+        key: str | None = None,
+        limit: int | None = None,
+        interval: float | None = None,
+    ) -> HostGate:
+        key = key or f"{url.host}:{url.port}"
+        gate = self._gates.get(key)
+        if gate is None:
+            gate = self._gates[key] = HostGate(
+                self.options.per_host if limit is None else limit,
+                self.options.min_interval if interval is None else interval,
+            )
+        return gate
+
+    def backoff(self, attempt: int) -> float:
+        base = min(self.options.max_backoff, self.options.backoff * 2**attempt)
+        return base * random.uniform(0.5, 1.0)
+
+    # -- one request ----------------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        url: URL,
+        *,
+        gate: HostGate | None = None,
+        headers: Mapping[str, str] | None = None,
+        max_body: int = 0,
+    ) -> Response:
+        """One request, no redirects followed, reading at most ``max_body`` bytes of body."""
+        assert self._session is not None, "use Client as an async context manager"
+        gate = gate or self.gate(url)
+        async with gate.slot(), self._global:
+            self.requests += 1
+            async with self._session.request(
+                method, url, allow_redirects=False, headers=headers
+            ) as resp:
+                chunks: list[bytes] = []
+                size = 0
+                while size < max_body:
+                    chunk = await resp.content.read(min(1 << 16, max_body - size))
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    size += len(chunk)
+                complete = resp.content.at_eof() or method == "HEAD"
+                if not complete:
+                    resp.close()  # drop the connection rather than read what we don't need
+                return Response(resp.status, resp.headers, b"".join(chunks), complete)
+
+    async def with_retries(
+        self,
+        method: str,
+        url: URL,
+        *,
+        gate: HostGate | None = None,
+        headers: Mapping[str, str] | None = None,
+        max_body: int = 0,
+        probe: bool = False,
+    ) -> Response:
+        """``request`` with retries (timeouts, 5xx, 408, 429; Retry-After honoured).
+
+        With ``probe`` the method is HEAD, confirmed by GET when HEAD answers an error.
+        Raises :class:`Failure` when no usable answer came.
+        """
+        gate = gate or self.gate(url)
+        retries = max(0, self.options.retries)
+        for attempt in range(retries + 1):
+            try:
+                if probe:
+                    resp = await self._probe(url, gate, headers)
+                else:
+                    resp = await self.request(
+                        method, url, gate=gate, headers=headers, max_body=max_body
+                    )
+            except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+                failure = judge_exception(exc)
+                if not failure.retryable or attempt == retries:
+                    raise failure from exc
+                await asyncio.sleep(self.backoff(attempt))
+                continue
+            if resp.status not in RETRYABLE or attempt == retries:
+                return resp
+            wait = retry_after(resp.headers, self.options.max_retry_after)
+            if wait is not None:
+                gate.pause(wait)  # the whole host waits, not only this URL
+            else:
+                await asyncio.sleep(self.backoff(attempt))
+        raise AssertionError("unreachable")
+
+    async def _probe(self, url: URL, gate: HostGate, headers: Mapping[str, str] | None) -> Response:
+        if gate.head_ok:
+            resp = await self.request("HEAD", url, gate=gate, headers=headers)
+            if resp.status < 400 or resp.status in HEAD_TRUSTED_ERRORS:
+                return resp
+            if resp.status in (405, 501):
+                gate.head_ok = False
+        return await self.request("GET", url, gate=gate, headers=headers)
+
+    # -- a link -------------------------------------------------------------------------
+
+    def refused(self, url: URL) -> Failure | None:
+        """Why ``url`` must not be fetched, known before connecting (scheme, literal address)."""
+        if url.scheme not in ("http", "https"):
+            return Failure(Verdict.UNVERIFIED, f"redirects to a {url.scheme}: URL")
+        address = literal_address(url.raw_host or "")
+        if address is not None and not self.policy.allows(address):
+            return Failure(Verdict.BLOCKED, f"{address} is a private or reserved address")
+        return None
+
+    async def check(self, url_text: str) -> Result:
+        """Follow ``url_text`` (at most ``max_redirects`` redirects) and judge it."""
+        try:
+            url = URL(url_text, encoded=True)
+        except ValueError:
+            return Result(url_text, Verdict.DEAD, detail="invalid URL")
+        seen = {str(url.with_fragment(None))}
+        permanent: URL | None = None  # where the leading permanent redirects lead
+        only_permanent = True
+        status: int | None = None
+        for _hop in range(self.options.max_redirects + 1):
+            try:
+                refused = self.refused(url)
+                if refused is not None:
+                    raise refused
+                resp = await self.with_retries("HEAD", url, probe=True)
+            except Failure as failure:
+                return Result(
+                    url_text, failure.verdict, status, self._final(url, url_text), failure.detail
+                )
+            status = resp.status
+            location = resp.headers.get("Location")
+            if status in REDIRECTS and location:
+                try:
+                    target = url.join(URL(location))
+                except ValueError:
+                    return Result(url_text, Verdict.UNVERIFIED, status, None, "bad redirect")
+                if only_permanent and status in PERMANENT_REDIRECTS:
+                    permanent = target
+                else:
+                    only_permanent = False
+                key = str(target.with_fragment(None))
+                if key in seen:
+                    return Result(url_text, Verdict.DEAD, status, str(target), "redirect loop")
+                seen.add(key)
+                url = target
+                continue
+            verdict = classify(status, self.options.accept)
+            final = self._final(url, url_text)
+            if verdict is Verdict.OK and permanent is not None:
+                moved = str(permanent.with_fragment(None))
+                if moved != url_text:
+                    return Result(url_text, Verdict.REDIRECTED, status, moved, describe(status))
+            return Result(url_text, verdict, status, final, describe(status))
+        return Result(
+            url_text,
+            Verdict.DEAD,
+            status,
+            self._final(url, url_text),
+            f"more than {self.options.max_redirects} redirects",
+        )
+
+    @staticmethod
+    def _final(url: URL, original: str) -> str | None:
+        final = str(url.with_fragment(None))
+        return None if final == original else final

@@ -1,0 +1,114 @@
+"""Offline: every URL of the documents, normalised, with all the places it appears."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from yarl import URL
+
+from ..model import Document, Link, PaperEntry
+
+CHECKED_SCHEMES = frozenset({"http", "https"})
+LINK_KINDS = frozenset({"markdown", "image", "html", "autolink"})
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """One place a URL is written: the document, the link, and its paper entry's title."""
+
+    path: str
+    link: Link
+    entry_title: str | None = None
+
+
+@dataclass(slots=True)
+class UrlTarget:
+    """One URL to check (normalised: fetched once) and every place it is written."""
+
+    url: str
+    locations: list[Location] = field(default_factory=list)
+
+    @property
+    def scheme(self) -> str:
+        return self.url.split(":", 1)[0].lower()
+
+
+def normalise_url(raw: str) -> str:
+    """The URL as fetched: trimmed, scheme and host lower-cased, default port and fragment
+    dropped, an empty path written ``/``, percent-encoding canonical. Non-http(s) URLs are
+    only trimmed (their scheme lower-cased)."""
+    raw = raw.strip().strip("<>").strip()
+    scheme, sep, rest = raw.partition(":")
+    if not sep or scheme.lower() not in CHECKED_SCHEMES:
+        return f"{scheme.lower()}:{rest}" if sep else raw
+    try:
+        url = URL(raw)
+    except ValueError:
+        return raw
+    if not url.host:
+        return raw
+    url = url.with_fragment(None)
+    if not url.raw_path:
+        url = url.with_path("/")
+    return str(url)
+
+
+def is_candidate(url: str) -> bool:
+    """Whether a written URL belongs to the link checker.
+
+    Skipped: empty URLs, in-page ``#anchors`` (rule AL403 checks them offline) and relative
+    paths without a scheme (``./citations/x.bib``, or ``github.com/x/y`` missing its
+    ``https://``: offline rules report those). Everything with a scheme is a candidate:
+    http(s) is checked, any other scheme (``mailto:``, ``ftp:`` …) becomes ``excluded``.
+    """
+    url = url.strip().strip("<>").strip()
+    if not url or url.startswith(("#", "/", ".")):
+        return False
+    scheme, sep, _ = url.partition(":")
+    return bool(sep) and scheme.isascii() and scheme[:1].isalpha() and len(scheme) > 1
+
+
+def _entry_titles(doc: Document) -> dict[tuple[int, int], str]:
+    titles: dict[tuple[int, int], str] = {}
+    entry: PaperEntry
+    for entry in doc.entries:
+        if entry.title is None:
+            continue
+        for link in entry.links:
+            titles[(link.url_span.start, link.url_span.end)] = entry.title.text
+    return titles
+
+
+def collect_urls(docs: Sequence[Document]) -> list[UrlTarget]:
+    """Unique normalised URLs of ``docs`` (first appearance first), each with its locations.
+
+    Links come from ``doc.links`` (markdown, image, html and autolink links); see
+    :func:`is_candidate` for what is skipped. A link inside a paper entry carries the
+    entry's title, which the arXiv resolver compares with the paper's (AL904).
+    """
+    targets: dict[str, UrlTarget] = {}
+    for doc in docs:
+        titles = _entry_titles(doc)
+        for link in doc.links:
+            if link.kind not in LINK_KINDS or not is_candidate(link.url):
+                continue
+            key = normalise_url(link.url)
+            target = targets.get(key)
+            if target is None:
+                target = targets[key] = UrlTarget(key)
+            title = titles.get((link.url_span.start, link.url_span.end))
+            target.locations.append(Location(doc.path, link, title))
+    return list(targets.values())
+
+
+def dump_links(docs: Sequence[Document]) -> str:
+    """The ``--dump-links`` text: one URL per line, then its ``path:line:col`` locations."""
+    lines = []
+    for target in collect_urls(docs):
+        where = " ".join(
+            f"{loc.path}:{loc.link.url_span.line}:{loc.link.url_span.column}"
+            for loc in target.locations
+        )
+        lines.append(f"{target.url}\t{where}")
+    return "\n".join(lines) + ("\n" if lines else "")

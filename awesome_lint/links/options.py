@@ -1,0 +1,115 @@
+"""Every option of the link checker, with its default, in one frozen dataclass."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import __version__
+
+if TYPE_CHECKING:
+    from aiohttp.abc import AbstractResolver
+
+USER_AGENT = f"awesome-lint/{__version__} (link checker for curated paper lists; python-aiohttp)"
+
+HOUR = 3600.0
+DAY = 24 * HOUR
+
+# How long a cached verdict stays fresh, in seconds. A link that was fine is re-checked
+# weekly; a dead one within hours (it fails the run, so a transient fault must not stick);
+# an unverified one (429, bot wall, timeout) at the next run an hour later.
+DEFAULT_LIFETIMES: Mapping[str, float] = {
+    "ok": 7 * DAY,
+    "redirected": 3 * DAY,
+    "dead": 6 * HOUR,
+    "unverified": 1 * HOUR,
+}
+
+OK_CODES = frozenset(range(200, 300))
+
+
+def default_cache_path() -> Path:
+    """``$XDG_CACHE_HOME/awesome-lint/links.sqlite`` (``~/.cache/…`` when unset).
+
+    One cache per user, shared by every list that user checks; in CI, cache this path
+    (for example with actions/cache) to skip fresh links on the next run.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "awesome-lint" / "links.sqlite"
+
+
+def parse_accept(text: str) -> frozenset[int]:
+    """Parse ``--accept``: comma-separated codes and ranges (``200..299``, ``200-299``).
+
+    >>> sorted(parse_accept("200, 204..206, 403"))
+    [200, 204, 205, 206, 403]
+    """
+    codes: set[int] = set()
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        m = re.fullmatch(r"(\d{3})\s*(?:(?:\.\.=?|-)\s*(\d{3}))?", part)
+        if not m:
+            raise ValueError(f"bad status code or range {part!r} (use 200, 403 or 200..299)")
+        low = int(m.group(1))
+        high = int(m.group(2) or low)
+        if not 100 <= low <= high <= 999:
+            raise ValueError(f"bad status code range {part!r}")
+        codes.update(range(low, high + 1))
+    return frozenset(codes)
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    """Options of ``--check-links``; the CLI maps its flags onto these fields."""
+
+    # Limits: at most `concurrency` requests in flight, `per_host` per host (host:port),
+    # and request starts to one host at least `min_interval` seconds apart.
+    concurrency: int = 64
+    per_host: int = 8
+    min_interval: float = 0.05
+    # Per request: seconds to connect, and for the whole request (headers included).
+    timeout: float = 20.0
+    connect_timeout: float = 10.0
+    # Retries of timeouts, 5xx, 408 and 429, with exponential backoff and jitter.
+    retries: int = 2
+    backoff: float = 0.5
+    max_backoff: float = 8.0
+    max_retry_after: float = 30.0  # a longer Retry-After is capped to this
+    max_redirects: int = 10
+    # Status codes that count as ok (--accept); others are classified by the checker.
+    accept: frozenset[int] = OK_CODES
+    # Regular expressions (re.search on the URL): matching links are not fetched.
+    excludes: tuple[str, ...] = ()
+    # Safety: private, loopback, link-local, multicast and reserved addresses are refused
+    # unless allowed, all of them (allow_private) or some ranges (allow_networks: CIDRs).
+    allow_private: bool = False
+    allow_networks: tuple[str, ...] = ()
+    # Cache: SQLite file (None: default_cache_path()), off with no_cache.
+    cache_path: str | os.PathLike[str] | None = None
+    no_cache: bool = False
+    lifetimes: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_LIFETIMES))
+    # Paper-aware resolvers and their services (configurable for mirrors and tests).
+    resolvers: bool = True
+    arxiv_api: str = "https://export.arxiv.org/api/query"
+    arxiv_batch: int = 100  # ids per export-API request
+    arxiv_interval: float = 3.0  # seconds between export-API requests (arXiv's API terms)
+    doi_api: str = "https://doi.org/api/handles/"
+    github_api: str = "https://api.github.com"
+    github_token: str | None = field(default=None, repr=False)  # sent to github_api only
+    user_agent: str = USER_AGENT
+    # The DNS resolver (an aiohttp AbstractResolver); None: the system's, in a thread.
+    dns_resolver: AbstractResolver | None = field(default=None, repr=False, compare=False)
+
+    def resolved_cache_path(self) -> Path | None:
+        if self.no_cache:
+            return None
+        return Path(self.cache_path) if self.cache_path is not None else default_cache_path()
+
+    def lifetime(self, verdict: str) -> float:
+        return float(self.lifetimes.get(verdict, DEFAULT_LIFETIMES.get(verdict, 0.0)))

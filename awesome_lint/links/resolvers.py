@@ -1,0 +1,251 @@
+"""Paper-aware resolvers: arXiv, DOI and GitHub links checked through the services' APIs.
+
+Publishers and arXiv answer robots with 403s and 429s; their APIs answer the question we
+actually ask (does this paper, DOI or repository exist?) reliably and cheaply. A failure of
+an API is never a dead link: it makes the link ``unverified`` (GitHub: the link is then
+checked like any other).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+from urllib.parse import quote, unquote
+
+from yarl import URL
+
+from .client import Client, Failure, Response
+from .options import LinkOptions
+from .status import Result, Verdict, describe
+
+MAX_API_BODY = 8 << 20
+
+# -- arXiv ----------------------------------------------------------------------------------
+
+ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
+_ARXIV_ID = r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+_ARXIV_PATHS = (
+    re.compile(rf"/abs/{_ARXIV_ID}/?"),
+    re.compile(rf"/pdf/{_ARXIV_ID}(?:\.pdf)?/?"),
+)
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def arxiv_id(url: str) -> str | None:
+    """The arXiv identifier (without version) of an abstract or PDF link, else None."""
+    u = URL(url)
+    if (u.host or "").lower() not in ARXIV_HOSTS:
+        return None
+    for pattern in _ARXIV_PATHS:
+        m = pattern.fullmatch(u.path)
+        if m:
+            return m.group("id")
+    return None
+
+
+def parse_arxiv_feed(body: bytes) -> dict[str, str]:
+    """``{id (no version): title}`` of the entries of an export-API Atom feed."""
+    root = ET.fromstring(body)
+    papers: dict[str, str] = {}
+    for entry in root.iter(f"{_ATOM}entry"):
+        ident = (entry.findtext(f"{_ATOM}id") or "").strip()
+        title = " ".join((entry.findtext(f"{_ATOM}title") or "").split())
+        m = re.search(rf"/abs/{_ARXIV_ID}$", ident)
+        if m and title and "/api/errors" not in ident:
+            papers[m.group("id")] = title
+    return papers
+
+
+def normalise_title(title: str) -> str:
+    """Case, accents, punctuation, Markdown/LaTeX markup and spacing removed."""
+    text = unicodedata.normalize("NFKD", title).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"\w+", text.replace("_", " ")))
+
+
+def titles_match(written: str, actual: str) -> bool:
+    """Same title up to case, punctuation and a typo or two (similarity ≥ 0.9)."""
+    a, b = normalise_title(written), normalise_title(actual)
+    if not a or not b or a == b:
+        return True
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+
+
+class ArxivResolver:
+    """Checks arXiv ids through the export API: ``arxiv_batch`` ids per request, one request
+    at a time, ``arxiv_interval`` seconds apart (arXiv asks API clients for 3 s)."""
+
+    def __init__(self, client: Client, options: LinkOptions) -> None:
+        self.client = client
+        self.options = options
+        api = URL(options.arxiv_api)
+        self.api = api
+        self.gate = client.gate(api, key="arxiv-api", limit=1, interval=options.arxiv_interval)
+
+    async def lookup(self, ids: Sequence[str]) -> dict[str, str]:
+        """Titles of the ids that exist. Raises :class:`Failure` when the API fails."""
+        url = self.api.update_query(id_list=",".join(ids), max_results=str(len(ids)))
+        try:
+            resp = await self.client.with_retries("GET", url, gate=self.gate, max_body=MAX_API_BODY)
+        except Failure as failure:
+            raise Failure(Verdict.UNVERIFIED, f"arXiv API: {failure.detail}") from None
+        if resp.status != 200 or not resp.complete:
+            raise Failure(Verdict.UNVERIFIED, f"arXiv API answered {describe(resp.status)}")
+        try:
+            return parse_arxiv_feed(resp.body)
+        except ET.ParseError:
+            raise Failure(Verdict.UNVERIFIED, "arXiv API sent an unreadable feed") from None
+
+    async def check(self, ids: Iterable[str]) -> dict[str, Result | Failure]:
+        """Keyed by id: a Result without url (filled by the caller) or the API's Failure."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, str] = {}
+        failed: dict[str, Failure] = {}
+        batch = max(1, self.options.arxiv_batch)
+        for i in range(0, len(wanted), batch):
+            chunk = wanted[i : i + batch]
+            try:
+                found.update(await self.lookup(chunk))
+            except Failure as failure:
+                failed.update(dict.fromkeys(chunk, failure))
+        missing = [i for i in wanted if i not in found and i not in failed]
+        # A paper missing from a batch answer is asked about once more before it is called
+        # dead: a partial answer from a busy API must not fail anyone's CI.
+        for i in range(0, len(missing), batch):
+            chunk = missing[i : i + batch]
+            try:
+                found.update(await self.lookup(chunk))
+            except Failure as failure:
+                failed.update(dict.fromkeys(chunk, failure))
+        out: dict[str, Result | Failure] = {}
+        for ident in wanted:
+            if ident in found:
+                out[ident] = Result(
+                    "", Verdict.OK, detail="found by the arXiv API", title=found[ident]
+                )
+            elif ident in failed:
+                out[ident] = failed[ident]
+            else:
+                out[ident] = Result("", Verdict.DEAD, detail=f"no arXiv paper {ident}")
+        return out
+
+
+# -- DOI ------------------------------------------------------------------------------------
+
+DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
+
+
+def doi_of(url: str) -> str | None:
+    u = URL(url)
+    if (u.host or "").lower() not in DOI_HOSTS:
+        return None
+    doi = unquote(u.raw_path).lstrip("/")
+    return doi if re.fullmatch(r"10\.\d{4,9}/\S+", doi) else None
+
+
+async def check_doi(client: Client, options: LinkOptions, doi: str) -> Result | Failure:
+    """Asks the DOI handle API whether ``doi`` is registered (not the publisher's page)."""
+    url = URL(options.doi_api.rstrip("/") + "/" + quote(doi, safe="/"), encoded=True)
+    try:
+        resp = await client.with_retries("GET", url, max_body=1 << 20)
+    except Failure as failure:
+        return Failure(Verdict.UNVERIFIED, f"DOI API: {failure.detail}")
+    code = None
+    with contextlib.suppress(ValueError, AttributeError):
+        code = json.loads(resp.body).get("responseCode")
+    if resp.status == 200 and code in (1, 200):
+        return Result("", Verdict.OK, detail="DOI registered")
+    if resp.status == 404 or code == 100:
+        return Result("", Verdict.DEAD, resp.status, detail=f"DOI {doi} not found")
+    return Failure(Verdict.UNVERIFIED, f"DOI API answered {describe(resp.status)}")
+
+
+# -- GitHub ---------------------------------------------------------------------------------
+
+GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
+_NOT_OWNERS = frozenset(
+    {
+        *("about", "apps", "collections", "contact", "customer-stories", "enterprise"),
+        *("events", "explore", "features", "issues", "join", "login", "marketplace", "new"),
+        *("notifications", "orgs", "organizations", "pricing", "pulls", "readme", "search"),
+        *("security", "settings", "site", "sponsors", "team", "topics", "trending", "users"),
+    }
+)
+_REPO_PATH = re.compile(r"/(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]*))/(?P<repo>[\w.-]+?)(?:\.git)?/?")
+
+
+def github_repo(url: str) -> tuple[str, str] | None:
+    """``(owner, repo)`` of a repository's home page link, else None."""
+    u = URL(url)
+    if (u.host or "").lower() not in GITHUB_HOSTS or u.query_string:
+        return None
+    m = _REPO_PATH.fullmatch(u.path)
+    if not m or m["owner"].lower() in _NOT_OWNERS or m["repo"] in (".", ".."):
+        return None
+    return m["owner"], m["repo"]
+
+
+class GithubResolver:
+    """Checks repository links through the GitHub API; the token goes to that API only."""
+
+    def __init__(self, client: Client, options: LinkOptions) -> None:
+        self.client = client
+        self.options = options
+        self.api = URL(options.github_api.rstrip("/"))
+        self.exhausted = False  # rate limit reached: the remaining links go the usual way
+
+    def headers(self, url: URL) -> dict[str, str]:
+        headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+        token = self.options.github_token
+        # Same scheme, host and port as the configured API, and nothing else: never a
+        # redirect target elsewhere.
+        if token and url.origin() == self.api.origin():
+            headers["Authorization"] = f"Bearer {token}"
+        return headers
+
+    async def check(self, owner: str, repo: str) -> Result | Failure | None:
+        """The repository's verdict, or None to check the link like any other."""
+        if self.exhausted:
+            return None
+        url = self.api.with_path(f"{self.api.path.rstrip('/')}/repos/{owner}/{repo}")
+        resp: Response | None = None
+        for _ in range(5):  # the API redirects renamed repositories to /repositories/<id>
+            if self.client.refused(url) is not None and url.origin() != self.api.origin():
+                return None
+            try:
+                resp = await self.client.with_retries(
+                    "GET", url, headers=self.headers(url), max_body=MAX_API_BODY
+                )
+            except Failure:
+                return None
+            location = resp.headers.get("Location")
+            if resp.status in (301, 302, 307, 308) and location:
+                url = url.join(URL(location))
+                continue
+            break
+        if resp is None:
+            return None
+        if resp.status == 404:
+            return Result("", Verdict.DEAD, 404, detail="GitHub repository not found")
+        if resp.status == 200 and resp.complete:
+            try:
+                full_name = str(json.loads(resp.body)["full_name"])
+            except (ValueError, KeyError, TypeError):
+                return None
+            if full_name.lower() != f"{owner}/{repo}".lower():
+                return Result(
+                    "",
+                    Verdict.REDIRECTED,
+                    301,
+                    f"https://github.com/{full_name}",
+                    detail=f"repository renamed to {full_name}",
+                )
+            return Result("", Verdict.OK, 200, detail="GitHub repository exists")
+        if resp.status in (403, 429):
+            self.exhausted = True
+        return None
