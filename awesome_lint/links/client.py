@@ -42,6 +42,7 @@ class Response:
     headers: CIMultiDictProxy[str]
     body: bytes = b""
     complete: bool = True  # False when the body was cut at max_body
+    method: str = "GET"
 
 
 class Failure(Exception):
@@ -191,10 +192,15 @@ class Client:
         headers: Mapping[str, str] | None = None,
         max_body: int = 0,
     ) -> Response:
-        """One request, no redirects followed, reading at most ``max_body`` bytes of body."""
+        """One request, no redirects followed, reading at most ``max_body`` bytes of body.
+
+        The method ``PROBE`` is HEAD, or GET for a host known to refuse HEAD.
+        """
         assert self._session is not None, "use Client as an async context manager"
         gate = gate or self.gate(url)
         async with gate.slot(), self._global:
+            if method == "PROBE":
+                method = "HEAD" if gate.head_ok else "GET"
             self.requests += 1
             async with self._session.request(
                 method, url, allow_redirects=False, headers=headers
@@ -210,7 +216,7 @@ class Client:
                 complete = resp.content.at_eof() or method == "HEAD"
                 if not complete:
                     resp.close()  # drop the connection rather than read what we don't need
-                return Response(resp.status, resp.headers, b"".join(chunks), complete)
+                return Response(resp.status, resp.headers, b"".join(chunks), complete, method)
 
     async def with_retries(
         self,
@@ -253,12 +259,11 @@ class Client:
         raise AssertionError("unreachable")
 
     async def _probe(self, url: URL, gate: HostGate, headers: Mapping[str, str] | None) -> Response:
-        if gate.head_ok:
-            resp = await self.request("HEAD", url, gate=gate, headers=headers)
-            if resp.status < 400 or resp.status in HEAD_TRUSTED_ERRORS:
-                return resp
-            if resp.status in (405, 501):
-                gate.head_ok = False
+        resp = await self.request("PROBE", url, gate=gate, headers=headers)
+        if resp.method == "GET" or resp.status < 400 or resp.status in HEAD_TRUSTED_ERRORS:
+            return resp
+        if resp.status in (405, 501):
+            gate.head_ok = False
         return await self.request("GET", url, gate=gate, headers=headers)
 
     # -- a link -------------------------------------------------------------------------

@@ -42,8 +42,9 @@ GONE = frozenset({404, 410})
 # Worth another try, after a pause (honouring Retry-After for 429 and 503).
 RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
 # HEAD is refused (405/501), walled (403) or simply wrong on many servers: every HEAD answer
-# of 400 or more is confirmed with GET, except these, where a GET would only add load.
-HEAD_TRUSTED_ERRORS = frozenset({429, 503})
+# of 400 or more is confirmed with GET, except the retryable ones (a GET would only add load:
+# they are retried, after a pause).
+HEAD_TRUSTED_ERRORS = RETRYABLE
 PERMANENT_REDIRECTS = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
