@@ -201,10 +201,15 @@ class Client:
         async with gate.slot(), self._global:
             if method == "PROBE":
                 method = "HEAD" if gate.head_ok else "GET"
-            self.requests += 1
-            async with self._session.request(
-                method, url, allow_redirects=False, headers=headers
-            ) as resp:
+            self.requests += 1  # requests sent; a connection that failed sent none
+            try:
+                resp = await self._session.request(
+                    method, url, allow_redirects=False, headers=headers
+                )
+            except aiohttp.ClientConnectorError:
+                self.requests -= 1
+                raise
+            try:
                 chunks: list[bytes] = []
                 size = 0
                 while size < max_body:
@@ -213,10 +218,13 @@ class Client:
                         break
                     chunks.append(chunk)
                     size += len(chunk)
-                complete = resp.content.at_eof() or method == "HEAD"
-                if not complete:
-                    resp.close()  # drop the connection rather than read what we don't need
+                complete = method == "HEAD" or resp.content.at_eof()
                 return Response(resp.status, resp.headers, b"".join(chunks), complete, method)
+            finally:
+                if method == "HEAD" or resp.content.at_eof():
+                    resp.release()
+                else:
+                    resp.close()  # drop the connection rather than read what we don't need
 
     async def with_retries(
         self,

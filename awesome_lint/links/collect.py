@@ -48,10 +48,11 @@ def normalise_url(raw: str) -> str:
         return raw
     if not url.host:
         return raw
-    url = url.with_fragment(None)
-    if not url.raw_path:
-        url = url.with_path("/")
-    return str(url)
+    text = str(url.with_fragment(None))
+    origin = str(url.origin())
+    if text.startswith(origin) and not text.startswith("/", len(origin)):
+        text = f"{origin}/{text[len(origin) :]}"  # http://host?q -> http://host/?q
+    return text
 
 
 def is_candidate(url: str) -> bool:

@@ -1,0 +1,108 @@
+"""The SQLite cache: a second run re-checks nothing fresh; concurrent runs don't corrupt it."""
+
+from __future__ import annotations
+
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from aiohttp import web
+
+from awesome_lint.links import Verdict, check_links_async
+from awesome_lint.links.cache import Cache
+from awesome_lint.links.options import DEFAULT_LIFETIMES
+from awesome_lint.links.status import Result
+
+from .conftest import ServerFactory, fast_options
+from .docs import links_doc
+from .doubles import arxiv_api
+
+
+def pages(app: web.Application) -> None:
+    async def page(request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name == "moved":
+            return web.Response(status=301, headers={"Location": "/ok"})
+        if name == "bot":
+            return web.Response(status=403)
+        return web.Response(status=404 if name == "missing" else 200)
+
+    app.router.add_route("*", "/{name}", page)
+
+
+async def test_second_run_makes_no_requests(serve: ServerFactory, tmp_path: Path) -> None:
+    site = await serve(pages)
+    requests: list[list[str]] = []
+    api = await serve(arxiv_api({"2111.08005": "A paper"}, requests))
+    urls = [site.url(f"/{n}") for n in ("ok", "missing", "moved", "bot")]
+    urls += ["https://arxiv.org/abs/2111.08005", "mailto:someone@example.org"]
+    options = fast_options(
+        cache_path=tmp_path / "links.sqlite", no_cache=False, arxiv_api=api.url("/api/query")
+    )
+    first = await check_links_async([links_doc(*urls)], options)
+    hits = site.recorder.total + api.recorder.total
+    second = await check_links_async([links_doc(*urls)], options)
+
+    assert second.requests == 0
+    assert site.recorder.total + api.recorder.total == hits
+    assert second.cached == 5  # mailto is excluded, never cached
+    assert (
+        first.counts
+        == second.counts
+        == {"ok": 2, "redirected": 1, "dead": 1, "unverified": 1, "excluded": 1, "blocked": 0}
+    )
+    assert {u: (r.verdict, r.final_url, r.title) for u, r in second.results.items()} == {
+        u: (r.verdict, r.final_url, r.title) for u, r in first.results.items()
+    }
+    assert [d.code for d in second.diagnostics] == [d.code for d in first.diagnostics]
+    assert "5 from cache" in second.summary_line()
+
+
+async def test_expired_results_are_checked_again(serve: ServerFactory, tmp_path: Path) -> None:
+    site = await serve(pages)
+    urls = [site.url("/ok"), site.url("/missing")]
+    lifetimes = dict(DEFAULT_LIFETIMES, dead=0.0)  # dead links are always re-checked
+    options = fast_options(cache_path=tmp_path / "c.sqlite", no_cache=False, lifetimes=lifetimes)
+    await check_links_async([links_doc(*urls)], options)
+    second = await check_links_async([links_doc(*urls)], options)
+    assert second.cached == 1
+    assert second.requests == 2  # HEAD + GET for the dead one only
+    assert second.results[urls[1]].verdict is Verdict.DEAD
+
+
+async def test_no_cache_and_unusable_cache(serve: ServerFactory, tmp_path: Path) -> None:
+    site = await serve(pages)
+    urls = [site.url("/ok")]
+    path = tmp_path / "c.sqlite"
+    await check_links_async([links_doc(*urls)], fast_options(cache_path=path, no_cache=True))
+    assert not path.exists()
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"this is not a database" * 100)
+    report = await check_links_async(
+        [links_doc(*urls)], fast_options(cache_path=broken, no_cache=False)
+    )
+    assert report.results[urls[0]].verdict is Verdict.OK
+    assert len(report.notes) == 1 and "link cache" in report.notes[0]
+
+
+def _writer(path: str, worker: int) -> int:
+    written = 0
+    with Cache(path, DEFAULT_LIFETIMES) as cache:
+        for batch in range(20):
+            results = [
+                Result(f"https://example.org/{worker}/{batch}/{i}", Verdict.OK, 200)
+                for i in range(50)
+            ]
+            written += cache.store(results)
+            assert len(cache.fresh(r.url for r in results)) == 50
+    return written
+
+
+def test_concurrent_runs_share_one_cache(tmp_path: Path) -> None:
+    path = str(tmp_path / "shared.sqlite")
+    with ProcessPoolExecutor(4) as pool:
+        written = list(pool.map(_writer, [path] * 4, range(4)))
+    assert written == [1000] * 4
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT count(*) FROM results").fetchone() == (4000,)

@@ -1,0 +1,191 @@
+"""arXiv, DOI and GitHub links, checked through (doubles of) the services' APIs."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from awesome_lint.links import Verdict, check_links_async
+from awesome_lint.links.resolvers import arxiv_id, doi_of, github_repo, titles_match
+from awesome_lint.links.safety import StaticResolver
+
+from .conftest import ServerFactory, fast_options
+from .docs import links_doc, make_doc
+from .doubles import arxiv_api, doi_api, github_api
+
+
+def test_arxiv_ids() -> None:
+    assert arxiv_id("https://arxiv.org/abs/2111.08005") == "2111.08005"
+    assert arxiv_id("http://arxiv.org/abs/2111.08005v1") == "2111.08005"
+    assert arxiv_id("https://arxiv.org/pdf/2206.13295.pdf") == "2206.13295"
+    assert arxiv_id("https://arxiv.org/pdf/2206.13295v3") == "2206.13295"
+    assert arxiv_id("https://export.arxiv.org/abs/hep-th/9901001") == "hep-th/9901001"
+    assert arxiv_id("https://arxiv.org/abs/math.GT/0309136v2") == "math.GT/0309136"
+    assert arxiv_id("https://arxiv.org/abs/2203.04306v1.pdf") is None  # odd: fetched as is
+    assert arxiv_id("https://arxiv.org/list/cs.CV/recent") is None
+    assert arxiv_id("https://example.org/abs/2111.08005") is None
+
+
+def test_doi_and_github_patterns() -> None:
+    assert doi_of("https://doi.org/10.1145/3292500.3330701") == "10.1145/3292500.3330701"
+    assert doi_of("http://dx.doi.org/10.1002/%28SICI%291097") == "10.1002/(SICI)1097"
+    assert doi_of("https://doi.org/") is None
+    assert github_repo("https://github.com/octo/repo") == ("octo", "repo")
+    assert github_repo("https://github.com/octo/repo.git/") == ("octo", "repo")
+    assert github_repo("https://github.com/octo/repo/blob/main/x.py") is None
+    assert github_repo("https://github.com/topics/nerf") is None
+    assert github_repo("https://github.com/octo") is None
+
+
+def test_titles_match() -> None:
+    assert titles_match(
+        "MedSegDiff: Medical Image Segmentation", "MedSegDiff - medical image segmentation."
+    )
+    assert titles_match(
+        "**Diffusion Models** for Medical Imaging", "Diffusion models for medical imaging"
+    )
+    assert titles_match(
+        "Denoising Difusion Probabilistic Models", "Denoising Diffusion Probabilistic Models"
+    )
+    assert not titles_match(
+        "Three-Dimensional Medical Image Synthesis",
+        "Diffusion Deformable Model for 4D Temporal Medical Image Generation",
+    )
+
+
+async def test_arxiv_links_checked_in_batches(serve: ServerFactory) -> None:
+    papers = {f"2301.{i:05d}": f"Paper number {i}" for i in range(250)}
+    requests: list[list[str]] = []
+    api = await serve(arxiv_api(papers, requests))
+    urls = [f"https://arxiv.org/abs/{i}" for i in papers]
+    urls += [f"http://arxiv.org/pdf/{i}v1.pdf" for i in list(papers)[:20]]  # same papers
+    urls += ["https://arxiv.org/abs/2301.99999"]  # no such paper
+    options = fast_options(arxiv_api=api.url("/api/query"), arxiv_batch=100)
+    report = await check_links_async([links_doc(*urls)], options)
+    assert report.counts["ok"] == 270
+    assert report.counts["dead"] == 1
+    assert report.results["https://arxiv.org/abs/2301.99999"].detail == "no arXiv paper 2301.99999"
+    # 251 distinct ids in three batches, and the missing one asked about once more.
+    assert [len(r) for r in requests] == [100, 100, 51, 1]
+    assert report.requests == 4
+    assert api.recorder.max_in_flight == 1
+
+
+async def test_arxiv_title_mismatch(serve: ServerFactory) -> None:
+    # Three entries share one arXiv link (a copy-paste error in the corpus, 59825db L187-200).
+    requests: list[list[str]] = []
+    api = await serve(
+        arxiv_api(
+            {
+                "2111.08005": "Solving Inverse Problems in Medical Imaging with "
+                "Score-Based Generative Models"
+            },
+            requests,
+        )
+    )
+    text = (
+        "**Solving inverse problems in medical imaging with score-based generative models** \\\n"
+        "[[Paper](https://arxiv.org/abs/2111.08005)]\n"
+        "\n"
+        "**Score-based diffusion models for accelerated MRI** \\\n"
+        "[[Paper](https://arxiv.org/abs/2111.08005)]\n"
+        "\n"
+        "[plain link](https://arxiv.org/abs/2111.08005)\n"
+    )
+    doc = make_doc(text)
+    report = await check_links_async([doc], fast_options(arxiv_api=api.url("/api/query")))
+    assert [(d.code, d.span.line, d.span.column) for d in report.diagnostics] == [("AL904", 5, 10)]
+    (diag,) = report.diagnostics
+    assert diag.message == (
+        'entry title "Score-based diffusion models for accelerated MRI" differs from the arXiv '
+        'title "Solving Inverse Problems in Medical Imaging with Score-Based Generative Models"'
+    )
+    assert diag.data["verdict"] == "ok"
+    assert requests == [["2111.08005"]]
+
+
+async def test_arxiv_api_failure_is_unverified(serve: ServerFactory) -> None:
+    async def down(request: web.Request) -> web.Response:
+        return web.Response(status=503)
+
+    api = await serve(lambda app: app.router.add_get("/api/query", down))
+    report = await check_links_async(
+        [links_doc("https://arxiv.org/abs/2111.08005")],
+        fast_options(arxiv_api=api.url("/api/query"), retries=1),
+    )
+    result = report.results["https://arxiv.org/abs/2111.08005"]
+    assert result.verdict is Verdict.UNVERIFIED
+    assert result.detail == "arXiv API answered 503 Service Unavailable"
+    assert api.recorder.total == 2
+
+
+async def test_doi_links_use_the_handle_api(serve: ServerFactory) -> None:
+    api = await serve(doi_api({"10.1145/3292500.3330701", "10.1007/978-3-031-16452-1_4"}))
+    urls = [
+        "https://doi.org/10.1145/3292500.3330701",
+        "https://dx.doi.org/10.1007/978-3-031-16452-1_4",
+        "https://doi.org/10.9999/no-such-doi",
+    ]
+    report = await check_links_async(
+        [links_doc(*urls)], fast_options(doi_api=api.url("/api/handles/"))
+    )
+    assert [report.results[u].verdict for u in urls] == [Verdict.OK, Verdict.OK, Verdict.DEAD]
+    assert report.results[urls[2]].detail == "DOI 10.9999/no-such-doi not found"
+    assert api.recorder.total == 3
+
+
+async def test_github_repositories_and_the_token(serve: ServerFactory) -> None:
+    def other_site(app: web.Application) -> None:
+        async def anything(request: web.Request) -> web.Response:
+            if request.path.startswith("/repositories/"):
+                return web.json_response({"full_name": "octo/elsewhere"})
+            return web.Response(text="ok")
+
+        app.router.add_route("*", "/{tail:.*}", anything)
+
+    other = await serve(other_site)
+    repos = {
+        "octo/exists": "octo/exists",
+        "octo/case": "Octo/Case",
+        "octo/old-name": ("moved", "/repositories/42"),
+        "#42": "octo/new-name",
+        "octo/elsewhere": ("moved", other.url("/repositories/7")),
+    }
+    api = await serve(github_api(repos))
+    urls = [
+        "https://github.com/octo/exists",
+        "https://github.com/octo/case",
+        "https://github.com/octo/missing",
+        "https://github.com/octo/old-name",
+        "https://github.com/octo/elsewhere",
+        other.url("/page"),
+    ]
+    options = fast_options(github_api=api.url("/"), github_token="t0ken")
+    report = await check_links_async([links_doc(*urls)], options)
+    got = {u: (r.verdict, r.final_url) for u, r in report.results.items()}
+    assert got == {
+        urls[0]: (Verdict.OK, None),
+        urls[1]: (Verdict.OK, None),
+        urls[2]: (Verdict.DEAD, None),
+        urls[3]: (Verdict.REDIRECTED, "https://github.com/octo/new-name"),
+        urls[4]: (Verdict.OK, None),
+        urls[5]: (Verdict.OK, None),
+    }
+    assert {h for _, h in api.recorder.authorization} == {"Bearer t0ken"}
+    assert len(api.recorder.authorization) == 6
+    assert other.recorder.count("/repositories/7") == 1
+    assert {h for _, h in other.recorder.authorization} == {None}
+
+
+async def test_github_rate_limit_falls_back_to_the_page(serve: ServerFactory) -> None:
+    api = await serve(github_api({"octo/limited": 403}))
+    # github.com resolves (in this test) to a documentation address: the fallback request
+    # is refused before connecting, which shows it happened without leaving the machine.
+    options = fast_options(
+        github_api=api.url("/"),
+        allow_private=False,
+        dns_resolver=StaticResolver({"github.com": "192.0.2.10"}),
+    )
+    url = "https://github.com/octo/limited"
+    report = await check_links_async([links_doc(url, "https://github.com/octo/other")], options)
+    assert report.results[url].verdict is Verdict.BLOCKED
+    assert api.recorder.count("/repos/octo/limited") == 1
