@@ -97,7 +97,7 @@ class LinkOptions:
     # Paper-aware resolvers and their services (configurable for mirrors and tests).
     resolvers: bool = True
     arxiv_api: str = "https://export.arxiv.org/api/query"
-    arxiv_batch: int = 100  # ids per export-API request
+    arxiv_batch: int = 200  # ids per export-API request
     arxiv_interval: float = 3.0  # seconds between export-API requests (arXiv's API terms)
     doi_api: str = "https://doi.org/api/handles/"
     github_api: str = "https://api.github.com"
