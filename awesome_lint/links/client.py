@@ -149,7 +149,7 @@ class Client:
             connector=connector,
             headers={"User-Agent": self.options.user_agent},
             timeout=self._timeout,
-            cookie_jar=aiohttp.CookieJar(),
+            cookie_jar=aiohttp.DummyCookieJar(),  # no state between links; cheaper
             trust_env=False,
         )
         return self

