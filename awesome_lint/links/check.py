@@ -102,6 +102,15 @@ async def check_urls(
     jobs: list[Awaitable[None]] = []
     github = GithubResolver(client, options)
 
+    async def guarded(urls: Sequence[str], job: Awaitable[None]) -> None:
+        """A bug in one check must not end the run: its links become unverified."""
+        try:
+            await job
+        except Exception as exc:
+            for url in urls:
+                if url not in results:
+                    finish(Result(url, Verdict.UNVERIFIED, detail=f"internal error: {exc!r}"))
+
     async def generic(url: str) -> None:
         finish(await client.check(url))
 
@@ -120,13 +129,13 @@ async def check_urls(
                 continue
             doi = doi_of(url)
             if doi is not None:
-                jobs.append(doi_job(url, doi))
+                jobs.append(guarded([url], doi_job(url, doi)))
                 continue
             repo = github_repo(url)
             if repo is not None:
-                jobs.append(github_job(url, *repo))
+                jobs.append(guarded([url], github_job(url, *repo)))
                 continue
-        jobs.append(generic(url))
+        jobs.append(guarded([url], generic(url)))
 
     async def arxiv_job() -> None:
         outcomes = await ArxivResolver(client, options).check(arxiv)
@@ -135,7 +144,7 @@ async def check_urls(
                 finish(_as_result(url, outcome))
 
     if arxiv:
-        jobs.append(arxiv_job())
+        jobs.append(guarded([u for urls in arxiv.values() for u in urls], arxiv_job()))
     await asyncio.gather(*jobs)
     return results
 

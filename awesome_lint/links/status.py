@@ -40,7 +40,8 @@ class Result:
 # by pages that work in a browser to fail anyone's CI on them.
 GONE = frozenset({404, 410})
 # Worth another try, after a pause (honouring Retry-After for 429 and 503).
-RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
+# Every 5xx but 501 (Not Implemented: a GET follows instead) is retryable too.
+RETRYABLE = frozenset({408, 425, 429} | set(range(500, 600)) - {501})
 # HEAD is refused (405/501), walled (403) or simply wrong on many servers: every HEAD answer
 # of 400 or more is confirmed with GET, except the retryable ones (a GET would only add load:
 # they are retried, after a pause).

@@ -122,3 +122,31 @@ async def test_redirect_to_private_address_is_blocked(serve: ServerFactory) -> N
         urls[2]: (Verdict.BLOCKED, "http://[::1]/"),
     }
     assert s.recorder.total == 3  # one request each, to the allowed server only
+
+
+async def test_numeric_host_forms_never_connect(serve: ServerFactory) -> None:
+    s = await serve(ok_app)
+    urls = [
+        f"http://2130706433:{s.port}/ok",  # 127.0.0.1 as one number
+        f"http://127.1:{s.port}/ok",
+        f"http://0x7f.0.0.1:{s.port}/ok",
+    ]
+    report = await check_links_async([links_doc(*urls)], fast_options(allow_private=False))
+    assert {r.verdict for r in report.results.values()} <= {Verdict.BLOCKED, Verdict.DEAD}
+    assert s.recorder.total == 0
+
+
+async def test_a_crashing_check_becomes_unverified(monkeypatch: pytest.MonkeyPatch) -> None:
+    from awesome_lint.links.client import Client
+
+    async def boom(self: Client, url: str) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(Client, "check", boom)
+    options = fast_options(allow_private=False)  # were the patch to fail: still no traffic
+    report = await check_links_async([links_doc("http://10.0.0.1/")], options)
+    (result,) = report.results.values()
+    assert (result.verdict, result.detail) == (
+        Verdict.UNVERIFIED,
+        "internal error: RuntimeError('bug')",
+    )
