@@ -50,7 +50,10 @@ def serve(port: int, delay: float, ready: multiprocessing.synchronize.Event) -> 
         counts[kind] = counts.get(kind, 0) + 1
         await asyncio.sleep(delay)
         if kind == "moved":
-            return web.Response(status=301, headers={"Location": "/ok" + path[len("/moved") :]})
+            # With a body, so that HEAD answers carry a Content-Length like real servers' do
+            # (without one, aiohttp's server closes the connection after each HEAD redirect).
+            location = "/ok" + path[len("/moved") :]
+            return web.Response(status=301, text="moved", headers={"Location": location})
         if kind == "missing":
             return web.Response(status=404, text="not found")
         if kind == "api":

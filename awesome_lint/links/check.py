@@ -8,26 +8,16 @@ import sys
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from yarl import URL
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..model import Document
 from .cache import Cache, CacheError
-from .client import Client, Failure
 from .collect import CHECKED_SCHEMES, Location, UrlTarget, collect_urls
 from .options import LinkOptions
 from .progress import Progress
-from .resolvers import (
-    ArxivResolver,
-    GithubResolver,
-    arxiv_id,
-    check_doi,
-    doi_of,
-    github_repo,
-    titles_match,
-)
 from .rules import (
     BlockedAddress,
     DeadLink,
@@ -36,7 +26,10 @@ from .rules import (
     PaperTitleMismatch,
     PermanentRedirect,
 )
-from .status import VERDICT_ORDER, Result, Verdict
+from .status import VERDICT_ORDER, Failure, Result, Verdict
+
+if TYPE_CHECKING:  # aiohttp is imported only when something must be fetched
+    from .client import Client
 
 
 @dataclass
@@ -92,6 +85,8 @@ async def check_urls(
 ) -> dict[str, Result]:
     """Check ``urls`` (normalised, http(s), not excluded) with ``client``; ``done`` is called
     as each verdict arrives."""
+    from .resolvers import ArxivResolver, GithubResolver, arxiv_id, check_doi, doi_of, github_repo
+
     results: dict[str, Result] = {}
 
     def finish(result: Result) -> None:
@@ -198,6 +193,8 @@ async def check_links_async(
 
     try:
         if pending:
+            from .client import Client
+
             async with Client(options, _trusted_hosts(options)) as client:
                 try:
                     results.update(await check_urls(pending, options, client, bar.update))
@@ -281,6 +278,12 @@ def _redirect_fix(loc: Location, final_url: str) -> Fix:
     return Fix((Edit(span.start, span.end, final_url),), safe=True, description="use the new URL")
 
 
+def _titles_match(written: str, actual: str) -> bool:
+    from .resolvers import titles_match
+
+    return titles_match(written, actual)
+
+
 def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) -> list[Diagnostic]:
     """One diagnostic per location of every URL whose verdict is worth reporting, plus AL904
     where an entry's title differs from its arXiv paper's."""
@@ -296,7 +299,11 @@ def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) ->
                 if result.verdict is Verdict.REDIRECTED and result.final_url:
                     fix = _redirect_fix(loc, result.final_url)
                 out.append(_diagnostic(rule, loc, result, _message(result), fix))
-            if result.title and loc.entry_title and not titles_match(loc.entry_title, result.title):
+            if (
+                result.title
+                and loc.entry_title
+                and not _titles_match(loc.entry_title, result.title)
+            ):
                 out.append(
                     _diagnostic(
                         PaperTitleMismatch,

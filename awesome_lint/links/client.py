@@ -9,12 +9,11 @@ a total timeout.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import email.utils
 import random
 import socket
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import aiohttp
@@ -29,6 +28,7 @@ from .status import (
     PERMANENT_REDIRECTS,
     REDIRECTS,
     RETRYABLE,
+    Failure,
     Result,
     Verdict,
     classify,
@@ -45,16 +45,6 @@ class Response:
     method: str = "GET"
 
 
-class Failure(Exception):
-    """A request that ended without a usable answer, already judged."""
-
-    def __init__(self, verdict: Verdict, detail: str, *, retryable: bool = False) -> None:
-        super().__init__(detail)
-        self.verdict = verdict
-        self.detail = detail
-        self.retryable = retryable
-
-
 class HostGate:
     """At most ``limit`` requests in flight to one host, starts ``interval`` seconds apart."""
 
@@ -65,15 +55,24 @@ class HostGate:
         self.not_before = 0.0  # a Retry-After pause for the whole host
         self.head_ok = True  # set False once the host refuses HEAD (405/501)
 
-    @contextlib.asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        async with self.semaphore:
+    def slot(self) -> HostGate:
+        """``async with gate.slot():`` holds one of the host's places, started on time."""
+        return self
+
+    async def __aenter__(self) -> None:
+        await self.semaphore.acquire()
+        try:
             now = time.monotonic()
             start = max(now, self.next_start, self.not_before)
             self.next_start = start + self.interval
             if start > now:
                 await asyncio.sleep(start - now)
-            yield
+        except BaseException:
+            self.semaphore.release()
+            raise
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.semaphore.release()
 
     def pause(self, seconds: float) -> None:
         self.not_before = max(self.not_before, time.monotonic() + seconds)
@@ -132,6 +131,7 @@ class Client:
         self.requests = 0
         self._global = asyncio.Semaphore(max(1, options.concurrency))
         self._gates: dict[str, HostGate] = {}
+        self._literal_ok: dict[str, bool] = {}  # host -> not a refused literal address
         self._timeout = aiohttp.ClientTimeout(
             total=options.timeout,
             connect=options.connect_timeout,
@@ -280,8 +280,13 @@ class Client:
         """Why ``url`` must not be fetched, known before connecting (scheme, literal address)."""
         if url.scheme not in ("http", "https"):
             return Failure(Verdict.UNVERIFIED, f"redirects to a {url.scheme}: URL")
-        address = literal_address(url.raw_host or "")
-        if address is not None and not self.policy.allows(address):
+        host = url.raw_host or ""
+        allowed = self._literal_ok.get(host)
+        if allowed is None:
+            address = literal_address(host)
+            allowed = self._literal_ok[host] = address is None or self.policy.allows(address)
+        if not allowed:
+            address = literal_address(host)
             return Failure(Verdict.BLOCKED, f"{address} is a private or reserved address")
         return None
 

@@ -38,6 +38,8 @@ _ATOM = "{http://www.w3.org/2005/Atom}"
 
 def arxiv_id(url: str) -> str | None:
     """The arXiv identifier (without version) of an abstract or PDF link, else None."""
+    if "arxiv.org/" not in url.lower():
+        return None
     u = URL(url)
     if (u.host or "").lower() not in ARXIV_HOSTS:
         return None
@@ -141,6 +143,9 @@ DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 
 
 def doi_of(url: str) -> str | None:
+    """The DOI of a ``doi.org`` link, else None."""
+    if "doi.org/" not in url.lower():
+        return None
     u = URL(url)
     if (u.host or "").lower() not in DOI_HOSTS:
         return None
@@ -181,6 +186,8 @@ _REPO_PATH = re.compile(r"/(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]*))/(?P<repo>[\w.
 
 def github_repo(url: str) -> tuple[str, str] | None:
     """``(owner, repo)`` of a repository's home page link, else None."""
+    if "github.com/" not in url.lower():
+        return None
     u = URL(url)
     if (u.host or "").lower() not in GITHUB_HOSTS or u.query_string:
         return None

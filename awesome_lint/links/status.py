@@ -50,6 +50,16 @@ PERMANENT_REDIRECTS = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
+class Failure(Exception):
+    """A request that ended without a usable answer, already judged."""
+
+    def __init__(self, verdict: Verdict, detail: str, *, retryable: bool = False) -> None:
+        super().__init__(detail)
+        self.verdict = verdict
+        self.detail = detail
+        self.retryable = retryable
+
+
 def classify(status: int, accept: Set[int]) -> Verdict:
     """The verdict of a final (non-redirect, retries exhausted) status."""
     if status in accept:
