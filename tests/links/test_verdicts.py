@@ -247,3 +247,27 @@ async def test_host_gate_spacing_and_pause() -> None:
     before = time.monotonic()
     await one()
     assert starts[-1] - before >= 0.1
+
+
+async def test_tls_failure_is_unverified(serve: ServerFactory) -> None:
+    s = await serve(site)
+    url = s.url("/ok").replace("http://", "https://")  # TLS to a plain-HTTP server
+    report = await check_links_async([links_doc(url)], fast_options())
+    result = report.results[url]
+    assert result.verdict is Verdict.UNVERIFIED
+    assert result.detail.startswith("TLS error")
+    assert s.recorder.total == 0
+
+
+def test_retry_after_values() -> None:
+    from datetime import datetime, timedelta, timezone
+    from email.utils import format_datetime
+
+    from awesome_lint.links.client import retry_after
+
+    soon = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=20), usegmt=True)
+    assert retry_after({"Retry-After": "5"}, cap=30) == 5
+    assert retry_after({"Retry-After": "120"}, cap=30) == 30
+    assert 15 < (retry_after({"Retry-After": soon}, cap=30) or 0) <= 20
+    assert retry_after({"Retry-After": "soon"}, cap=30) is None
+    assert retry_after({}, cap=30) is None
