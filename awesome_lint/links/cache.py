@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS results (
     final_url TEXT,
     detail TEXT NOT NULL DEFAULT '',
     title TEXT,
-    checked_at REAL NOT NULL
+    checked_at REAL NOT NULL,
+    policy TEXT NOT NULL DEFAULT ''
 )
 """
 
@@ -35,9 +36,13 @@ class CacheError(Exception):
 
 
 class Cache:
-    def __init__(self, path: str | Path, lifetimes: Mapping[str, float]) -> None:
+    """Verdicts by URL. ``policy`` names the options that decide verdicts (accepted codes,
+    redirect limit, resolvers): a result stored under another policy is not reused."""
+
+    def __init__(self, path: str | Path, lifetimes: Mapping[str, float], policy: str = "") -> None:
         self.path = Path(path)
         self.lifetimes = lifetimes
+        self.policy = policy
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
@@ -67,8 +72,8 @@ class Cache:
                 chunk = wanted[i : i + 500]
                 rows = self.db.execute(
                     "SELECT url, verdict, http_status, final_url, detail, title, checked_at"
-                    f" FROM results WHERE url IN ({','.join('?' * len(chunk))})",
-                    chunk,
+                    f" FROM results WHERE policy = ? AND url IN ({','.join('?' * len(chunk))})",
+                    [self.policy, *chunk],
                 ).fetchall()
                 for url, verdict, status, final_url, detail, title, checked_at in rows:
                     if verdict not in Verdict._value2member_map_:
@@ -86,7 +91,16 @@ class Cache:
         """Write fresh (not cached) results; returns how many were written."""
         now = time.time() if now is None else now
         rows = [
-            (r.url, r.verdict.value, r.http_status, r.final_url, r.detail, r.title, now)
+            (
+                r.url,
+                r.verdict.value,
+                r.http_status,
+                r.final_url,
+                r.detail,
+                r.title,
+                now,
+                self.policy,
+            )
             for r in results
             if r.verdict in CACHED and not r.cached
         ]
@@ -95,7 +109,7 @@ class Cache:
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?,?)", rows)
+                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?,?,?)", rows)
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise

@@ -180,7 +180,7 @@ async def check_links_async(
     cache_path = options.resolved_cache_path()
     if cache_path is not None and pending:
         try:
-            cache = Cache(cache_path, options.lifetimes)
+            cache = Cache(cache_path, options.lifetimes, options.policy())
             fresh = cache.fresh(pending)
         except CacheError as exc:
             report.notes.append(str(exc))

@@ -111,5 +111,10 @@ class LinkOptions:
             return None
         return Path(self.cache_path) if self.cache_path is not None else default_cache_path()
 
+    def policy(self) -> str:
+        """The options that decide verdicts, for the cache: change one, and re-check."""
+        codes = ",".join(str(c) for c in sorted(self.accept))
+        return f"accept={codes};redirects={self.max_redirects};resolvers={int(self.resolvers)}"
+
     def lifetime(self, verdict: str) -> float:
         return float(self.lifetimes.get(verdict, DEFAULT_LIFETIMES.get(verdict, 0.0)))

@@ -106,3 +106,18 @@ def test_concurrent_runs_share_one_cache(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("SELECT count(*) FROM results").fetchone() == (4000,)
+
+
+async def test_changed_accept_codes_recheck(serve: ServerFactory, tmp_path: Path) -> None:
+    site = await serve(pages)
+    url = site.url("/bot")
+    options = fast_options(cache_path=tmp_path / "c.sqlite", no_cache=False)
+    first = await check_links_async([links_doc(url)], options)
+    assert first.results[url].verdict is Verdict.UNVERIFIED
+    accepting = fast_options(
+        cache_path=tmp_path / "c.sqlite", no_cache=False, accept=frozenset({200, 403})
+    )
+    second = await check_links_async([links_doc(url)], accepting)
+    assert second.cached == 0 and second.results[url].verdict is Verdict.OK
+    third = await check_links_async([links_doc(url)], accepting)
+    assert third.cached == 1 and third.requests == 0
