@@ -89,6 +89,7 @@ def stats(port: int, reset: bool = False) -> dict[str, int]:
 
 
 def child(args: argparse.Namespace) -> None:
+    started = time.perf_counter()
     from awesome_lint.links import LinkOptions, check_links
 
     text = Path(args.child).read_text(encoding="utf-8")
@@ -101,10 +102,14 @@ def child(args: argparse.Namespace) -> None:
         from tests.links.docs import make_doc
 
         doc = make_doc(text, args.child)
+    parsed = time.perf_counter()
     options = LinkOptions(**json.loads(args.options))
     report = check_links([doc], options)
+    checked = time.perf_counter()
     verdicts = {url: r.verdict.value for url, r in report.results.items()}
-    print(json.dumps({"verdicts": verdicts, "requests": report.requests, "counts": report.counts}))
+    phases = {"import+parse": parsed - started, "check": checked - parsed}
+    print(json.dumps({"verdicts": verdicts, "requests": report.requests, "counts": report.counts,
+                      "phases": phases}))  # fmt: skip
 
 
 def run_process(cmd: list[str]) -> tuple[float, float, str]:
@@ -207,6 +212,7 @@ def main() -> None:
     our_requests = sum(stats(port).values())
     report("awesome-lint, 128/host", wall, rss, our_requests)
     print(f"    verdicts: {res['counts']}")
+    print("    in the process: " + ", ".join(f"{k} {v:.2f} s" for k, v in res["phases"].items()))
     our_wall = wall
 
     stats(port, reset=True)
