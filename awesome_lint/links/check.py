@@ -248,7 +248,7 @@ def _diagnostic(
     rule: type[NetworkRule], loc: Location, result: Result, message: str, fix: Fix | None = None
 ) -> Diagnostic:
     data = {
-        "url": result.url,
+        "url": loc.link.url.strip(),
         "verdict": result.verdict.value,
         "http_status": result.http_status,
         "final_url": result.final_url,
@@ -278,10 +278,11 @@ def _redirect_fix(loc: Location, final_url: str) -> Fix:
     return Fix((Edit(span.start, span.end, final_url),), safe=True, description="use the new URL")
 
 
-def _titles_match(written: str, actual: str) -> bool:
-    from .resolvers import titles_match
+def _title_mismatch(loc: Location, actual: str) -> bool:
+    from .resolvers import links_the_paper, titles_match
 
-    return titles_match(written, actual)
+    written = loc.entry_title
+    return bool(written) and links_the_paper(loc.link.label) and not titles_match(written, actual)
 
 
 def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) -> list[Diagnostic]:
@@ -299,11 +300,7 @@ def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) ->
                 if result.verdict is Verdict.REDIRECTED and result.final_url:
                     fix = _redirect_fix(loc, result.final_url)
                 out.append(_diagnostic(rule, loc, result, _message(result), fix))
-            if (
-                result.title
-                and loc.entry_title
-                and not _titles_match(loc.entry_title, result.title)
-            ):
+            if result.title and _title_mismatch(loc, result.title):
                 out.append(
                     _diagnostic(
                         PaperTitleMismatch,

@@ -71,11 +71,29 @@ def normalise_title(title: str) -> str:
 
 
 def titles_match(written: str, actual: str) -> bool:
-    """Same title up to case, punctuation and a typo or two (similarity ≥ 0.9)."""
+    """Same title up to case, punctuation and a typo or two (similarity ≥ 0.9), or one is
+    the other shortened (``MedSegDiff`` for ``MedSegDiff: Medical Image Segmentation …``)."""
     a, b = normalise_title(written), normalise_title(actual)
     if not a or not b or a == b:
         return True
+    if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+
+
+# Labels of links that point at something else than the entry's own paper.
+NOT_THE_PAPER = frozenset(
+    {
+        *("code", "github", "gitlab", "project", "project page", "page", "homepage", "website"),
+        *("video", "demo", "slides", "poster", "blog", "talk", "data", "dataset", "datasets"),
+        *("supp", "supplementary", "extension", "journal version", "bibtex", "model", "models"),
+    }
+)
+
+
+def links_the_paper(label: str) -> bool:
+    """Whether a link with this label stands for the entry's paper (for AL904)."""
+    return normalise_title(label) not in NOT_THE_PAPER
 
 
 class ArxivResolver:

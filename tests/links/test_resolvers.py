@@ -37,6 +37,8 @@ def test_doi_and_github_patterns() -> None:
 
 
 def test_titles_match() -> None:
+    assert titles_match("MedSegDiff", "MedSegDiff: Medical Image Segmentation with Diffusion")
+    assert not titles_match("CPM-1", "CPM: A Large-scale Generative Chinese Pre-trained Model")
     assert titles_match(
         "MedSegDiff: Medical Image Segmentation", "MedSegDiff - medical image segmentation."
     )
@@ -90,6 +92,9 @@ async def test_arxiv_title_mismatch(serve: ServerFactory) -> None:
         "[[Paper](https://arxiv.org/abs/2111.08005)]\n"
         "\n"
         "[plain link](https://arxiv.org/abs/2111.08005)\n"
+        "\n"
+        "**Another paper that reuses the code** \\\n"
+        "[[Code](https://arxiv.org/abs/2111.08005)]\n"
     )
     doc = make_doc(text)
     report = await check_links_async([doc], fast_options(arxiv_api=api.url("/api/query")))
