@@ -282,7 +282,9 @@ def _title_mismatch(loc: Location, actual: str) -> bool:
     from .resolvers import links_the_paper, titles_match
 
     written = loc.entry_title
-    return bool(written) and links_the_paper(loc.link.label) and not titles_match(written, actual)
+    if not written or not links_the_paper(loc.link.label):
+        return False
+    return not titles_match(written, actual)
 
 
 def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) -> list[Diagnostic]:

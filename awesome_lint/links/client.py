@@ -178,8 +178,8 @@ class Client:
         return gate
 
     def backoff(self, attempt: int) -> float:
-        base = min(self.options.max_backoff, self.options.backoff * 2**attempt)
-        return base * random.uniform(0.5, 1.0)
+        base = min(self.options.max_backoff, self.options.backoff * 2.0**attempt)
+        return float(base * random.uniform(0.5, 1.0))
 
     # -- one request ----------------------------------------------------------------------
 

@@ -19,9 +19,9 @@ from urllib.parse import quote, unquote
 
 from yarl import URL
 
-from .client import Client, Failure, Response
+from .client import Client, Response
 from .options import LinkOptions
-from .status import Result, Verdict, describe
+from .status import Failure, Result, Verdict, describe
 
 MAX_API_BODY = 8 << 20
 
