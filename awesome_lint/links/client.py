@@ -246,7 +246,7 @@ class Client:
         for attempt in range(retries + 1):
             try:
                 if probe:
-                    resp = await self._probe(url, gate, headers)
+                    resp = await self._probe(url, gate, headers, last=attempt == retries)
                 else:
                     resp = await self.request(
                         method, url, gate=gate, headers=headers, max_body=max_body
@@ -260,15 +260,22 @@ class Client:
             if resp.status not in RETRYABLE or attempt == retries:
                 return resp
             wait = retry_after(resp.headers, self.options.max_retry_after)
-            if wait is not None:
-                gate.pause(wait)  # the whole host waits, not only this URL
+            if resp.status in (429, 503):
+                # "Slow down" is about the host: every request to it waits, not only this one.
+                gate.pause(self.backoff(attempt) if wait is None else wait)
             else:
-                await asyncio.sleep(self.backoff(attempt))
+                await asyncio.sleep(self.backoff(attempt) if wait is None else wait)
         raise AssertionError("unreachable")
 
-    async def _probe(self, url: URL, gate: HostGate, headers: Mapping[str, str] | None) -> Response:
+    async def _probe(
+        self, url: URL, gate: HostGate, headers: Mapping[str, str] | None, *, last: bool
+    ) -> Response:
+        """HEAD (GET for hosts that refuse HEAD), confirmed by GET when HEAD answers an error:
+        at once for a 4xx, on the last try for a server error (some fail on HEAD only)."""
         resp = await self.request("PROBE", url, gate=gate, headers=headers)
-        if resp.method == "GET" or resp.status < 400 or resp.status in HEAD_TRUSTED_ERRORS:
+        if resp.method == "GET" or resp.status < 400:
+            return resp
+        if resp.status in HEAD_TRUSTED_ERRORS and not (last and resp.status >= 500):
             return resp
         if resp.status in (405, 501):
             gate.head_ok = False

@@ -272,3 +272,35 @@ def test_retry_after_values() -> None:
     assert 15 < (retry_after({"Retry-After": soon}, cap=30) or 0) <= 20
     assert retry_after({"Retry-After": "soon"}, cap=30) is None
     assert retry_after({}, cap=30) is None
+
+
+async def test_server_error_on_head_only_is_confirmed_by_get(serve: ServerFactory) -> None:
+    def setup(app: web.Application) -> None:
+        async def page(request: web.Request) -> web.Response:
+            return web.Response(status=500 if request.method == "HEAD" else 200)
+
+        app.router.add_route("*", "/page", page)
+
+    s = await serve(setup)
+    report = await check_links_async([links_doc(s.url("/page"))], fast_options(retries=1))
+    assert report.results[s.url("/page")].verdict is Verdict.OK
+    assert s.recorder.hits == {("HEAD", "/page"): 2, ("GET", "/page"): 1}
+
+
+async def test_rate_limit_pauses_the_whole_host(serve: ServerFactory) -> None:
+    def setup(app: web.Application) -> None:
+        async def page(request: web.Request) -> web.Response:
+            if request.path == "/a":
+                return web.Response(status=429, headers={"Retry-After": "1"})
+            return web.Response(text="ok")
+
+        app.router.add_route("*", "/{name}", page)
+
+    s = await serve(setup)
+    options = fast_options(retries=1, max_retry_after=0.3, per_host=1)
+    report = await check_links_async([links_doc(s.url("/a"), s.url("/b"))], options)
+    assert report.results[s.url("/a")].verdict is Verdict.UNVERIFIED
+    assert report.results[s.url("/b")].verdict is Verdict.OK
+    # /b was asked for after /a's 429, so it waited for the pause too.
+    (first_a, second_a), (b,) = s.recorder.times["/a"], s.recorder.times["/b"]
+    assert b >= first_a + 0.25 and second_a >= first_a + 0.25
