@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
@@ -81,7 +80,3 @@ def github_api(repos: Mapping[str, object]):
         app.router.add_get("/repositories/{id}", by_id)
 
     return setup
-
-
-def json_body(data: object) -> str:
-    return json.dumps(data)
