@@ -45,10 +45,16 @@ class Response:
     method: str = "GET"
 
 
+# After this many timeouts in a row a host is given up: its remaining links are unverified at
+# once instead of each waiting out its own timeouts (a hanging site must not hold the run).
+HOST_TIMEOUT_LIMIT = 4
+
+
 class HostGate:
     """At most ``limit`` requests in flight to one host, starts ``interval`` seconds apart."""
 
     def __init__(self, limit: int, interval: float) -> None:
+        self.timeouts = 0  # in a row; any answer resets it
         self.semaphore = asyncio.Semaphore(max(1, limit))
         self.interval = interval
         self.next_start = 0.0
@@ -199,6 +205,10 @@ class Client:
         assert self._session is not None, "use Client as an async context manager"
         gate = gate or self.gate(url)
         async with gate.slot(), self._global:
+            if gate.timeouts >= HOST_TIMEOUT_LIMIT:
+                raise Failure(
+                    Verdict.UNVERIFIED, f"host gave no answer to {gate.timeouts} requests in a row"
+                )
             if method == "PROBE":
                 method = "HEAD" if gate.head_ok else "GET"
             self.requests += 1  # requests sent; a connection that failed sent none
@@ -209,6 +219,10 @@ class Client:
             except aiohttp.ClientConnectorError:
                 self.requests -= 1
                 raise
+            except asyncio.TimeoutError:
+                gate.timeouts += 1
+                raise
+            gate.timeouts = 0
             try:
                 chunks: list[bytes] = []
                 size = 0
@@ -251,7 +265,7 @@ class Client:
                     resp = await self.request(
                         method, url, gate=gate, headers=headers, max_body=max_body
                     )
-            except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
+            except (aiohttp.ClientError, OSError, asyncio.TimeoutError, Failure) as exc:
                 failure = judge_exception(exc)
                 if not failure.retryable or attempt == retries:
                     raise failure from exc

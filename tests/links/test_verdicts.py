@@ -304,3 +304,17 @@ async def test_rate_limit_pauses_the_whole_host(serve: ServerFactory) -> None:
     # /b was asked for after /a's 429, so it waited for the pause too.
     (first_a, second_a), (b,) = s.recorder.times["/a"], s.recorder.times["/b"]
     assert b >= first_a + 0.25 and second_a >= first_a + 0.25
+
+
+async def test_a_hanging_host_is_given_up(serve: ServerFactory) -> None:
+    s = await serve(lambda app: app.router.add_route("*", "/{n}", never))
+    urls = [s.url(f"/{i}") for i in range(12)]
+    options = fast_options(timeout=0.2, retries=2, per_host=2)
+    report = await check_links_async([links_doc(*urls)], options)
+    assert report.counts["unverified"] == 12
+    # 12 links x 3 tries would be 36 requests; the host is given up after 4 timeouts in a row
+    # (plus the requests already on their way then).
+    assert s.recorder.total <= 6
+    details = {r.detail for r in report.results.values()}
+    assert "host gave no answer to 4 requests in a row" in details
+    assert details <= {"timed out", "host gave no answer to 4 requests in a row"}
