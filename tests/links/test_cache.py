@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -9,10 +10,9 @@ from pathlib import Path
 from aiohttp import web
 
 from awesome_lint.links import Verdict, check_links_async
-from awesome_lint.links.cache import Cache
 from awesome_lint.links.options import DEFAULT_LIFETIMES
-from awesome_lint.links.status import Result
 
+from .cache_writer import write
 from .conftest import ServerFactory, fast_options
 from .docs import links_doc
 from .doubles import arxiv_api
@@ -85,23 +85,10 @@ async def test_no_cache_and_unusable_cache(serve: ServerFactory, tmp_path: Path)
     assert len(report.notes) == 1 and "link cache" in report.notes[0]
 
 
-def _writer(path: str, worker: int) -> int:
-    written = 0
-    with Cache(path, DEFAULT_LIFETIMES) as cache:
-        for batch in range(20):
-            results = [
-                Result(f"https://example.org/{worker}/{batch}/{i}", Verdict.OK, 200)
-                for i in range(50)
-            ]
-            written += cache.store(results)
-            assert len(cache.fresh(r.url for r in results)) == 50
-    return written
-
-
 def test_concurrent_runs_share_one_cache(tmp_path: Path) -> None:
     path = str(tmp_path / "shared.sqlite")
-    with ProcessPoolExecutor(4) as pool:
-        written = list(pool.map(_writer, [path] * 4, range(4)))
+    with ProcessPoolExecutor(4, mp_context=multiprocessing.get_context("spawn")) as pool:
+        written = list(pool.map(write, [path] * 4, range(4)))
     assert written == [1000] * 4
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
