@@ -250,7 +250,10 @@ class GithubResolver:
                 return None
             location = resp.headers.get("Location")
             if resp.status in (301, 302, 307, 308) and location:
-                url = url.join(URL(location))
+                try:
+                    url = url.join(URL(location))
+                except ValueError:
+                    return None
                 continue
             break
         if resp is None:
