@@ -207,7 +207,8 @@ class Client:
         async with gate.slot(), self._global:
             if gate.timeouts >= HOST_TIMEOUT_LIMIT:
                 raise Failure(
-                    Verdict.UNVERIFIED, f"host gave no answer to {gate.timeouts} requests in a row"
+                    Verdict.UNVERIFIED,
+                    f"host gave no answer to {HOST_TIMEOUT_LIMIT} requests in a row",
                 )
             if method == "PROBE":
                 method = "HEAD" if gate.head_ok else "GET"
