@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
@@ -105,6 +106,28 @@ class LinkOptions:
     user_agent: str = USER_AGENT
     # The DNS resolver (an aiohttp AbstractResolver); None: the system's, in a thread.
     dns_resolver: AbstractResolver | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Refuse impossible values with a message fit for a usage error (ValueError)."""
+        for name in ("concurrency", "per_host", "max_redirects", "arxiv_batch"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+        for name in ("timeout", "connect_timeout"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be more than 0 seconds")
+        for name in ("retries", "min_interval", "backoff", "max_retry_after", "arxiv_interval"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+        for pattern in self.excludes:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad --exclude pattern {pattern!r}: {exc}") from None
+        for network in self.allow_networks:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise ValueError(f"bad network {network!r} (use a CIDR like 10.0.0.0/8)") from None
 
     def resolved_cache_path(self) -> Path | None:
         if self.no_cache:

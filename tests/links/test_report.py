@@ -186,3 +186,17 @@ def test_unsupported_and_excluded_are_not_reported() -> None:
     report = check_links([doc], fast_options(excludes=("skip",)))
     assert report.diagnostics == [] and report.counts["excluded"] == 2
     assert {r.verdict for r in report.results.values()} == {Verdict.EXCLUDED}
+
+
+def test_options_are_validated() -> None:
+    import pytest
+
+    for bad, message in [
+        ({"concurrency": 0}, "concurrency must be at least 1"),
+        ({"timeout": 0}, "timeout must be more than 0 seconds"),
+        ({"retries": -1}, "retries must not be negative"),
+        ({"excludes": ("(",)}, "bad --exclude pattern '('"),
+        ({"allow_networks": ("nope",)}, "bad network 'nope'"),
+    ]:
+        with pytest.raises(ValueError, match=message.replace("(", r"\(")):
+            LinkOptions(**bad)  # type: ignore[arg-type]
