@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from aiohttp import web
 
 from awesome_lint.diagnostics import Edit, Severity
@@ -189,8 +190,6 @@ def test_unsupported_and_excluded_are_not_reported() -> None:
 
 
 def test_options_are_validated() -> None:
-    import pytest
-
     for bad, message in [
         ({"concurrency": 0}, "concurrency must be at least 1"),
         ({"timeout": 0}, "timeout must be more than 0 seconds"),
