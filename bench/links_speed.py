@@ -112,6 +112,29 @@ def child(args: argparse.Namespace) -> None:
                       "phases": phases}))  # fmt: skip
 
 
+def raw_child(listfile: str) -> None:
+    """The library's own ceiling: bare aiohttp, one HEAD per URL, 128 at a time, no checks."""
+    import asyncio
+    import re
+
+    import aiohttp
+
+    urls = re.findall(r"\]\((http[^)]+)\)", Path(listfile).read_text(encoding="utf-8"))
+
+    async def main() -> None:
+        gate = asyncio.Semaphore(GLOBAL)
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+
+            async def one(url: str) -> int:
+                async with gate, session.head(url, allow_redirects=False) as resp:
+                    return resp.status
+
+            await asyncio.gather(*(one(u) for u in urls))
+
+    asyncio.run(main())
+    print(json.dumps({"requests": len(urls)}))
+
+
 def run_process(cmd: list[str]) -> tuple[float, float, str]:
     """Wall seconds, peak RSS in MB, stdout of ``cmd``."""
     start = time.perf_counter()
@@ -187,7 +210,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each tool, raised limits")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--options", help=argparse.SUPPRESS)
+    parser.add_argument("--raw", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child and args.raw:
+        raw_child(args.child)
+        return
     if args.child:
         child(args)
         return
@@ -228,12 +255,15 @@ def main() -> None:
     # The engine itself: our run and lychee's alternate; the medians are compared.
     raised = {"concurrency": GLOBAL, "per_host": GLOBAL, "min_interval": 0.0}
     runs: list[tuple[float, float, int, dict]] = []
+    raw_runs: list[float] = []
     lychee_runs: list[tuple[float, float, int, dict[str, str]]] = []
     lychee_problem = ""
     for _ in range(args.repeat):
         stats(port, reset=True)
         wall, rss, res = ours(listfile, **raised)
         runs.append((wall, rss, sum(stats(port).values()), res))
+        raw_wall, _, _ = run_process([sys.executable, __file__, "--child", str(listfile), "--raw"])
+        raw_runs.append(raw_wall)
         stats(port, reset=True)
         outcome = lychee(listfile)
         if isinstance(outcome, str):
@@ -246,6 +276,10 @@ def main() -> None:
     print(f"    verdicts: {res['counts']}")
     print("    in the process: " + ", ".join(f"{k} {v:.2f} s" for k, v in res["phases"].items()))
     print("    all runs: " + ", ".join(f"{r[0]:.2f} s" for r in runs))
+    raw = sorted(raw_runs)[len(raw_runs) // 2]
+    print(
+        f"  bare aiohttp, one HEAD per URL, no checks: {raw:.2f} s (median; the library's ceiling)"
+    )
     if not lychee_runs:
         print(f"  lychee: {lychee_problem}")
     else:
