@@ -184,6 +184,8 @@ async def check_links_async(
             fresh = cache.fresh(pending)
         except CacheError as exc:
             report.notes.append(str(exc))
+            if cache is not None:
+                cache.close()
             cache, fresh = None, {}
         results.update(fresh)
         report.cached = len(fresh)
