@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from ..rule import Rule
 from .al102_line_break_style import LineBreakStyle
+from .al103_whitespace import Whitespace
+from .al104_link_label import LinkLabel
 from .al202_date_ordinal import DateOrdinal
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     LineBreakStyle,
+    Whitespace,
+    LinkLabel,
     DateOrdinal,
 )
