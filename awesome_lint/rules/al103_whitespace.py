@@ -14,9 +14,8 @@ _LIST_MARKER = re.compile(r"(?:[-*+]|\d+[.)])(?=[ \t])")
 
 
 def _count(ws: str) -> str:
-    tabs, spaces = ws.count("\t"), ws.count(" ")
-    parts = [f"{n} {word}{'s' if n > 1 else ''}" for n, word in ((spaces, "space"), (tabs, "tab"))]
-    return " and ".join(part for part, n in zip(parts, (spaces, tabs)) if n)
+    counts = ((ws.count(" "), "space"), (ws.count("\t"), "tab"))
+    return " and ".join(f"{n} {word}{'s' if n > 1 else ''}" for n, word in counts if n)
 
 
 class Whitespace(Rule):
@@ -72,24 +71,24 @@ class Whitespace(Rule):
     def _trailing(
         self, doc: Document, entry: PaperEntry, line: EntryLine, nxt: EntryLine | None
     ) -> Iterator[Diagnostic]:
-        token = line.break_token
-        if not token or line.break_span is None:
-            return
+        text, token = doc.text, line.break_token
         if nxt is not None:
             # A block line's ending is AL102's business; an item line's trailing spaces are no
             # break when a sub-bullet follows.
-            if entry.family != "item" or token.strip(" \t"):
+            if entry.family != "item" or not token or token.strip(" \t"):
                 return
-            if not _LIST_MARKER.match(doc.text, nxt.span.start, nxt.span.end):
+            if not _LIST_MARKER.match(text, nxt.span.start, nxt.span.end):
                 return
-        stripped = token.rstrip(" \t")
-        if stripped == token:
+        # The break token ends before the trailing whitespace the paragraph's span leaves out.
+        start = line.span.end + len(token.rstrip(" \t"))
+        end = start
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        if end == start or (end < len(text) and text[end] != "\n"):
             return
-        start = line.break_span.start + len(stripped)
-        end = line.break_span.end
         yield self.diagnostic(
             doc,
             doc.span(start, end),
-            f"trailing {_count(token[len(stripped) :])}, not a line break: remove",
+            f"trailing {_count(text[start:end])}, not a line break: remove",
             self._fix(start, end, ""),
         )

@@ -57,7 +57,9 @@ def _distance_one(a: str, b: str) -> bool:
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
             and a[diff[1]] == b[diff[0]]
         )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
@@ -117,7 +119,9 @@ class LinkLabel(Rule):
         if label.lower() == expected.lower():
             message = f'link label "{label}" should be "{expected}"'
         else:
-            message = f'link label "{label}" is not one of the list\'s labels: "{expected}"?'
+            message = (
+                f'link label "{label}" is not one of the list\'s labels; did you mean "{expected}"?'
+            )
         fix = Fix((Edit(span.start, span.end, expected),), safe, f'write "{expected}"')
         return self.diagnostic(doc, span, message, fix)
 
