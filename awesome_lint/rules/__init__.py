@@ -6,11 +6,13 @@ from ..rule import Rule
 from .al102_line_break_style import LineBreakStyle
 from .al103_whitespace import Whitespace
 from .al104_link_label import LinkLabel
+from .al105_link_format import LinkFormat
 from .al202_date_ordinal import DateOrdinal
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     LineBreakStyle,
     Whitespace,
     LinkLabel,
+    LinkFormat,
     DateOrdinal,
 )

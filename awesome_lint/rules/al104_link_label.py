@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
-from ..model import Document, Link, PaperEntry
+from ..model import Document, Link
 from ..rule import Rule, RuleContext
+from ..style import label_links
 
 # Names with one spelling set by their owner: a label that names them is spelled this way (or
 # in lower case, in a list whose labels are all lower case).
@@ -38,16 +39,6 @@ class LinkLabelOptions:
     # Brand names keep their owner's spelling (GitHub, BibTeX, arXiv) even where most of the
     # list misspells them; false follows the list's majority for them too.
     canonical_names: bool = True
-
-
-def entry_label_links(entry: PaperEntry) -> Iterator[Link]:
-    """The entry's labelled Markdown links, without a link that is the entry's title."""
-    for i, link in enumerate(entry.links):
-        if link.kind != "markdown" or link.label_span is None:
-            continue
-        if i == 0 and entry.layout == "link":
-            continue
-        yield link
 
 
 def _distance_one(a: str, b: str) -> bool:
@@ -99,7 +90,7 @@ class LinkLabel(Rule):
             return
         options = ctx.options or LinkLabelOptions()
         for entry in doc.entries:
-            for link in entry_label_links(entry):
+            for link in label_links(entry):
                 diagnostic = self._check(doc, link, vocab, options)
                 if diagnostic is not None:
                     yield diagnostic
