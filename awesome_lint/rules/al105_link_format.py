@@ -25,6 +25,11 @@ class Problem:
     message: str
     edits: tuple[Edit, ...] = ()
     safe: bool = True
+    covers: tuple[int, int] | None = None  # the broken link's characters, when wider
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        return self.covers or (self.start, self.end)
 
 
 def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[Problem]:
@@ -70,6 +75,7 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
                     at + 1,
                     f'"[{m.group(1)}(" lacks the "]" that ends the label, so it is no link',
                     (Edit(at, at, "]"),),
+                    covers=_widen(text, m.start(), m.end()),
                 )
             )
             masked.append(_widen(text, m.start(), m.end()))
@@ -82,6 +88,7 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
                     m.end(2),
                     f'"{gap}" between "]" and "(" breaks the link; write "[{m.group(1)}]("',
                     (Edit(m.start(2), m.end(2), ""),),
+                    covers=_widen(text, m.start(), m.end()),
                 )
             )
             masked.append(_widen(text, m.start(), m.end()))
