@@ -8,6 +8,7 @@ from .al102_line_break_style import LineBreakStyle
 from .al103_whitespace import Whitespace
 from .al104_link_label import LinkLabel
 from .al105_link_format import LinkFormat
+from .al106_title_format import TitleFormat
 from .al202_date_ordinal import DateOrdinal
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
@@ -16,5 +17,6 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     Whitespace,
     LinkLabel,
     LinkFormat,
+    TitleFormat,
     DateOrdinal,
 )
