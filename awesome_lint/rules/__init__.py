@@ -9,6 +9,7 @@ from .al103_whitespace import Whitespace
 from .al104_link_label import LinkLabel
 from .al105_link_format import LinkFormat
 from .al106_title_format import TitleFormat
+from .al107_authors_format import AuthorsFormat
 from .al202_date_ordinal import DateOrdinal
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
@@ -18,5 +19,6 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     LinkLabel,
     LinkFormat,
     TitleFormat,
+    AuthorsFormat,
     DateOrdinal,
 )
