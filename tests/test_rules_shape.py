@@ -218,6 +218,97 @@ def test_al105_pipe_separated_list_is_its_own_house() -> None:
     assert messages("AL105", items + odd) == ['links separated by " " where the list writes " | "']
 
 
+# -- AL106 title-format ------------------------------------------------------------------------
+
+
+def test_al106_period_and_spaces_inside_the_bold() -> None:
+    text = house(
+        block("Ends with a period.", "Cy Do", "[1st Apr., 2022] [CoRR, 2022]", PAPER),
+        block(" Spaced ", "Cy Do", "[1st Apr., 2022] [CoRR, 2022]", PAPER),
+    )
+    assert found("AL106", text) == [("AL106", 21, 21), ("AL106", 26, 3), ("AL106", 26, 10)]
+    assert messages("AL106", text)[0] == "title ends with a period; the list's titles have none"
+    once = fixed("AL106", text)
+    assert "**Ends with a period** \\" in once and "**Spaced** \\" in once
+    assert fixed("AL106", once) == once
+
+
+def test_al106_abbreviations_and_questions_decide_nothing() -> None:
+    text = house(
+        block("Smith et al.", "Cy Do", "[1st Apr., 2022] [CoRR, 2022]", PAPER),
+        block("Is it so?", "Cy Do", "[1st Apr., 2022] [CoRR, 2022]", PAPER),
+    )
+    assert found("AL106", text) == []
+
+
+def test_al106_house_with_periods_wants_them() -> None:
+    items = "".join(f"1. **Title {n}.** Venue 2020. [paper](https://p.org/{n})\n" for n in range(4))
+    text = items + "1. **Bare title** Venue 2020. [paper](https://p.org/x)\n"
+    assert found("AL106", text) == [("AL106", 5, 16)]
+    assert "1. **Bare title.** Venue" in fixed("AL106", text)
+
+
+def test_al106_mixed_list_has_no_house_period() -> None:
+    items = "".join(
+        f"1. **Title {n}{'.' if n % 2 else ''}** Venue 2020. [paper](https://p.org/{n})\n"
+        for n in range(6)
+    )
+    assert found("AL106", items) == []
+
+
+# -- AL107 authors-format ----------------------------------------------------------------------
+
+
+def test_al107_each_trigger() -> None:
+    dates = "[1st Apr., 2022] [CoRR, 2022]"
+    text = house(
+        block("A", "Cy Do; Ed Fu", dates, PAPER),
+        block("B", "Cy Do and Ed Fu", dates, PAPER),
+        block("C", "Cy Do,, Ed Fu,", dates, PAPER),
+        block("D", "Cy Do ,Ed Fu", dates, PAPER),
+        block("E", "N/A", dates, PAPER),
+    )
+    assert found("AL107", text) == [
+        ("AL107", 22, 7),
+        ("AL107", 27, 7),
+        ("AL107", 32, 7),
+        ("AL107", 32, 15),
+        ("AL107", 37, 7),
+        ("AL107", 42, 2),
+    ]
+    assert messages("AL107", text) == [
+        'authors separated by "; " where the list writes ", "',
+        'authors separated by " and " where the list writes ", "',
+        'doubled comma ",," between authors; write ", "',
+        "trailing comma after the last author",
+        'authors separated by " ," where the list writes ", "',
+        'no authors: "N/A" is a placeholder',
+    ]
+    once = fixed("AL107", text)
+    assert once.count("*Cy Do, Ed Fu*") == 4
+    assert fixed("AL107", once) == once
+
+
+def test_al107_final_and_is_the_house_when_most_lists_use_it() -> None:
+    items = "".join(
+        f"{n}. **T{n}**. *Ann Lee, Bo Chen and Cy Do*. ACL 2019. [[pdf](https://p.org/{n})]\n"
+        for n in range(1, 5)
+    )
+    assert found("AL107", items) == []
+    odd = "5. **T5**. *Ann Lee, Bo Chen, Cy Do*. ACL 2019. [[pdf](https://p.org/5)]\n"
+    assert messages("AL107", items + odd) == [
+        'authors separated by ", " where the list writes " and "'
+    ]
+    etal = "5. **T5**. *Ann Lee, Bo Chen et al.*. ACL 2019. [[pdf](https://p.org/5)]\n"
+    assert found("AL107", items + etal) == []
+
+
+def test_al107_last_first_names_with_semicolons_have_no_fix() -> None:
+    text = house(block("A", "Lee, Ann ; Chen, Bo", "[1st Apr., 2022] [CoRR, 2022]", PAPER))
+    diagnostics = run_rule("AL107", text)
+    assert [(d.span.line, d.span.column, d.fix) for d in diagnostics] == [(22, 10, None)]
+
+
 # -- the real lists ---------------------------------------------------------------------------
 
 
@@ -251,11 +342,27 @@ def test_hee9joon_broken_links_are_reported_at_their_lines() -> None:
 
 @needs_corpus
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:30])
-def test_al101_and_al105_stay_quiet_on_every_real_list(path) -> None:
+def test_shape_rules_stay_quiet_on_every_real_list(path) -> None:
     """Shape and link-format findings stay under 5% of a list's entries (no false alarms)."""
     doc = parse_document(read_text(path), path.name)
     style = infer_style(doc)
-    for code in ("AL101", "AL105"):
+    for code in ("AL101", "AL105", "AL106"):
         rule = rule_class(code)
         diagnostics = list(rule().check(doc, RuleContext(style, rule_options(rule, None))))
         assert len(diagnostics) <= max(2, 0.05 * len(doc.entries)), code
+
+
+@needs_corpus
+def test_real_defects_of_authors_and_titles_are_pinned() -> None:
+    _, authors = run_on_file("AL107", "xmindflow__Awesome-Foundation-Models")
+    assert [(d.span.line, d.message) for d in authors] == [
+        (199, 'no authors: "none" is a placeholder'),
+        (220, 'no authors: "none" is a placeholder'),
+        (236, "trailing comma after the last author"),
+    ]
+    _, authors = run_on_file("AL107", "hee9joon__Awesome-Diffusion-Models")
+    assert (59, 'authors separated by "," where the list writes ", "') in [
+        (d.span.line, d.message) for d in authors
+    ]
+    _, labels = run_on_file("AL104", "awesome-NeRF")
+    assert [d.span.line for d in labels] == [43, 44, 45]  # "bibtext"
