@@ -22,6 +22,7 @@ _GROUP = re.compile(r"\\?\[([^\[\]]*)\]")
 _SEPARATORS = " \t\n[]|/,.;:\\"
 _LEADING_SYMBOLS = re.compile(r"(?:[^\w\s*\[_(`<!\\]\s*)+")
 _KEY_VALUE = re.compile(r"([A-Za-z][A-Za-z ]{1,30}):\s*")
+_MARKER_START = re.compile(r"(?:[-*+]|\d+[.)])(?:[ \t]|$)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 DATE_KEYS = {"publication date", "date", "published"}
@@ -391,8 +392,9 @@ def item_entry(
     for link in links:
         if start <= link.span.start < end:
             fields.taken.append((link.span.start, link.span.end))
-    _read_item_header(fields, header, layout, entry_links)
-    for line in lines[1:]:
+    wrapped = _continuation(text, lines)
+    _read_item_header(fields, lines[: 1 + wrapped], layout, entry_links)
+    for line in lines[1 + wrapped :]:
         _read_item_line(fields, line)
     return _entry(
         "item",
@@ -405,23 +407,39 @@ def item_entry(
     )
 
 
-def _read_item_header(fields: _Fields, header: _Line, layout: str, links: list[Link]) -> None:
+def _continuation(text: str, lines: list[_Line]) -> int:
+    """How many lines after the first continue it (wrapped text, not a sub-bullet or a blank)."""
+    count = 0
+    for line in lines[1:]:
+        if line.end <= line.start or _MARKER_START.match(text, line.start, line.end):
+            break
+        if text[line.start - 1] != "\n" and text[line.start - 1] not in " \t":
+            break  # a piece after a mid-line <br>: a new logical line, not a wrap
+        count += 1
+    return count
+
+
+def _read_item_header(fields: _Fields, lines: list[_Line], layout: str, links: list[Link]) -> None:
+    """The item's first line and its wrapped continuation lines."""
     text = fields.text
-    free = list(fields.free(header.start, header.end))
+    first, last = lines[0], lines[-1]
+    free = list(fields.free(first.start, last.end))
     if not free:
         return
     if layout == "bold":  # **Title**. *Authors*. Venue YYYY. [[pdf](…)]
-        italic = _italic_after(text, free[0][0], header.end)
+        italic = _italic_after(text, free[0][0], last.end)
         if italic is not None:
             fields.authors = fields.field(*_strip(text, italic[0], italic[1], " \t"), "A")
             fields.taken.append((italic[0] - 1, italic[1] + 1))
-        for a, b in fields.free(header.start, header.end):
-            a, b = _strip(text, a, b)
-            if b > a and (fields.venue is None or fields.date is None):
-                _read_loose(fields, a, b)
+        for line in lines:
+            for a, b in fields.free(line.start, line.end):
+                a, b = _strip(text, a, b)
+                if b > a and (fields.venue is None or fields.date is None):
+                    _read_loose(fields, a, b)
         return
     # [Title](url), Authors et al., Venue YYYY | [github](…)  or  [Title](url), June 2022
     a, b = free[0]
+    b = min(b, first.end)
     stop = min([ln.span.start for ln in links if ln.span.start > a] + [b])
     bar = text.find("|", a, stop)
     stop = bar if bar >= 0 else stop

@@ -106,10 +106,10 @@ def _segment(text: str) -> list[_RawBlock]:
         start = token.get("_start")
         if start is None:  # not stamped (indented code): between its neighbours
             start = blocks[-1].end if blocks else 0
-        end = token.get("_end")
-        if end is None:
-            end = tokens[i + 1].get("_start", len(text)) if i + 1 < len(tokens) else len(text)
-        end = min(end, len(text))
+        # A block ends where the next one starts: a list that a heading interrupts is
+        # stamped with the heading's end, since mistune parses both in one call.
+        following = tokens[i + 1].get("_start") if i + 1 < len(tokens) else None
+        end = min(token.get("_end") or len(text), following or len(text), len(text))
         while end > start and text[end - 1] in " \t\n":
             end -= 1
         while start < end and text[start] == "\n":

@@ -15,6 +15,7 @@ from itertools import pairwise
 from .dates import DateParts, read_date
 from .entries import break_kind
 from .model import Document, Link, PaperEntry
+from .urls import arxiv_link
 
 NEWEST_FIRST = "newest-first"
 OLDEST_FIRST = "oldest-first"
@@ -38,6 +39,7 @@ class HouseStyle:
     arxiv_shape: str | None = None  # abs | pdf
     link_brackets: bool | None = None  # links written "[[Label](url)]" rather than "[Label](url)"
     link_separator: str | None = None  # what stands between two links of a line: " ", " | "
+    arxiv_version: bool = False  # arXiv links carry a version suffix: "2111.08005v2"
 
 
 def _majority(values: Iterable, default=None):
@@ -99,6 +101,10 @@ def infer_style(doc: Document) -> HouseStyle:
         **_labels(entries),
         arxiv_shape=_majority(_arxiv_shape(link.url) for e in entries for link in e.links),
         **_link_shape(doc),
+        arxiv_version=_majority(
+            (bool(a.version) for e in entries for ln in e.links if (a := arxiv_link(ln.url))),
+            False,
+        ),
     )
 
 

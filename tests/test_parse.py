@@ -512,3 +512,24 @@ def test_seed_list_toc_and_sections() -> None:
         27,
         "Survey Papers in Vision",
     )
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_list_ends_where_the_heading_that_interrupts_it_starts(gap: str) -> None:
+    doc = parse_document(f"- [A](#a)\n- [B](#b){gap}## H\n")
+    assert [(b.kind, b.span.line, b.span.end_line) for b in doc.blocks] == [
+        ("list", 1, 2),
+        ("heading", 2 + len(gap), 2 + len(gap)),
+    ]
+    assert doc.toc is not None and doc.toc.span.end_line == 2
+
+
+def test_item_whose_authors_wrap_onto_the_next_line() -> None:
+    # thunlp/PLMpapers 0416bc3, lines 135-136 (authors hard-wrapped inside the italics).
+    text = (
+        "1. **What do you learn from context?**. *Ian Tenney, Samuel R. Bowman,\n"
+        "Dipanjan Das, and Ellie Pavlick*. ICLR 2019. [[pdf](https://arxiv.org/pdf/1905.06316.pdf)]\n"
+    )
+    entry = entry_of(text)
+    assert entry.authors.text == "Ian Tenney, Samuel R. Bowman,\nDipanjan Das, and Ellie Pavlick"
+    assert (entry.venue.text, where(entry.venue.span)) == ("ICLR 2019", (2, 35))

@@ -10,7 +10,27 @@ from .al104_link_label import LinkLabel
 from .al105_link_format import LinkFormat
 from .al106_title_format import TitleFormat
 from .al107_authors_format import AuthorsFormat
+from .al201_date_format import DateFormat
 from .al202_date_ordinal import DateOrdinal
+from .al203_month_style import MonthStyle
+from .al204_date_order import DateOrder
+from .al205_future_date import FutureDate
+from .al206_arxiv_date_mismatch import ArxivDateMismatch
+from .al207_venue_format import VenueFormat
+from .al301_duplicate_paper_link import DuplicatePaperLink
+from .al302_duplicate_entry import DuplicateEntry
+from .al303_url_style import UrlStyle
+from .al304_invalid_url import InvalidUrl
+from .al401_toc_mismatch import TocMismatch
+from .al402_toc_order import TocOrder
+from .al403_broken_anchor import BrokenAnchor
+from .al404_empty_section import EmptySection
+from .al405_heading_increment import HeadingIncrement
+from .al406_section_order import SectionOrder
+from .al407_entry_outside_section import EntryOutsideSection
+from .al501_awesome_badge import AwesomeBadge
+from .al502_license import License
+from .al503_spelling import Spelling
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     EntryShape,
@@ -20,5 +40,25 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     LinkFormat,
     TitleFormat,
     AuthorsFormat,
+    DateFormat,
     DateOrdinal,
+    MonthStyle,
+    DateOrder,
+    FutureDate,
+    ArxivDateMismatch,
+    VenueFormat,
+    DuplicatePaperLink,
+    DuplicateEntry,
+    UrlStyle,
+    InvalidUrl,
+    TocMismatch,
+    TocOrder,
+    BrokenAnchor,
+    EmptySection,
+    HeadingIncrement,
+    SectionOrder,
+    EntryOutsideSection,
+    AwesomeBadge,
+    License,
+    Spelling,
 )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
+from ..dates import read_date
 from ..diagnostics import Diagnostic, Severity
 from ..entries import break_kind
 from ..model import Document, PaperEntry
@@ -18,7 +19,7 @@ from .al105_link_format import link_problems
 NAMES = {"T": "title", "A": "authors", "D": "date", "V": "venue", "L": "links"}
 # An italic run, possibly wrapped over lines (not over a blank line): authors, most likely.
 _ITALIC = re.compile(r"(?<![*_\w])([*_])(?![\s*_])(?:(?!\n[ \t]*\n).)*?\S\1(?![*_\w])", re.S)
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_STRAY = "`'\".,;:!?*_~)]} \t"
 OPTIONAL_SHARE = 0.1  # stray text that this share of a family's entries carries is a house part
 MIN_GROUP = 3  # a section with this many entries has its own say on which parts are required
 
@@ -30,12 +31,8 @@ class Part(NamedTuple):
     text: str = ""
 
 
-def parts(doc: Document, entry: PaperEntry) -> list[Part]:
-    """The entry's parts in source order; consecutive links count as one part.
-
-    Parts on a heading line are left out: the parser takes the heading that follows a list
-    into the list's last item (awesome-NeRF f263154 L293-295).
-    """
+def parts(entry: PaperEntry) -> list[Part]:
+    """The entry's parts in source order; consecutive links count as one part."""
     found = [
         Part(kind, f.span.start, f.span.end, f.text)
         for kind, f in (
@@ -53,16 +50,14 @@ def parts(doc: Document, entry: PaperEntry) -> list[Part]:
     found.sort(key=lambda p: p.start)
     merged: list[Part] = []
     for part in found:
-        if _HEADING.match(doc.text, doc.text.rfind("\n", 0, part.start) + 1):
-            continue
         if merged and part.kind == "L" == merged[-1].kind:
             continue
         merged.append(part)
     return merged
 
 
-def shape(doc: Document, entry: PaperEntry) -> str:
-    return "".join(p.kind for p in parts(doc, entry) if p.kind != "X")
+def shape(entry: PaperEntry) -> str:
+    return "".join(p.kind for p in parts(entry) if p.kind != "X")
 
 
 def _layout_shape(layout: str | None) -> str | None:
@@ -98,7 +93,7 @@ class EntryShape(Rule):
         for entry in doc.entries:
             families.setdefault(entry.family, []).append(entry)
         for family, entries in families.items():
-            house = _majority([shape(doc, e) for e in entries])
+            house = _majority([shape(e) for e in entries])
             if family == ctx.style.entry_family:
                 house = _layout_shape(ctx.style.entry_layout) or house
             if house is None:
@@ -201,7 +196,7 @@ class _Groups:
         while index is not None:
             group = self.members(index)
             if len(group) >= MIN_GROUP:
-                shapes = [shape(self.doc, e) for e in group]
+                shapes = [shape(e) for e in group]
                 return "".join(k for k in house if sum(k in s for s in shapes) * 2 > len(group))
             index = self.doc.sections[index].parent
         return house
@@ -212,12 +207,14 @@ def _found_parts(
 ) -> list[Part]:
     """The entry's parts, without what is not the entry's shape's business."""
     found = []
-    for part in parts(doc, entry):
+    for part in parts(entry):
         if part.kind == "X":
             if extras_ok or any(a < part.end and part.start < b for a, b in broken):
                 continue  # an optional house part, or the debris of a broken link (AL105)
             if _wrapped_title(entry, part):
                 continue
+            if entry.date is None and read_date(part.text.rstrip(_STRAY)):
+                part = part._replace(kind="D")  # a date with stray characters: AL201's
             text = part.text.strip()
             if entry.authors is None and len(text) > 2 and text[0] in "*_" and text[-1] == text[0]:
                 # Italic authors the parser did not take, after a title wrapped over two lines

@@ -50,16 +50,6 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
             problems.append(Problem(link.span.start, link.span.end, message))
         if link.kind == "markdown" and not link.label.strip() and link.label_span:
             problems.append(Problem(link.span.start, link.span.end, "link with an empty label"))
-        if link.kind == "markdown" and "\n" in text[link.url_span.end : link.span.end]:
-            gap_end = link.span.end - 1
-            problems.append(
-                Problem(
-                    link.url_span.end,
-                    gap_end,
-                    "the link is split over two lines; write it on one",
-                    (Edit(link.url_span.end, gap_end, ""),),
-                )
-            )
     for link in links:
         start, end, opened, closed = link_extent(text, link)
         problems.extend(_brackets(link.span.start, link.span.end, opened, closed, style))

@@ -1,0 +1,74 @@
+"""AL201 date-format: a date not in the house layout, not a real date, or missing day or year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..dates import DateParts, read_date
+from ..diagnostics import Diagnostic, Severity
+from ..model import Document, Field
+from ..rule import Rule, RuleContext
+from ..style import HouseStyle, entry_dates
+from .al2_data import house_date_example
+
+_TRAILING_JUNK = re.compile(r"\s*[^\w\s.,\])]+\s*$")
+
+
+class DateFormat(Rule):
+    code = "AL201"
+    name = "date-format"
+    summary = "A date not in the house layout, not a real calendar date, or missing day or year."
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for entry, parts in entry_dates(doc.entries):
+            if entry.date is not None:
+                found = self._check_date(doc, ctx.style, entry.date, parts)
+                if found is not None:
+                    yield found
+        if ctx.style.date_layout is not None:
+            for entry in doc.entries:
+                if entry.date is None:
+                    yield from self._stray(doc, entry.extras)
+
+    def _stray(self, doc: Document, extras: tuple[Field, ...]) -> Iterator[Diagnostic]:
+        """A date the parser could not take because of stray characters: "30 Oct 2023``"."""
+        for extra in extras:
+            m = _TRAILING_JUNK.search(extra.text)
+            if m and m.start() > 0 and read_date(extra.text[: m.start()]) is not None:
+                junk = m.group().strip()
+                start = extra.span.start + m.start() + m.group().index(junk)
+                span = doc.span(start, start + len(junk))
+                message = f'date "{extra.text}" cannot be read: stray "{junk}" after it'
+                yield self.diagnostic(doc, span, message)
+                return
+
+    def _check_date(
+        self, doc: Document, style: HouseStyle, date: Field, parts: DateParts
+    ) -> Diagnostic | None:
+        text, base = date.text, date.span.start
+        house = style.date_layout
+        example = house_date_example(style)
+        like = f' (the list writes "{example}")' if example else ""
+        if parts.year_text and len(parts.year_text) != 4:
+            start = base + parts.year_start
+            span = doc.span(start, start + len(parts.year_text))
+            return self.diagnostic(doc, span, f'year "{parts.year_text}" is not a year{like}')
+        if parts.layout in ("dmy", "my") and parts.year is None:
+            return self.diagnostic(doc, date.span, f'date "{text}" misses its year{like}')
+        if house == "dmy" and parts.layout == "my":
+            return self.diagnostic(doc, date.span, f'date "{text}" misses its day{like}')
+        if parts.month is not None and parts.value is None:
+            return self.diagnostic(doc, date.span, f'date "{text}" is not a calendar date')
+        if house is not None and parts.layout != house:
+            return self.diagnostic(
+                doc, date.span, f'date "{text}" is not in the house layout{like}'
+            )
+        if parts.layout == "dmy" and parts.between_day_month != " ":
+            start = base + parts.suffix_end
+            span = doc.span(start, base + parts.month_start)
+            return self.diagnostic(
+                doc, span, f'"{parts.between_day_month}" between day and month{like}'
+            )
+        return None

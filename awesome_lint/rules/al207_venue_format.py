@@ -1,0 +1,87 @@
+"""AL207 venue-format: a venue not in the house layout, with an impossible year, or misspelled."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..dates import read_date
+from ..diagnostics import Diagnostic, Edit, Fix, Severity
+from ..model import Document, Field, PaperEntry
+from ..rule import Rule, RuleContext
+from .al2_data import (
+    ARXIV_VENUES,
+    KNOWN_VENUES,
+    VENUE_ALIASES,
+    VENUE_EXAMPLES,
+    Venue,
+    entry_arxiv,
+    house_venue_layout,
+    read_venue,
+)
+
+_WORD = re.compile(r"[A-Za-z]+")
+# A venue without a year that the list writes this often is its own label ("Preprint").
+LABEL_USES = 3
+
+
+class VenueFormat(Rule):
+    code = "AL207"
+    name = "venue-format"
+    summary = "A venue not in the house layout, with a year at odds with the entry, or misspelled."
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        layout = house_venue_layout(doc.entries)
+        venues = [(e, e.venue, read_venue(e.venue.text)) for e in doc.entries if e.venue]
+        labels = Counter(v.text for _, v, read in venues if not read.year_text)
+        for entry, field, venue in venues:
+            yield from self._spelling(doc, field, venue)
+            if venue.year_text and len(venue.year_text) != 4:
+                yield self._at(doc, field, venue, f'venue year "{venue.year_text}" is not a year')
+            elif layout is not None and venue.layout != layout:
+                if venue.year_text or labels[field.text] < LABEL_USES:
+                    house = VENUE_EXAMPLES[layout]
+                    what = "has no year" if not venue.year_text else "is not in the house layout"
+                    message = f'venue "{field.text}" {what}: the list writes "{house}"'
+                    yield self.diagnostic(doc, field.span, message)
+            elif venue.year_text:
+                found = self._years(doc, entry, field, venue)
+                if found is not None:
+                    yield found
+
+    def _years(
+        self, doc: Document, entry: PaperEntry, field: Field, venue: Venue
+    ) -> Diagnostic | None:
+        year = int(venue.year_text)
+        words = venue.name.split()
+        found = entry_arxiv(entry.links)
+        arxiv = bool(words) and words[0].lower() in ARXIV_VENUES
+        if arxiv and found is not None and found.year != year:
+            message = f"venue year {year} differs from arXiv {found.text} ({found.year})"
+            return self._at(doc, field, venue, message)
+        parts = read_date(entry.date.text) if entry.date is not None else None
+        dated = parts.year if parts is not None and len(parts.year_text) == 4 else None
+        # A paper shown at a venue and put on arXiv later is dated by its arXiv id: fine.
+        if dated is not None and year < dated and (found is None or found.year != dated):
+            message = f"venue year {year} is earlier than the entry's date ({dated})"
+            return self._at(doc, field, venue, message)
+        return None
+
+    def _at(self, doc: Document, field: Field, venue: Venue, message: str) -> Diagnostic:
+        start = field.span.start + venue.year_start
+        return self.diagnostic(doc, doc.span(start, start + len(venue.year_text)), message)
+
+    def _spelling(self, doc: Document, field: Field, venue: Venue) -> Iterator[Diagnostic]:
+        for m in _WORD.finditer(venue.name):
+            word = m.group()
+            right = VENUE_ALIASES.get(word.lower()) or KNOWN_VENUES.get(word.lower())
+            if right is None or word == right:
+                continue
+            start = field.span.start + m.start()
+            span = doc.span(start, start + len(word))
+            message = f'"{word}" should be "{right}"'
+            fix = Fix((Edit(start, span.end, right),), description=message)
+            yield self.diagnostic(doc, span, message, fix)

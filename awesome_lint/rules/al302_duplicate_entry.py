@@ -1,0 +1,101 @@
+"""AL302 duplicate-entry: the same paper listed twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Document, PaperEntry
+from ..rule import Rule, RuleContext
+from .al301_duplicate_paper_link import short, title_key
+
+_DETAILS = re.compile(r"<(/?)details\b[^>]*>", re.I)
+_LEVELS = {"info": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
+
+
+@dataclass(frozen=True)
+class DuplicateEntryOptions:
+    cross_section: str = "info"  # info | warning | error | off
+
+    def __post_init__(self) -> None:
+        if self.cross_section not in (*_LEVELS, "off"):
+            raise ValueError(
+                f"cross_section must be info, warning, error or off, not {self.cross_section!r}"
+            )
+
+
+Group = tuple[int | None, int | None]
+
+
+def _group_finder(doc: Document) -> Callable[[PaperEntry], Group]:
+    """Where an entry sits: its section and its innermost ``<details>`` group, if any."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for block in doc.blocks:
+        if block.kind == "code":
+            continue
+        for m in _DETAILS.finditer(doc.text, block.span.start, block.span.end):
+            if not m[1]:
+                stack.append(m.start())
+            elif stack:
+                spans.append((stack.pop(), m.end()))
+    spans.extend((start, len(doc.text)) for start in stack)
+
+    def group(entry: PaperEntry) -> Group:
+        inner = [s for s in spans if s[0] <= entry.span.start < s[1]]
+        return entry.section, max(inner)[0] if inner else None
+
+    return group
+
+
+class DuplicateEntry(Rule):
+    code = "AL302"
+    name = "duplicate-entry"
+    summary = "The same paper listed twice: an error in one section, info across sections."
+    severity = Severity.ERROR
+    options_class = DuplicateEntryOptions
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        options = ctx.options or DuplicateEntryOptions()
+        group_of = _group_finder(doc)
+        seen: dict[str, list[PaperEntry]] = {}
+        for entry in doc.entries:
+            if entry.title is None:
+                continue
+            key = title_key(entry.title.text)
+            if not key:
+                continue
+            earlier = [e for e in seen.get(key, ()) if not _other_authors(e, entry)]
+            seen.setdefault(key, []).append(entry)
+            if not earlier:
+                continue
+            group = group_of(entry)
+            same = next((e for e in earlier if group_of(e) == group), None)
+            if same is not None:
+                message = f"the same paper is already listed in this section: {_where(same)}"
+                yield self.diagnostic(doc, entry.title.span, message)
+            elif options.cross_section != "off":
+                message = f"the same paper is also listed in another section: {_where(earlier[0])}"
+                found = self.diagnostic(doc, entry.title.span, message)
+                yield replace(found, severity=_LEVELS[options.cross_section])
+
+
+def _surnames(entry: PaperEntry) -> set[str]:
+    if entry.authors is None:
+        return set()
+    text = re.sub(r"\bet\s+al\b\.?", "", entry.authors.text)
+    names = re.split(r",|;|\band\b|&", text)
+    return {title_key(name.split()[-1]) for name in names if name.split()} - {""}
+
+
+def _other_authors(a: PaperEntry, b: PaperEntry) -> bool:
+    """Two works that share a title but no author: a blog post and a video, say."""
+    first, second = _surnames(a), _surnames(b)
+    return bool(first and second) and not first & second
+
+
+def _where(entry: PaperEntry) -> str:
+    assert entry.title is not None
+    return f'"{short(entry.title.text)}" (line {entry.title.span.line})'

@@ -1,0 +1,93 @@
+"""AL401 toc-mismatch: the table of contents and the headings disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Document, Section, Toc, TocItem
+from ..rule import Rule, RuleContext
+from .sections_common import (
+    anchor_key,
+    clean,
+    fold,
+    is_conventional,
+    is_link_heading,
+    item_text,
+    known_anchors,
+    resolve,
+    slug_index,
+)
+
+
+class TocMismatch(Rule):
+    code = "AL401"
+    name = "toc-mismatch"
+    summary = (
+        "A heading missing from the table of contents, a TOC item with no heading, "
+        "or a TOC label that differs from its heading."
+    )
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        toc = doc.toc
+        if toc is None:
+            return
+        slugs = slug_index(doc)
+        by_text: dict[str, Section] = {}
+        for section in doc.sections:
+            by_text.setdefault(fold(section.text), section)
+        anchors = known_anchors(doc)
+        listed: set[int] = set()
+        for item in toc.items:
+            section = resolve(item.anchor, slugs)
+            if section is not None:
+                listed.add(section.index)
+                diagnostic = self._check_label(doc, item, section)
+                if diagnostic is not None:
+                    yield diagnostic
+            elif fold(item_text(item)) in by_text:
+                listed.add(by_text[fold(item_text(item))].index)  # a broken anchor: AL403
+            elif anchor_key(item.anchor) not in anchors:
+                span = item.link.label_span or item.link.span
+                yield self.diagnostic(
+                    doc,
+                    span,
+                    f'TOC item "{item_text(item)}" matches no heading: no section has this '
+                    f'text and none has the anchor "#{item.anchor}"',
+                )
+        for section in _required(doc, toc, listed):
+            if section.index not in listed:
+                yield self.diagnostic(
+                    doc,
+                    section.title_span,
+                    f'heading "{clean(section.text)}" is missing from the table of contents',
+                )
+
+    def _check_label(self, doc: Document, item: TocItem, section: Section) -> Diagnostic | None:
+        label, heading = item_text(item), clean(section.text)
+        if label == heading:
+            return None
+        span = item.link.label_span or item.link.span
+        stem = label.rstrip(".…").rstrip()
+        truncated = bool(stem) and heading.startswith(stem)
+        what = "is a truncated form of" if truncated else "differs from"
+        return self.diagnostic(
+            doc,
+            span,
+            f'TOC label "{label}" {what} its heading "{heading}" (line {section.span.line})',
+        )
+
+
+def _required(doc: Document, toc: Toc, listed: set[int]) -> Iterator[Section]:
+    """The headings a TOC must list: after it, not conventional, no deeper than what it lists."""
+    after = [
+        s
+        for s in doc.sections
+        if s.span.start >= toc.span.end and not is_conventional(doc, s) and not is_link_heading(s)
+    ]
+    levels = [doc.sections[i].level for i in listed if not is_conventional(doc, doc.sections[i])]
+    if not levels:
+        levels = [min((s.level for s in after), default=0)]
+    deepest = max(levels)
+    return (s for s in after if s.level <= deepest)

@@ -1,0 +1,103 @@
+"""AL503 spelling: well-known names mis-cased in prose and headings ("Github", "Arxiv")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic, Edit, Fix, Severity
+from ..model import Document
+from ..rule import Rule, RuleContext
+
+# The names as their owners write them. Only names with one unambiguous casing belong here.
+WELL_KNOWN_NAMES: tuple[str, ...] = (
+    "GitHub",
+    "GitLab",
+    "arXiv",
+    "bioRxiv",
+    "medRxiv",
+    "chemRxiv",
+    "OpenReview",
+    "PyTorch",
+    "TensorFlow",
+    "JAX",
+    "NumPy",
+    "SciPy",
+    "scikit-learn",
+    "MuJoCo",
+    "YouTube",
+    "JavaScript",
+    "TypeScript",
+    "PubMed",
+    "ImageNet",
+    "OpenAI",
+    "ChatGPT",
+    "NeurIPS",
+    "MICCAI",
+)
+
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^>\n]*>", re.S)
+_CODE = re.compile(r"(`+).+?\1", re.S)
+
+
+@dataclass(frozen=True)
+class SpellingOptions:
+    extra_names: tuple[str, ...] = ()  # more names, spelled as they should be: ["LLaMA"]
+    entry_link_labels: bool = False  # also check the labels of entries' links: [Github](…)
+
+
+class Spelling(Rule):
+    code = "AL503"
+    name = "spelling"
+    summary = "A well-known name mis-cased in prose or a heading: Github, Arxiv, Pytorch."
+    severity = Severity.WARNING
+    fixable = True
+    options_class = SpellingOptions
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        options = ctx.options or SpellingOptions()
+        names = {n.lower(): n for n in (*WELL_KNOWN_NAMES, *options.extra_names)}
+        words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w./@#:-])(?:{words})(?![\w@/-]|\.\w)", re.I)
+        masked = _masked_text(doc, options.entry_link_labels)
+        for m in pattern.finditer(masked):
+            written = m.group()
+            expected = names[written.lower()]
+            if written == expected:
+                continue
+            span = doc.span(m.start(), m.end())
+            fix = Fix((Edit(m.start(), m.end(), expected),), description=f'write "{expected}"')
+            yield self.diagnostic(doc, span, f'"{written}" should be "{expected}"', fix)
+
+
+def _masked_text(doc: Document, link_labels: bool) -> str:
+    """The document with everything but prose and headings blanked out (offsets kept)."""
+    chars = list(doc.text)
+
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = (" " if c != "\n" else c for c in doc.text[start:end])
+
+    for block in doc.blocks:
+        if block.kind == "code":
+            blank(block.span.start, block.span.end)
+    for entry in doc.entries:
+        # A paper's title is quoted as its authors wrote it; a venue is AL207's to spell.
+        for part in (entry.title, entry.venue):
+            if part is not None:
+                blank(part.span.start, part.span.end)
+    # The labels of entries' links ([Github], [Paper]) are the list's own convention.
+    in_entries = {link.span.start for entry in doc.entries for link in entry.links}
+    for link in doc.links:
+        if link.kind in ("autolink", "html") or link.label_span is None:
+            blank(link.span.start, link.span.end)
+        else:
+            blank(link.label_span.end, link.span.end)  # "](destination)"
+            if link.kind == "image" or (link.span.start in in_entries and not link_labels):
+                blank(link.label_span.start, link.label_span.end)
+    text = "".join(chars)
+    for regex in (_TAG, _CODE):
+        for m in regex.finditer(text):
+            blank(m.start(), m.end())
+        text = "".join(chars)
+    return text

@@ -1,0 +1,93 @@
+"""URL normalisation shared by the duplicate rules and the link checker.
+
+``paper_key`` maps every spelling of one paper's address to one key: arXiv ``abs``/``pdf``
+pages, ``.pdf`` and version suffixes, old-style ids (``hep-th/9901001``), DOIs (``doi.org``,
+``dx.doi.org``, ``doi:``), OpenReview's forum and PDF pages, scheme, ``www.``, host case and
+a trailing slash all collapse.
+No I/O: these are pure string functions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_NEW_ID = r"\d{4}\.\d{4,5}"
+_OLD_ID = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV = re.compile(
+    rf"^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?P<shape>abs|pdf|html|format)/"
+    rf"(?P<id>{_NEW_ID}|{_OLD_ID})(?P<version>v\d+)?(?P<suffix>\.pdf)?/?(?P<rest>[?#].*)?$",
+    re.I,
+)
+_DOI = re.compile(r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)(?P<doi>10\.\d{4,9}/\S+)$", re.I)
+_OPENREVIEW = re.compile(
+    r"^(?:https?://)?(?:www\.)?openreview\.net/(?:forum|pdf)\?(?:[^#]*&)?id=(?P<id>[\w-]+)", re.I
+)
+TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid)$", re.I)
+
+
+class ArxivLink(NamedTuple):
+    """An arXiv address taken apart: ``shape`` is abs or pdf, ``version`` like "v2" or ""."""
+
+    id: str
+    shape: str
+    version: str
+    pdf_suffix: bool
+    host: str
+
+
+def arxiv_link(url: str) -> ArxivLink | None:
+    m = _ARXIV.match(url.strip())
+    if m is None:
+        return None
+    host = urlsplit(url if "://" in url else "https://" + url).netloc
+    return ArxivLink(
+        m["id"], m["shape"].lower(), m["version"] or "", bool(m["suffix"]), host.lower()
+    )
+
+
+def arxiv_id(url: str) -> str | None:
+    """The arXiv identifier of an arXiv address, without version: "2111.08005", "cs/0112017"."""
+    link = arxiv_link(url)
+    return link.id if link else None
+
+
+def doi(url: str) -> str | None:
+    """The DOI of a ``doi.org`` address or a ``doi:`` reference, lower-cased (DOIs ignore case)."""
+    m = _DOI.match(url.strip())
+    return m["doi"].rstrip("/").lower() if m else None
+
+
+def host_of(url: str) -> str:
+    """The host, lower-cased and without ``www.`` ("" for a relative or scheme-less link)."""
+    host = urlsplit(url.strip()).hostname or ""
+    return host.removeprefix("www.")
+
+
+def normalise(url: str) -> str:
+    """A comparable form of an address: no scheme, host in lower case without ``www.``, no
+    trailing slash, no fragment, no tracking parameters (``utm_*``)."""
+    url = url.strip()
+    parts = urlsplit(url if "://" in url else "//" + url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, True) if not TRACKING.match(k)])
+    path = parts.path.rstrip("/")
+    return urlunsplit(("", host, path, query, "")).removeprefix("//")
+
+
+def paper_key(url: str) -> str:
+    """One key per paper: ``arxiv:2111.08005``, ``doi:10.1000/xyz``, ``openreview:<id>``, else
+    the normalised URL."""
+    arxiv = arxiv_id(url)
+    if arxiv is not None:
+        return f"arxiv:{arxiv.lower()}"
+    found = doi(url)
+    if found is not None:
+        return f"doi:{found}"
+    m = _OPENREVIEW.match(url.strip())
+    if m is not None:  # the forum page and the PDF of one submission
+        return f"openreview:{m['id']}"
+    return normalise(url)
