@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from .dates import DateParts, read_date
 from .entries import break_kind
-from .model import Document, PaperEntry
+from .model import Document, Link, PaperEntry
 from .urls import arxiv_link
 
 NEWEST_FIRST = "newest-first"
@@ -37,6 +37,8 @@ class HouseStyle:
     link_labels: dict[str, str] = field(default_factory=dict)  # lower-case -> house spelling
     label_counts: dict[str, int] = field(default_factory=dict)  # house spelling -> uses
     arxiv_shape: str | None = None  # abs | pdf
+    link_brackets: bool | None = None  # links written "[[Label](url)]" rather than "[Label](url)"
+    link_separator: str | None = None  # what stands between two links of a line: " ", " | "
     arxiv_version: bool = False  # arXiv links carry a version suffix: "2111.08005v2"
 
 
@@ -98,6 +100,7 @@ def infer_style(doc: Document) -> HouseStyle:
         sort_direction=_sort_directions(doc),
         **_labels(entries),
         arxiv_shape=_majority(_arxiv_shape(link.url) for e in entries for link in e.links),
+        **_link_shape(doc),
         arxiv_version=_majority(
             (bool(a.version) for e in entries for ln in e.links if (a := arxiv_link(ln.url))),
             False,
@@ -141,3 +144,42 @@ _ARXIV = re.compile(r"arxiv\.org/(abs|pdf)/", re.I)
 def _arxiv_shape(url: str) -> str | None:
     m = _ARXIV.search(url)
     return m.group(1).lower() if m else None
+
+
+def label_links(entry: PaperEntry) -> list[Link]:
+    """An entry's labelled Markdown links, without a link that is the entry's title."""
+    return [
+        link
+        for i, link in enumerate(entry.links)
+        if link.kind == "markdown"
+        and link.label_span is not None
+        and not (i == 0 and entry.layout == "link")
+    ]
+
+
+def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
+    """The link with its wrapping brackets, if any: (start, end, opened, closed)."""
+    start, end = link.span.start, link.span.end
+    opened = start > 0 and text[start - 1] == "["
+    closed = text[end : end + 1] == "]"
+    return start - opened, end + closed, opened, closed
+
+
+def _link_shape(doc: Document) -> dict[str, object]:
+    text = doc.text
+    wrapped: list[bool] = []
+    gaps: list[str] = []
+    for entry in doc.entries:
+        previous = None
+        for link in label_links(entry):
+            start, end, opened, closed = link_extent(text, link)
+            wrapped.append(opened and closed)
+            if previous is not None and "\n" not in text[previous:start]:
+                gaps.append(text[previous:start])
+            previous = end
+    return {
+        "link_brackets": _majority(wrapped),
+        "link_separator": _majority(
+            gap for gap in gaps if gap and len(gap) <= 5 and not gap.strip(" |·,;/")
+        ),
+    }

@@ -1,0 +1,121 @@
+"""AL106 title-format: an empty title, spaces inside its ``**``, a final period off the house."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Edit, Fix, Severity
+from ..model import Document, Field
+from ..rule import Rule, RuleContext
+
+# Words whose period is an abbreviation's, not the end of a sentence.
+ABBREVIATIONS = frozenset({"al.", "etc.", "vs.", "inc.", "ltd.", "co.", "jr.", "sr.", "no."})
+_INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
+HOUSE_SHARE = 0.75  # the share of titles that must agree before the others are reported
+
+
+def ends_with_period(title: str) -> bool | None:
+    """True for "Title.", False for "Title", None when the ending decides nothing ("?", "…")."""
+    title = title.rstrip()
+    if not title:
+        return None
+    if title.endswith("."):
+        if title.endswith("..") or _INITIALS.search(title):
+            return None
+        last = title.rsplit(None, 1)[-1].lower()
+        return None if last in ABBREVIATIONS else True
+    return False if title[-1].isalnum() or title[-1] in ")]" else None
+
+
+def house_period(doc: Document) -> bool | None:
+    """Whether the list's titles end with a period, when three quarters of them agree."""
+    votes = [ends_with_period(e.title.text) for e in doc.entries if e.title is not None]
+    decided = [v for v in votes if v is not None]
+    if len(decided) < 3:
+        return None
+    share = sum(decided) / len(decided)
+    if share >= HOUSE_SHARE:
+        return True
+    if share <= 1 - HOUSE_SHARE:
+        return False
+    return None
+
+
+class TitleFormat(Rule):
+    code = "AL106"
+    name = "title-format"
+    summary = (
+        "An empty title, spaces inside the bold markers, or a final period where the house has "
+        "none (or the reverse)."
+    )
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        period = house_period(doc)
+        for entry in doc.entries:
+            title = entry.title
+            if title is None:
+                continue
+            if not title.text.strip():
+                yield self.diagnostic(doc, doc.span(*_bold_extent(doc.text, title)), "empty title")
+                continue
+            yield from self._spaces(doc, title)
+            if period is not None:
+                yield from self._period(doc, title, period)
+
+    def _spaces(self, doc: Document, title: Field) -> Iterator[Diagnostic]:
+        text = doc.text
+        start = title.span.start
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start < title.span.start and text[start - 2 : start] == "**":
+            yield self.diagnostic(
+                doc,
+                doc.span(start, title.span.start),
+                'space after the opening "**": GitHub shows the asterisks; remove it',
+                Fix((Edit(start, title.span.start, ""),), description="remove the space"),
+            )
+        end = title.span.end
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        if end > title.span.end and text[end : end + 2] == "**":
+            yield self.diagnostic(
+                doc,
+                doc.span(title.span.end, end),
+                'space before the closing "**": GitHub shows the asterisks; remove it',
+                Fix((Edit(title.span.end, end, ""),), description="remove the space"),
+            )
+
+    def _period(self, doc: Document, title: Field, period: bool) -> Iterator[Diagnostic]:
+        ends = ends_with_period(title.text)
+        if ends is None or ends == period:
+            return
+        end = title.span.end
+        if ends:
+            yield self.diagnostic(
+                doc,
+                doc.span(end - 1, end),
+                "title ends with a period; the list's titles have none",
+                Fix((Edit(end - 1, end, ""),), description="remove the period"),
+            )
+        else:
+            yield self.diagnostic(
+                doc,
+                doc.span(end, end),
+                "title lacks the final period the list's titles have",
+                Fix((Edit(end, end, "."),), description="add a period"),
+            )
+
+
+def _bold_extent(text: str, title: Field) -> tuple[int, int]:
+    """The title with its bold markers, if it has them."""
+    start, end = title.span.start, title.span.end
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if text[start - 2 : start] == "**" and text[end : end + 2] == "**":
+        return start - 2, end + 2
+    return title.span.start, title.span.end
