@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .dates import read_date
 from .model import EntryLine, Field, Link, PaperEntry, Span
@@ -192,6 +193,8 @@ def _layout(fields: _Fields, lines: list[_Line], links: list[Link]) -> str:
         line_end = lines[i + 1].start if i + 1 < len(lines) else line.end + len(line.token) + 1
         found = [kinds[o] for o in sorted(kinds) if line.start <= o < line_end]
         letters = "".join(dict.fromkeys(found))  # each kind once, in order
+        if not letters and any(a < line.start < b for a, b in fields.taken):
+            continue  # the wrapped rest of a field that starts on an earlier line
         parts.append(letters or "?")
     return "|".join(parts)
 
@@ -287,11 +290,11 @@ def _block_entry(
     _read_title(fields, first, lines, entry_links)
     if fields.title is None:
         return None
-    authors_from = lines[1].start if len(lines) > 1 else first.end
+    title_lines = sum(line.start < fields.title.span.end for line in lines)
     rest = next(fields.free(first.start, first.end), None)
     italic = _italic_after(text, rest[0], end) if rest is not None else None
-    if italic is None and len(lines) > 1:
-        italic = _italic_after(text, authors_from, end)
+    if italic is None and len(lines) > title_lines:
+        italic = _italic_after(text, lines[title_lines].start, end)
     if italic is not None:
         inner_start, inner_end = _strip(text, italic[0], italic[1], " \t")
         fields.authors = fields.field(inner_start, inner_end, "A")
@@ -331,9 +334,26 @@ def _read_title(fields: _Fields, first: _Line, lines: list[_Line], links: list[L
     a, b = _strip(text, first.start + 3, close, " \t")
     fields.venue = fields.field(a, b, "V")
     fields.taken.append((first.start, close + 3))
-    a, b = _strip(text, close + 3, first.end, " \t")
+    a, b = _strip(text, close + 3, _title_end(text, lines), " \t")
     if b > a:
         fields.title = fields.field(a, b, "T")
+        fields.taken.append((a, b))
+
+
+_NOT_A_TITLE_LINE = ("*", "_", "[", "\\[", "<", "!")
+
+
+def _title_end(text: str, lines: list[_Line]) -> int:
+    """The end of a plain title: its first line, and the next ones when it is hard-wrapped
+    (the line has no break token and the next is no authors, link or date line)."""
+    end = lines[0].end
+    for previous, line in pairwise(lines):
+        if break_kind(previous.token) != "none" or text.startswith(_NOT_A_TITLE_LINE, line.start):
+            break
+        if read_date(text[line.start : line.end]):
+            break
+        end = line.end
+    return end
 
 
 _DECORATION = re.compile(

@@ -26,8 +26,11 @@ class LineBreakStyle(Rule):
         for entry in doc.entries:
             if entry.family != "block":
                 continue
+            wrapped = [f.span for f in (entry.title, entry.authors) if f is not None]
             for line in entry.lines:
-                if not line.last:
+                # A hard-wrapped title or author list is one field: GitHub joins its lines.
+                inside = any(s.start < line.span.end < s.end for s in wrapped)
+                if not line.last and not inside:
                     diagnostic = self._check_line(doc, line, house)
                     if diagnostic is not None:
                         yield diagnostic
