@@ -181,6 +181,7 @@ class _Groups:
         self.doc = doc
         self.family = family
         self.cache: dict[int, list[PaperEntry]] = {}
+        self.required_parts: dict[tuple[int | None, str], str] = {}
 
     def members(self, index: int) -> list[PaperEntry]:
         if index not in self.cache:
@@ -192,7 +193,13 @@ class _Groups:
         return self.cache[index]
 
     def required(self, entry: PaperEntry, house: str) -> str:
-        index = entry.section
+        """The parts most entries of the entry's group have (computed once per group)."""
+        key = (entry.section, house)
+        if key not in self.required_parts:
+            self.required_parts[key] = self._required(entry.section, house)
+        return self.required_parts[key]
+
+    def _required(self, index: int | None, house: str) -> str:
         while index is not None:
             group = self.members(index)
             if len(group) >= MIN_GROUP:
