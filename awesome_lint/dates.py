@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MONTHS = (
     "january",
@@ -62,8 +62,7 @@ def ordinal_suffix(day: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
-@dataclass(frozen=True, slots=True)
-class DateParts:
+class DateParts(NamedTuple):
     """A date as written. Offsets are relative to the start of the text that was read."""
 
     layout: str  # "dmy" (25th Jul., 2022 / 16 Oct 2023), "my" (Jun. 2024), "iso", "ym", "y"
@@ -112,6 +111,7 @@ _SLASHED = re.compile(r"^\s*(?P<year>\d{4})/(?P<month>\d{1,2})\s*$")
 _YEAR = re.compile(r"^\s*(?P<year>\d{4,5})\s*$")
 
 
+@functools.lru_cache(maxsize=8192)
 def read_date(text: str) -> DateParts | None:
     """Read a date written in any layout paper lists use; None when it is no date at all."""
     m = _WRITTEN.match(text)
