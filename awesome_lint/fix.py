@@ -84,10 +84,9 @@ def apply_to_source(source: SourceText, fixes: Sequence[Fix]) -> SourceText:
     return from_raw(source.path, raw, bom=source.bom)
 
 
-def touches(edit: Edit, span: Span) -> bool:
-    if edit.start == edit.end:
-        return span.start <= edit.start <= span.end
-    return edit.start < span.end and span.start < edit.end
+def within(edit: Edit, span: Span) -> bool:
+    """The edit changes only characters of ``span`` (say, a URL replaced by its redirect)."""
+    return span.start <= edit.start <= edit.end <= span.end
 
 
 def fix_source(
@@ -107,9 +106,9 @@ def fix_source(
         if not fixes:
             break
         edits = [edit for fix in fixes for edit in fix.edits]
-        edited_urls |= any(touches(e, link.url_span) for e in edits for link in doc.links)
+        edited_urls |= any(within(e, link.url_span) for e in edits for link in doc.links)
         edited_titles |= any(
-            touches(e, entry.title.span) for e in edits for entry in doc.entries if entry.title
+            within(e, entry.title.span) for e in edits for entry in doc.entries if entry.title
         )
         current = apply_to_source(current, fixes)
         applied += len(fixes)

@@ -1,0 +1,201 @@
+"""Fixes: overlap handling, repeated passes, newline/BOM keeping, the nothing-lost check and the
+atomic write."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+import pytest
+from helpers_engine import Typo, mini_document, mini_pipeline  # noqa: F401 (fixture)
+
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.engine import Engine
+from awesome_lint.fix import MAX_PASSES, choose_fixes, fix_source, unified_diff, write_atomic
+from awesome_lint.model import Span
+from awesome_lint.registry import Registry
+from awesome_lint.rule import Rule
+from awesome_lint.source import SourceError, decode, from_raw
+
+pytestmark = pytest.mark.usefixtures("mini_pipeline")
+
+
+def regex_rule(code: str, pattern: str, replacement: str, *, safe: bool = True) -> type[Rule]:
+    """A rule flagging every (overlapping) match of ``pattern`` with a fix to ``replacement``."""
+
+    class RegexRule(Rule):
+        name = f"regex-{code.lower()}"
+        summary = "Test rule."
+        fixable = True
+
+        def check(self, doc, ctx):
+            for m in re.finditer(f"(?=({pattern}))", doc.text, re.DOTALL):
+                start, end = m.start(1), m.end(1)
+                fix = Fix((Edit(start, end, replacement),), safe=safe)
+                yield self.diagnostic(doc, doc.span(start, end), f"matched {m[1]!r}", fix)
+
+    RegexRule.code = code
+    return RegexRule
+
+
+def fixer(*rules: type[Rule]) -> Engine:
+    return Engine(Registry(rules).select())
+
+
+def fixed(text: str, *rules: type[Rule], unsafe: bool = False) -> str:
+    return fix_source(from_raw("list.md", text), fixer(*rules), unsafe=unsafe).source.text
+
+
+def test_safe_fix_applies_and_a_second_run_changes_nothing() -> None:
+    outcome = fix_source(from_raw("list.md", "teh cat, teh dog\n"), fixer(Typo))
+    assert (outcome.source.text, outcome.applied, outcome.converged) == (
+        "the cat, the dog\n",
+        2,
+        True,
+    )
+    assert outcome.diagnostics == []
+    again = fix_source(outcome.source, fixer(Typo))
+    assert (again.source.text, again.applied, again.changed) == ("the cat, the dog\n", 0, False)
+
+
+def test_overlapping_fixes_apply_the_first_and_repeat_until_none_applies() -> None:
+    collapse = regex_rule("AL510", "xx", "x")
+    outcome = fix_source(from_raw("list.md", "xxxx\n"), fixer(collapse))
+    # pass 1: 0-2 and 2-4 apply, 1-3 overlaps; pass 2: "xx" -> "x"; pass 3: nothing left
+    assert (outcome.source.text, outcome.applied, outcome.converged) == ("x\n", 3, True)
+
+
+def test_passes_are_bounded_when_fixes_never_settle() -> None:
+    flip = regex_rule("AL511", "a", "b")
+    flop = regex_rule("AL512", "b", "a")
+    outcome = fix_source(from_raw("list.md", "a\n"), fixer(flip, flop))
+    assert (outcome.applied, outcome.converged) == (MAX_PASSES, False)
+
+
+def test_unsafe_fixes_need_the_flag() -> None:
+    risky = regex_rule("AL513", "colour", "color", safe=False)
+    assert fixed("colour\n", risky) == "colour\n"
+    assert fixed("colour\n", risky, unsafe=True) == "color\n"
+
+
+def test_newlines_and_bom_are_kept_byte_for_byte() -> None:
+    source = decode(b"\xef\xbb\xbfteh\r\nkeep\nteh\rend", "list.md")
+    outcome = fix_source(source, fixer(Typo))
+    assert outcome.source.encode() == b"\xef\xbb\xbfthe\r\nkeep\nthe\rend"
+
+
+def test_a_replacement_newline_takes_the_file_newline() -> None:
+    split = regex_rule("AL514", "; ", "\n")
+    source = decode(b"a; b\r\n", "list.md")
+    assert fix_source(source, fixer(split)).source.encode() == b"a\r\nb\r\n"
+
+
+ENTRIES = "**Paper A** \\\n[[Paper](https://a.org)]\n\n**Paper B** \\\n[[Paper](https://b.org)]\n"
+
+
+def test_refuses_a_fix_that_loses_an_entry_title_and_link() -> None:
+    drop_b = regex_rule("AL515", r"\n\*\*Paper B.*", "")
+    with pytest.raises(SourceError) as caught:
+        fix_source(from_raw("list.md", ENTRIES), fixer(drop_b))
+    assert str(caught.value) == (
+        "list.md: error: refusing to write the fixes, they would lose 1 entry; "
+        "entry title 'Paper B'; link URL 'https://b.org'"
+    )
+
+
+def test_refuses_a_fix_that_loses_a_link_url() -> None:
+    unlink = regex_rule("AL516", r"\(https://b\.org\)", "")
+    with pytest.raises(SourceError, match="they would lose link URL 'https://b.org'$"):
+        fix_source(from_raw("list.md", ENTRIES), fixer(unlink))
+
+
+def test_a_fix_may_replace_a_url_by_another() -> None:
+    redirect = regex_rule("AL517", r"https://b\.org", "https://b.example/new")
+    assert fixed(ENTRIES, redirect) == ENTRIES.replace("https://b.org", "https://b.example/new")
+
+
+def test_a_url_edit_does_not_excuse_a_lost_link() -> None:
+    # One fix edits a URL, another removes a whole link: the link count drops, refused.
+    redirect = regex_rule("AL517", r"https://a\.org", "https://a.example")
+    unlink = regex_rule("AL518", r"\[\[Paper\]\(https://b\.org\)\]", "")
+    with pytest.raises(SourceError, match="they would lose 1 link URL$"):
+        fix_source(from_raw("list.md", ENTRIES), fixer(redirect, unlink))
+
+
+def test_a_fix_may_edit_a_title() -> None:
+    assert fixed("**A teh paper** \\\n", Typo) == "**A the paper** \\\n"
+
+
+def diagnostic(*edits: Edit, safe: bool = True) -> Diagnostic:
+    span = Span(1, 1, 1, 1, 0, 0)
+    return Diagnostic("AL599", "t", 3, "x.md", span, "m", Fix(tuple(edits), safe=safe))
+
+
+def test_choose_fixes_skips_overlaps_noops_and_malformed_fixes() -> None:
+    text = "abcdef"
+    first = diagnostic(Edit(0, 2, "X"))
+    overlapping = diagnostic(Edit(1, 3, "Y"))
+    noop = diagnostic(Edit(3, 4, "d"))
+    out_of_range = diagnostic(Edit(4, 9, "Z"))
+    self_overlap = diagnostic(Edit(3, 5, "P"), Edit(4, 6, "Q"))
+    insert = diagnostic(Edit(4, 4, "+"))
+    same_point = diagnostic(Edit(4, 4, "-"))
+    adjacent = diagnostic(Edit(2, 3, "C"))
+    no_fix = Diagnostic("AL599", "t", 3, "x.md", Span(1, 1, 1, 1, 0, 0), "m")
+    chosen = choose_fixes(
+        [
+            first,
+            overlapping,
+            noop,
+            out_of_range,
+            self_overlap,
+            insert,
+            same_point,
+            adjacent,
+            no_fix,
+        ],
+        text,
+        unsafe=False,
+    )
+    assert chosen == [first.fix, insert.fix, adjacent.fix]
+
+
+def test_unified_diff() -> None:
+    before, after = from_raw("list.md", "a\nteh\nc"), from_raw("list.md", "a\nthe\nc")
+    assert unified_diff(before, after) == (
+        "--- list.md\n+++ list.md\n@@ -1,3 +1,3 @@\n a\n-teh\n+the\n c\n"
+        "\\ No newline at end of file\n"
+    )
+
+
+def test_write_atomic_keeps_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "README.md"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomic(str(target), b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert os.listdir(tmp_path) == ["README.md"]
+
+
+def test_write_atomic_writes_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomic(str(link), b"new")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+
+
+def test_write_atomic_reports_a_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=r"gone\.md: error: cannot write the fixes: "):
+        write_atomic(str(tmp_path / "nowhere" / "gone.md"), b"x")
+
+
+def test_mini_document_sanity() -> None:
+    doc = mini_document(ENTRIES)
+    assert [entry.title.text for entry in doc.entries] == ["Paper A", "Paper B"]
+    assert [link.url for link in doc.links] == ["https://a.org", "https://b.org"]
