@@ -107,7 +107,7 @@ def test_refuses_a_fix_that_loses_an_entry_title_and_link() -> None:
 
 def test_refuses_a_fix_that_loses_a_link_url() -> None:
     unlink = regex_rule("AL516", r"\(https://b\.org\)", "")
-    with pytest.raises(SourceError, match="they would lose link URL 'https://b.org'$"):
+    with pytest.raises(SourceError, match=r"they would lose link URL 'https://b\.org'$"):
         fix_source(from_raw("list.md", ENTRIES), fixer(unlink))
 
 
@@ -120,7 +120,7 @@ def test_a_url_edit_does_not_excuse_a_lost_link() -> None:
     # One fix edits a URL, another removes a whole link: the link count drops, refused.
     redirect = regex_rule("AL517", r"https://a\.org", "https://a.example")
     unlink = regex_rule("AL518", r"\[\[Paper\]\(https://b\.org\)\]", "")
-    with pytest.raises(SourceError, match="they would lose 1 link URL$"):
+    with pytest.raises(SourceError, match=r"they would lose 1 link URL$"):
         fix_source(from_raw("list.md", ENTRIES), fixer(redirect, unlink))
 
 
