@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NoReturn
 
 import click
 
@@ -116,11 +117,11 @@ def parse_severities(values: Sequence[str]) -> dict[str, Severity]:
     for value in values:
         selector, sep, level = value.partition("=")
         if not sep or not selector.strip():
-            raise click.BadParameter(f"{value!r} is not CODE=LEVEL", param_hint="--severity")
+            raise click.BadParameter(f"{value!r} is not CODE=LEVEL", param_hint="'--severity'")
         try:
             overrides[selector.strip()] = Severity.parse(level)
         except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--severity") from None
+            raise click.BadParameter(str(exc), param_hint="'--severity'") from None
     return overrides
 
 
@@ -163,12 +164,17 @@ def explain_page(registry: Registry, key: str) -> str:
         try:
             registry.match(key)  # for its suggestion
         except SelectorError as exc:
-            raise click.BadParameter(str(exc), param_hint="--explain") from None
-        raise click.BadParameter(f"{key!r} names several rules, not one", param_hint="--explain")
+            raise click.BadParameter(str(exc), param_hint="'--explain'") from None
+        raise click.BadParameter(f"{key!r} names several rules, not one", param_hint="'--explain'")
     page = rulebook_page(rule.code)
     if page is None:
-        raise click.ClickException(f"{rule.code} has no page in the rule book")
+        fail(f"{rule.code} has no page in the rule book")
     return page.rstrip("\n")
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"awesome-lint: error: {message}", err=True)
+    sys.exit(2)
 
 
 def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
