@@ -316,3 +316,62 @@ def test_link_step_extension_point(folder: Path) -> None:
     assert seen == [["AL501", "AL502", "AL901"]]
     assert [d.code for d in results[0].diagnostics] == ["AL901"]
     assert cli.exit_code(results) == 1
+
+
+# --- packaging: the wheel ships the rule book -----------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_pyproject_lists_every_package() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "awesome_lint").rglob("__init__.py")
+    }
+    assert set(config["packages"]) == on_disk | {"awesome_lint.rulebook"}
+    assert config["package-dir"] == {"awesome_lint.rulebook": "rules"}
+
+
+@pytest.mark.slow
+def test_installed_wheel_explains_rules_and_lints(tmp_path: Path) -> None:
+    """Build the wheel, install it in a fresh virtual environment, run the console script."""
+    import subprocess
+    import sys
+    import venv
+    import zipfile
+
+    dist = tmp_path / "dist"
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", dist, ROOT], check=True)
+    [wheel] = dist.glob("*.whl")
+    pages = sorted(p.name for p in (ROOT / "rules").glob("*.md"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert [n.rsplit("/", 1)[1] for n in names if n.startswith("awesome_lint/rulebook/")] == pages
+
+    venv.create(tmp_path / "venv", with_pip=True)
+    bin_dir = tmp_path / "venv" / "bin"
+    subprocess.run([bin_dir / "python", "-m", "pip", "install", "-q", wheel], check=True)
+    script = bin_dir / "awesome-lint"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([script, *args], cwd=tmp_path, capture_output=True, text=True)
+
+    for key in ("AL202", "date-ordinal"):
+        explained = run("--explain", key)
+        assert explained.returncode == 0, explained.stderr
+        assert explained.stdout == (ROOT / "rules" / "AL202.md").read_text().rstrip("\n") + "\n"
+    listed = run("--list-rules")
+    assert listed.returncode == 0
+    assert listed.stdout.splitlines()[0].split() == [
+        "CODE",
+        "NAME",
+        "SEVERITY",
+        "FIXABLE",
+        "SUMMARY",
+    ]
+    example = run(str(ROOT / "examples" / "README.md"))
+    assert (example.returncode, example.stderr) == (0, "")
+    assert example.stdout.endswith("No problems found in 1 file.\n")
