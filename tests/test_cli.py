@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers_engine import (
+from .helpers_engine import (
     Network,
     OffByDefault,
     Shout,
@@ -193,7 +193,7 @@ def test_diff_prints_and_writes_nothing(folder: Path) -> None:
 def test_fix_refused_leaves_the_file_untouched(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from helpers_engine import Typo
+    from .helpers_engine import Typo
 
     from awesome_lint.diagnostics import Edit, Fix
 
@@ -219,7 +219,7 @@ def test_fix_refused_leaves_the_file_untouched(
 def test_unsafe_fixes_are_counted_then_applied(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from helpers_engine import Typo
+    from .helpers_engine import Typo
 
     from awesome_lint.diagnostics import Fix
 
@@ -375,3 +375,16 @@ def test_installed_wheel_explains_rules_and_lints(tmp_path: Path) -> None:
     example = run(str(ROOT / "examples" / "README.md"))
     assert (example.returncode, example.stderr) == (0, "")
     assert example.stdout.endswith("No problems found in 1 file.\n")
+
+
+def test_ci_runs_the_test_command_readme_gives() -> None:
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    setup = readme.split("## Set up", 1)[1].split("## Usage", 1)[0]
+    commands = [line for line in setup.splitlines() if line.startswith(".venv/bin/")]
+    assert len(commands) == 1  # the second set-up command: test extras, then the tests
+    test_command = commands[0].split(" && ")[-1].removeprefix(".venv/bin/")
+    assert test_command == "python -m pytest -q"
+    assert "\npython -m pip install --quiet --disable-pip-version-check '.[test]'\n" in ci
+    assert ci.endswith(f"\n{test_command}\n")
+    assert (ROOT / "examples" / "README.md").is_file()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers_engine import (
+from .helpers_engine import (
     Crashing,
     Network,
     OffByDefault,

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from helpers_engine import Typo, mini_document, mini_pipeline  # noqa: F401 (fixture)
+from .helpers_engine import Typo, mini_document, mini_pipeline  # noqa: F401 (fixture)
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.engine import Engine

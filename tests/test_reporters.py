@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers_engine import mini_document
+from .helpers_engine import mini_document
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.engine import FileResult
