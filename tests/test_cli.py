@@ -11,6 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+
+from awesome_lint import __version__, cli
+from awesome_lint.diagnostics import Diagnostic, Severity
+from awesome_lint.engine import Engine, FileResult
+from awesome_lint.model import Span
+
 from .helpers_engine import (
     Network,
     OffByDefault,
@@ -19,11 +25,6 @@ from .helpers_engine import (
     mini_pipeline,  # noqa: F401 (fixture)
     registry,
 )
-
-from awesome_lint import __version__, cli
-from awesome_lint.diagnostics import Diagnostic, Severity
-from awesome_lint.engine import Engine, FileResult
-from awesome_lint.model import Span
 
 pytestmark = pytest.mark.usefixtures("mini_pipeline", "test_rules")
 
@@ -193,9 +194,9 @@ def test_diff_prints_and_writes_nothing(folder: Path) -> None:
 def test_fix_refused_leaves_the_file_untouched(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from .helpers_engine import Typo
-
     from awesome_lint.diagnostics import Edit, Fix
+
+    from .helpers_engine import Typo
 
     class DropsLinks(Typo):  # a buggy fix that deletes the whole link line
         def check(self, doc, ctx):
@@ -219,9 +220,9 @@ def test_fix_refused_leaves_the_file_untouched(
 def test_unsafe_fixes_are_counted_then_applied(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from .helpers_engine import Typo
-
     from awesome_lint.diagnostics import Fix
+
+    from .helpers_engine import Typo
 
     class Risky(Typo):
         def check(self, doc, ctx):

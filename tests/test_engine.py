@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import pytest
+
+from awesome_lint.diagnostics import Diagnostic, Severity
+from awesome_lint.engine import Engine, finalize
+from awesome_lint.model import Span
+from awesome_lint.registry import Registry, SelectorError
+from awesome_lint.rule import Rule
+
 from .helpers_engine import (
     Crashing,
     Network,
@@ -14,12 +21,6 @@ from .helpers_engine import (
     mini_pipeline,  # noqa: F401 (fixture)
     registry,
 )
-
-from awesome_lint.diagnostics import Diagnostic, Severity
-from awesome_lint.engine import Engine, finalize
-from awesome_lint.model import Span
-from awesome_lint.registry import Registry, SelectorError
-from awesome_lint.rule import Rule
 
 pytestmark = pytest.mark.usefixtures("mini_pipeline")
 

@@ -9,7 +9,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from .helpers_engine import Typo, mini_document, mini_pipeline  # noqa: F401 (fixture)
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.engine import Engine
@@ -18,6 +17,8 @@ from awesome_lint.model import Span
 from awesome_lint.registry import Registry
 from awesome_lint.rule import Rule
 from awesome_lint.source import SourceError, decode, from_raw
+
+from .helpers_engine import Typo, mini_document, mini_pipeline  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.usefixtures("mini_pipeline")
 

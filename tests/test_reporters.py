@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from .helpers_engine import mini_document
-
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.engine import FileResult
 from awesome_lint.reporters import Summary, render
+
+from .helpers_engine import mini_document
 
 TEXT = "**A teh paper** \\\nTODO\n"
 DOC = mini_document(TEXT, "lists/README.md")
