@@ -140,11 +140,16 @@ def titles(doc: Document) -> list[str]:
 
 
 def lost(what: str, before: Sequence[object], after: Sequence[object], counts: bool) -> list[str]:
-    if counts:
-        missing = len(before) - len(after)
-        return [f"{missing} {what}{'s' if missing > 1 else ''}"] if missing > 0 else []
-    gone = Counter(before) - Counter(after)
-    return [f"{what} {item!r}" for item in sorted(gone, key=str)]
+    gone = sorted((Counter(before) - Counter(after)).elements(), key=str)
+    if not counts:
+        return [f"{what} {item!r}" for item in gone]
+    missing = len(before) - len(after)
+    if missing <= 0:
+        return []
+    among = (
+        f" (of {', '.join(repr(item) for item in gone[:3])})" if gone and what != "entry" else ""
+    )
+    return [f"{missing} {what}{'s' if missing > 1 else ''}{among}"]
 
 
 def unified_diff(before: SourceText, after: SourceText) -> str:
