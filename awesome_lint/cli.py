@@ -56,7 +56,7 @@ def lint_file(path: str, engine: Engine, options: RunOptions) -> FileResult:
         return FileResult(path, error=str(exc))
     result = FileResult(path, document, diagnostics)
     if options.fix or options.diff:
-        from .fix import fix_source, unified_diff, write_atomic
+        from .fix import MAX_PASSES, fix_source, unified_diff, write_atomic
 
         try:
             outcome = fix_source(
@@ -72,6 +72,8 @@ def lint_file(path: str, engine: Engine, options: RunOptions) -> FileResult:
             return result
         result.document, result.diagnostics = outcome.document, outcome.diagnostics
         result.fixed = outcome.applied
+        if not outcome.converged:
+            result.notes.append(f"{path}: warning: fixes still apply after {MAX_PASSES} passes")
     return result
 
 
@@ -184,7 +186,11 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
         raise click.BadParameter(str(exc)) from None
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Exit codes: 0 no errors (warnings allowed), 1 errors found (with --diff: a file "
+    "would change), 2 usage error or an input that could not be read, linted or fixed.",
+)
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @click.option(
     "--format",
@@ -268,8 +274,9 @@ def main(
     options = RunOptions(fix, diff, unsafe_fixes, max_size, progress=stderr_tty and not quiet)
     results = run(paths or ("README.md",), Engine(selection), options)
     for result in results:
-        if result.error:
-            click.echo(result.error, err=True)
+        for line in [*result.notes, result.error]:
+            if line:
+                click.echo(line, err=True)
     colored = use_color(color)
     if diff:
         click.echo("".join(result.diff for result in results), nl=False)

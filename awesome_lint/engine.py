@@ -29,6 +29,7 @@ class FileResult:
     error: str | None = None  # "path: error: message" when unreadable or when a fix was refused
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     diff: str = ""  # with --diff: the unified diff of the fixes
+    notes: list[str] = field(default_factory=list)  # "path: warning: …" lines for stderr
 
 
 def parse_source(source: SourceText) -> Document:

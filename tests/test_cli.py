@@ -389,3 +389,22 @@ def test_ci_runs_the_test_command_readme_gives() -> None:
     assert "\npython -m pip install --quiet --disable-pip-version-check '.[test]'\n" in ci
     assert ci.endswith(f"\n{test_command}\n")
     assert (ROOT / "examples" / "README.md").is_file()
+
+
+def test_fixes_that_never_settle_are_written_with_a_warning(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from awesome_lint.diagnostics import Edit, Fix
+
+    class Grows(Typo):  # each pass appends one more "!": never settles
+        def check(self, doc, ctx):
+            end = len(doc.text)
+            yield self.diagnostic(doc, doc.span(end, end), "more", Fix((Edit(end, end, "!"),)))
+
+    reg = registry(Grows)
+    monkeypatch.setattr(cli, "builtin_registry", lambda: reg)
+    path = write(folder, "list.md", "x")
+    result = lint("list.md", "--fix", "--quiet")
+    assert result.stderr == "list.md: warning: fixes still apply after 10 passes\n"
+    assert path.read_bytes() == b"x" + b"!" * 10
+    assert result.exit_code == 1  # the finding remains

@@ -209,3 +209,45 @@ def test_network_rule_is_selectable_but_not_run() -> None:
 def test_crashing_rule_keeps_the_others_going() -> None:
     selection = Registry([Crashing, Typo]).select()
     assert [d.code for d in Engine(selection).check(mini_document("teh"))] == ["AL000", "AL501"]
+
+
+# --- the public API -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def real_pipeline(mini_pipeline: None, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    monkeypatch.undo()  # drop this module's mini_pipeline: the real parser and house style
+
+
+BLOCK = "**T** \\\n*A* \\\n[22th Jul., 2022] [X, 2022] \\\n[[Paper](https://a.org)]\n"
+
+
+@pytest.mark.usefixtures("real_pipeline")
+def test_lint_text_and_lint_path(tmp_path) -> None:
+    from awesome_lint import lint_path, lint_text
+    from awesome_lint.source import SourceError
+
+    [found_in_text] = lint_text(BLOCK)
+    assert (found_in_text.code, found_in_text.path, found_in_text.span.line) == (
+        "AL202",
+        "<text>",
+        3,
+    )
+    assert found_in_text.message == '"22th" should be "22nd"'
+    assert lint_text("\ufeff" + BLOCK.replace("\n", "\r\n"), "x.md", ignore=["AL2"]) == []
+    [warned] = lint_text(BLOCK, severity={"date-ordinal": Severity.WARNING})
+    assert warned.severity is Severity.WARNING
+    path = tmp_path / "list.md"
+    path.write_text(BLOCK)
+    assert [d.code for d in lint_path(str(path))] == ["AL202"]
+    with pytest.raises(SourceError, match="no such file"):
+        lint_path(str(tmp_path / "missing.md"))
+
+
+def test_lint_text_with_a_registry() -> None:
+    from awesome_lint import lint_text
+
+    assert [d.code for d in lint_text("teh TODO", registry=registry(Typo, Shout))] == [
+        "AL501",
+        "AL502",
+    ]
