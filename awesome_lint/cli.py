@@ -272,7 +272,8 @@ def main(
         raise click.UsageError(str(exc)) from None
     stderr_tty = sys.stderr.isatty()
     options = RunOptions(fix, diff, unsafe_fixes, max_size, progress=stderr_tty and not quiet)
-    results = run(paths or ("README.md",), Engine(selection), options)
+    unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
+    results = run(unique_paths, Engine(selection), options)
     for result in results:
         for line in [*result.notes, result.error]:
             if line:

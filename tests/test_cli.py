@@ -85,7 +85,7 @@ def test_warnings_alone_exit_zero(folder: Path) -> None:
 def test_several_paths_an_unreadable_one_is_reported_and_the_others_linted(folder: Path) -> None:
     write(folder, "a.md", "teh\n")
     write(folder, "b.md", "fine\n")
-    result = lint("a.md", "missing.md", "b.md")
+    result = lint("a.md", "missing.md", "b.md", "a.md")  # a repeated path is linted once
     assert result.exit_code == 2
     assert result.stderr == "missing.md: error: no such file\n"
     assert result.stdout.splitlines() == [
