@@ -69,10 +69,12 @@ def test_text_summary_variants() -> None:
     assert render([result(TODO)], "text", unsafe_fixes=True).splitlines()[-1] == (
         "1 fixable with --fix."
     )
-    assert render([result(NOTE, fixed=2), failed], "text").splitlines()[1:] == [
+    refused = result(NOTE, error="lists/README.md: error: refusing to write the fixes, …")
+    assert render([result(NOTE, fixed=2), failed, refused], "text").splitlines()[2:] == [
         "Fixed 2 problems.",
-        "Found 1 problem (1 info) in 1 file.",
+        "Found 2 problems (2 info) in 2 files.",
         "Could not lint 1 file.",
+        "Could not fix 1 file.",
     ]
 
 
@@ -134,6 +136,7 @@ def test_json_report() -> None:
         "unsafe_fixable": 0,
         "fixed": 0,
         "failed": 1,
+        "unfixed": 0,
     }
     assert report["failures"] == [{"path": "gone.md", "message": "gone.md: error: no such file"}]
 

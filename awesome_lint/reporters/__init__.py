@@ -21,6 +21,7 @@ class Summary:
     unsafe_fixable: int  # remaining diagnostics whose fix needs --unsafe-fixes
     fixed: int
     failed: int  # inputs that could not be linted or fixed
+    unfixed: int  # of those, the ones linted whose fixes were refused
 
     @property
     def problems(self) -> int:
@@ -41,6 +42,7 @@ class Summary:
             unsafe_fixable=len(fixes) - safe,
             fixed=sum(result.fixed for result in results),
             failed=sum(1 for result in results if result.error is not None),
+            unfixed=sum(1 for r in results if r.error is not None and r.document is not None),
         )
 
 

@@ -58,6 +58,9 @@ def summary_lines(summary: Summary, color: bool = False) -> list[str]:
         fixes.append(f"{summary.unsafe_fixable} {flag}")
     if fixes:
         lines.append("; ".join(fixes) + ".")
-    if summary.failed:
-        lines.append(f"Could not lint {plural(summary.failed, 'file')}.")
+    unread = summary.failed - summary.unfixed
+    if unread:
+        lines.append(f"Could not lint {plural(unread, 'file')}.")
+    if summary.unfixed:
+        lines.append(f"Could not fix {plural(summary.unfixed, 'file')}.")
     return lines
