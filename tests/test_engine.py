@@ -10,6 +10,7 @@ from awesome_lint.model import Span
 from awesome_lint.registry import Registry, SelectorError
 from awesome_lint.rule import Rule
 
+from .corpus import corpus_files, needs_corpus
 from .helpers_engine import (
     Crashing,
     Network,
@@ -251,3 +252,15 @@ def test_lint_text_with_a_registry() -> None:
         "AL501",
         "AL502",
     ]
+
+
+@needs_corpus
+@pytest.mark.usefixtures("real_pipeline")
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name[:48])
+def test_no_rule_crashes_on_a_corpus_file(path) -> None:
+    from awesome_lint import lint_path
+
+    diagnostics = lint_path(str(path), select=["ALL"])
+    assert [d.message for d in diagnostics if d.code == "AL000"] == []
+    assert diagnostics == sorted(diagnostics, key=lambda d: d.sort_key)
+    assert len(set(diagnostics)) == len(diagnostics)
