@@ -266,7 +266,8 @@ def test_list_rules() -> None:
     }
 
 
-def test_explain_a_rule_without_a_page() -> None:
+def test_explain_a_rule_without_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "rulebook_page", lambda code: None)
     result = lint("--explain", "todo-left")
     assert (result.exit_code, result.stderr) == (
         2,

@@ -228,19 +228,19 @@ def test_lint_text_and_lint_path(tmp_path) -> None:
     from awesome_lint import lint_path, lint_text
     from awesome_lint.source import SourceError
 
-    [found_in_text] = lint_text(BLOCK)
+    [found_in_text] = lint_text(BLOCK, select=["AL202"])
     assert (found_in_text.code, found_in_text.path, found_in_text.span.line) == (
         "AL202",
         "<text>",
         3,
     )
     assert found_in_text.message == '"22th" should be "22nd"'
-    assert lint_text("\ufeff" + BLOCK.replace("\n", "\r\n"), "x.md", ignore=["AL2"]) == []
-    [warned] = lint_text(BLOCK, severity={"date-ordinal": Severity.WARNING})
+    assert lint_text("\ufeff" + BLOCK.replace("\n", "\r\n"), "x.md", select=["AL102"]) == []
+    [warned] = lint_text(BLOCK, select=["AL2"], severity={"date-ordinal": Severity.WARNING})
     assert warned.severity is Severity.WARNING
     path = tmp_path / "list.md"
     path.write_text(BLOCK)
-    assert [d.code for d in lint_path(str(path))] == ["AL202"]
+    assert [d.code for d in lint_path(str(path), select=["date-ordinal"])] == ["AL202"]
     with pytest.raises(SourceError, match="no such file"):
         lint_path(str(tmp_path / "missing.md"))
 
