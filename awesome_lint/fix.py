@@ -85,8 +85,33 @@ def apply_to_source(source: SourceText, fixes: Sequence[Fix]) -> SourceText:
 
 
 def within(edit: Edit, span: Span) -> bool:
-    """The edit changes only characters of ``span`` (say, a URL replaced by its redirect)."""
-    return span.start <= edit.start <= edit.end <= span.end
+    """The edit changes characters of ``span`` only (say, a URL replaced by its redirect): a
+    replacement inside it, or an insertion strictly inside (one at either end adds beside it)."""
+    if edit.start == edit.end:
+        return span.start < edit.start < span.end
+    return span.start <= edit.start and edit.end <= span.end
+
+
+def edited_values(edits: Sequence[Edit], located: Sequence[tuple[Span, str]]) -> Counter[str]:
+    """The values (URLs, titles) whose span an edit lies within; ``located`` is in text order
+    and its spans do not overlap, so one bisection per edit finds the only candidate."""
+    from bisect import bisect_right
+
+    starts = [span.start for span, _ in located]
+    edited: Counter[str] = Counter()
+    for edit in edits:
+        index = bisect_right(starts, edit.start) - 1
+        if index >= 0 and within(edit, located[index][0]):
+            edited[located[index][1]] += 1
+    return edited
+
+
+def urls(doc: Document) -> list[tuple[Span, str]]:
+    return sorted(((link.url_span, link.url) for link in doc.links), key=lambda x: x[0].start)
+
+
+def titles(doc: Document) -> list[tuple[Span, str]]:
+    return [(entry.title.span, entry.title.text) for entry in doc.entries if entry.title]
 
 
 def fix_source(
@@ -100,16 +125,14 @@ def fix_source(
     would lose an entry, a title or a link. ``first`` reuses an existing lint of ``source``."""
     original, diagnostics = first or engine.lint(source)
     doc, current = original, source
-    applied, edited_urls, edited_titles = 0, False, False
+    applied, edited_urls, edited_titles = 0, Counter[str](), Counter[str]()
     for _ in range(MAX_PASSES):
         fixes = choose_fixes(diagnostics, current.text, unsafe)
         if not fixes:
             break
-        edits = [edit for fix in fixes for edit in fix.edits]
-        edited_urls |= any(within(e, link.url_span) for e in edits for link in doc.links)
-        edited_titles |= any(
-            within(e, entry.title.span) for e in edits for entry in doc.entries if entry.title
-        )
+        edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: e.start)
+        edited_urls += edited_values(edits, urls(doc))
+        edited_titles += edited_values(edits, titles(doc))
         current = apply_to_source(current, fixes)
         applied += len(fixes)
         doc, diagnostics = engine.lint(current)
@@ -119,15 +142,16 @@ def fix_source(
 
 
 def check_nothing_lost(
-    before: Document, after: Document, edited_urls: bool, edited_titles: bool
+    before: Document, after: Document, edited_urls: Counter[str], edited_titles: Counter[str]
 ) -> None:
-    """Refuse a result with fewer entries, titles or links. Where a fix edited a URL (say, to
-    its redirect target) or a title, only the counts must match, not the strings."""
+    """Refuse a result with fewer entries, titles or links, or without a title or URL that no
+    fix edited in place (a URL replaced by its redirect target is fine; a dropped one is not)."""
     problems = [
-        *lost("entry", [1 for _ in before.entries], [1 for _ in after.entries], counts=True),
-        *lost("entry title", titles(before), titles(after), counts=edited_titles),
-        *lost("link URL", [link.url for link in before.links], [link.url for link in after.links],
-              counts=edited_urls),
+        *lost("entry", [], len(before.entries) - len(after.entries)),
+        *lost("entry title", gone(titles(before), titles(after), edited_titles),
+              len(before.entries) - len(after.entries)),
+        *lost("link URL", gone(urls(before), urls(after), edited_urls),
+              len(before.links) - len(after.links)),
     ]  # fmt: skip
     if problems:
         raise SourceError(
@@ -135,21 +159,21 @@ def check_nothing_lost(
         )
 
 
-def titles(doc: Document) -> list[str]:
-    return [entry.title.text for entry in doc.entries if entry.title is not None]
+def gone(
+    before: Sequence[tuple[Span, str]], after: Sequence[tuple[Span, str]], edited: Counter[str]
+) -> list[str]:
+    """The values of ``before`` that no fix edited and that ``after`` no longer has."""
+    vanished = Counter(v for _, v in before) - edited - Counter(v for _, v in after)
+    return sorted(vanished.elements())
 
 
-def lost(what: str, before: Sequence[object], after: Sequence[object], counts: bool) -> list[str]:
-    gone = sorted((Counter(before) - Counter(after)).elements(), key=str)
-    if not counts:
-        return [f"{what} {item!r}" for item in gone]
-    missing = len(before) - len(after)
-    if missing <= 0:
-        return []
-    among = (
-        f" (of {', '.join(repr(item) for item in gone[:3])})" if gone and what != "entry" else ""
-    )
-    return [f"{missing} {what}{'s' if missing > 1 else ''}{among}"]
+def lost(what: str, missing_values: list[str], missing_count: int) -> list[str]:
+    """Name the missing values; or, when only edited ones are missing, give their count."""
+    if missing_values:
+        return [f"{what} {value!r}" for value in missing_values]
+    if missing_count > 0:
+        return [f"{missing_count} {what}{'s' if missing_count > 1 else ''}"]
+    return []
 
 
 def unified_diff(before: SourceText, after: SourceText) -> str:

@@ -12,7 +12,14 @@ import pytest
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.engine import Engine
-from awesome_lint.fix import MAX_PASSES, choose_fixes, fix_source, unified_diff, write_atomic
+from awesome_lint.fix import (
+    MAX_PASSES,
+    choose_fixes,
+    edited_values,
+    fix_source,
+    unified_diff,
+    write_atomic,
+)
 from awesome_lint.model import Span
 from awesome_lint.registry import Registry, builtin_registry
 from awesome_lint.rule import Rule
@@ -134,9 +141,32 @@ def test_a_url_edit_does_not_excuse_a_lost_link() -> None:
     unlink = regex_rule("AL518", r"\[\[Paper\]\(https://b\.org\)\]", "")
     with pytest.raises(SourceError) as caught:
         fix_source(from_raw("list.md", ENTRIES), fixer(redirect, unlink))
-    assert str(caught.value).endswith(
-        "they would lose 1 link URL (of 'https://a.org', 'https://b.org')"
-    )
+    assert str(caught.value).endswith("they would lose link URL 'https://b.org'")
+
+
+@mini
+def test_an_edit_inside_a_url_that_breaks_the_link_is_refused() -> None:
+    breaks = regex_rule("AL519", r"b\.org", "b. org")  # the URL no longer parses as a link
+    with pytest.raises(SourceError) as caught:
+        fix_source(from_raw("list.md", ENTRIES), fixer(breaks))
+    assert str(caught.value).endswith("they would lose 1 link URL")
+
+
+@mini
+def test_an_insertion_next_to_a_url_does_not_count_as_editing_it() -> None:
+    # Inserting at the URL's end boundary (AL102's " \\" on a URL split over two lines)
+    # breaks the link: the URL is named, as no fix edited it in place.
+    text = "**T** \\\n[[Paper](https://a.org)]\n"
+    insert = regex_rule("AL520", r"(?<=https://a\.org)", " x")
+    with pytest.raises(SourceError) as caught:
+        fix_source(from_raw("list.md", text), fixer(insert))
+    assert str(caught.value).endswith("they would lose link URL 'https://a.org'")
+
+
+def test_edited_values_finds_the_span_each_edit_lies_within() -> None:
+    located = [(Span(1, 1, 1, 5, 0, 4), "a"), (Span(1, 7, 1, 9, 6, 8), "b")]
+    edits = [Edit(1, 2, "x"), Edit(4, 4, "y"), Edit(6, 6, "z"), Edit(7, 7, "w"), Edit(3, 7, "")]
+    assert edited_values(edits, located) == {"a": 1, "b": 1}
 
 
 @mini
