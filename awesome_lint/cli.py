@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .diagnostics import Severity
-from .engine import Engine, FileResult
+from .engine import Engine, FileResult, finalize
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
 from .source import DEFAULT_MAX_SIZE, SourceError, parse_size, read_source
@@ -44,7 +44,11 @@ def run(
     """Lint (and fix) every path; an unreadable one becomes an error result, not an exception."""
     results = [lint_file(path, engine, options) for path in progress(paths, options.progress)]
     if link_step is not None:
+        # The link checker appends its AL9xx diagnostics; they get the same severity
+        # overrides, de-duplication and order as the rest.
         link_step(results, engine.selection)
+        for result in results:
+            result.diagnostics = finalize(result.diagnostics, engine.selection.severities)
     return results
 
 

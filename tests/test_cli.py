@@ -307,7 +307,7 @@ def test_progress_only_when_enabled(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_link_step_extension_point(folder: Path) -> None:
-    write(folder, "list.md", "fine\n")
+    write(folder, "list.md", "teh\n")
     seen = []
 
     def link_step(results: list[FileResult], selection) -> None:
@@ -316,12 +316,17 @@ def test_link_step_extension_point(folder: Path) -> None:
         dead = Diagnostic(
             "AL901", "dead-link", Severity.ERROR, "list.md", span, "dead", data={"url": "u"}
         )
-        results[0].diagnostics.append(dead)
+        results[0].diagnostics.extend([dead, dead])
 
-    engine = Engine(registry(*CLI_RULES).select(["AL5", "dead-link"]))
-    results = cli.run(["list.md"], engine, cli.RunOptions(), link_step)
+    selection = registry(*CLI_RULES).select(["AL5", "dead-link"], (), {"AL9": Severity.WARNING})
+    results = cli.run(["list.md"], Engine(selection), cli.RunOptions(), link_step)
     assert seen == [["AL501", "AL502", "AL901"]]
-    assert [d.code for d in results[0].diagnostics] == ["AL901"]
+    # sorted in, de-duplicated, its severity overridden
+    found = [(d.code, d.severity, d.data) for d in results[0].diagnostics]
+    assert found == [
+        ("AL501", Severity.ERROR, {}),
+        ("AL901", Severity.WARNING, {"url": "u"}),
+    ]
     assert cli.exit_code(results) == 1
 
 
