@@ -21,7 +21,7 @@ from .diagnostics import Severity
 from .engine import Engine, FileResult, finalize
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
-from .source import DEFAULT_MAX_SIZE, SourceError, parse_size, read_source
+from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
 
 LinkStep = Callable[[list[FileResult], Selection], None]
 
@@ -60,25 +60,31 @@ def lint_file(path: str, engine: Engine, options: RunOptions) -> FileResult:
         return FileResult(path, error=str(exc))
     result = FileResult(path, document, diagnostics)
     if options.fix or options.diff:
-        from .fix import MAX_PASSES, fix_source, unified_diff, write_atomic
-
-        try:
-            outcome = fix_source(
-                source, engine, unsafe=options.unsafe_fixes, first=(document, diagnostics)
-            )
-            if outcome.changed:
-                if options.diff:
-                    result.diff = unified_diff(source, outcome.source)
-                else:
-                    write_atomic(path, outcome.source.encode())
-        except SourceError as exc:
-            result.error = str(exc)  # the file is untouched; its findings are still reported
-            return result
-        result.document, result.diagnostics = outcome.document, outcome.diagnostics
-        result.fixed = outcome.applied
-        if not outcome.converged:
-            result.notes.append(f"{path}: warning: fixes still apply after {MAX_PASSES} passes")
+        fix_file(result, source, engine, options)
     return result
+
+
+def fix_file(result: FileResult, source: SourceText, engine: Engine, options: RunOptions) -> None:
+    """Apply the fixes (or, with --diff, show them); on success the result reports what
+    remains, on refusal it keeps the original findings and the file is untouched."""
+    from .fix import MAX_PASSES, fix_source, unified_diff, write_atomic
+
+    assert result.document is not None
+    try:
+        outcome = fix_source(
+            source, engine, unsafe=options.unsafe_fixes, first=(result.document, result.diagnostics)
+        )
+        if outcome.changed and options.diff:
+            result.diff = unified_diff(source, outcome.source)
+        elif outcome.changed:
+            write_atomic(result.path, outcome.source.encode())
+    except SourceError as exc:
+        result.error = str(exc)
+        return
+    result.document, result.diagnostics = outcome.document, outcome.diagnostics
+    result.fixed = outcome.applied
+    if not outcome.converged:
+        result.notes.append(f"{result.path}: warning: fixes still apply after {MAX_PASSES} passes")
 
 
 def progress(paths: Sequence[str], enabled: bool) -> Iterator[str]:
