@@ -262,7 +262,7 @@ def main(
     """Lint curated paper lists (awesome lists of research papers).
 
     Lints each PATH (README.md in the current folder when none is given).
-    """  # fmt: skip
+    """
     registry = builtin_registry()
     if list_rules:
         click.echo(rules_table(registry, fmt))
@@ -272,29 +272,41 @@ def main(
         return
     if diff and fmt != "text":
         raise click.UsageError("--diff prints a diff; it cannot be combined with --format json")
+    selection = select_rules(registry, select, ignore, severities)
+    options = RunOptions(fix, diff, unsafe_fixes, max_size, sys.stderr.isatty() and not quiet)
+    unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
+    # Extension point: the link checker's options build a link_step passed here.
+    results = run(unique_paths, Engine(selection), options)
+    report(results, fmt, options, quiet=quiet, color=use_color(color))
+    sys.exit(exit_code(results, diff))
+
+
+def select_rules(
+    registry: Registry, select: Sequence[str], ignore: Sequence[str], severities: Sequence[str]
+) -> Selection:
     try:
-        selection = registry.select(
+        return registry.select(
             split_selectors(select) if select else None,
             split_selectors(ignore),
             parse_severities(severities),
         )
     except SelectorError as exc:
         raise click.UsageError(str(exc)) from None
-    stderr_tty = sys.stderr.isatty()
-    options = RunOptions(fix, diff, unsafe_fixes, max_size, progress=stderr_tty and not quiet)
-    unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
-    results = run(unique_paths, Engine(selection), options)
+
+
+def report(
+    results: Sequence[FileResult], fmt: str, options: RunOptions, *, quiet: bool, color: bool
+) -> None:
+    """Notes and errors to stderr; the report (or, with --diff, the diff) to stdout."""
     for result in results:
         for line in [*result.notes, result.error]:
             if line:
                 click.echo(line, err=True)
-    colored = use_color(color)
-    if diff:
+    if options.diff:
         click.echo("".join(result.diff for result in results), nl=False)
-        summary = Summary.of(results, unsafe_fixes)
-        if not quiet and summary.fixed:
-            click.echo(f"Would fix {summary.fixed} problem{'s' * (summary.fixed > 1)}.", err=True)
-    else:
-        output = render(results, fmt, unsafe_fixes=unsafe_fixes, quiet=quiet, color=colored)
-        click.echo(output, nl=False, color=colored)
-    sys.exit(exit_code(results, diff))
+        fixed = Summary.of(results, options.unsafe_fixes).fixed
+        if not quiet and fixed:
+            click.echo(f"Would fix {fixed} problem{'s' * (fixed > 1)}.", err=True)
+        return
+    output = render(results, fmt, unsafe_fixes=options.unsafe_fixes, quiet=quiet, color=color)
+    click.echo(output, nl=False, color=color)
