@@ -146,13 +146,17 @@ def check_nothing_lost(
 ) -> None:
     """Refuse a result with fewer entries, titles or links, or without a title or URL that no
     fix edited in place (a URL replaced by its redirect target is fine; a dropped one is not)."""
+    old_titles, new_titles = titles(before), titles(after)
+    old_urls, new_urls = urls(before), urls(after)
     problems = [
         *lost("entry", [], len(before.entries) - len(after.entries)),
-        *lost("entry title", gone(titles(before), titles(after), edited_titles),
-              len(before.entries) - len(after.entries)),
-        *lost("link URL", gone(urls(before), urls(after), edited_urls),
-              len(before.links) - len(after.links)),
-    ]  # fmt: skip
+        *lost(
+            "entry title",
+            gone(old_titles, new_titles, edited_titles),
+            len(old_titles) - len(new_titles),
+        ),
+        *lost("link URL", gone(old_urls, new_urls, edited_urls), len(old_urls) - len(new_urls)),
+    ]
     if problems:
         raise SourceError(
             before.path, "refusing to write the fixes, they would lose " + "; ".join(problems)
