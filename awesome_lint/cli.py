@@ -1,0 +1,312 @@
+"""The ``awesome-lint`` command: options, reading inputs, the pipeline, output, exit codes.
+
+Pipeline: read + decode each path → parse → engine (rules) → optional fixes → optional link
+step (``run(link_step=…)``: the link checker adds its AL9xx diagnostics to the results there) →
+reporter. Exit codes: 0 no errors (warnings allowed), 1 errors found (with ``--diff``: a file
+would change), 2 usage error or an input that could not be read, linted or fixed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import NoReturn
+
+import click
+
+from . import __version__
+from .diagnostics import Severity
+from .engine import Engine, FileResult, finalize
+from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
+from .reporters import FORMATS, Summary, render
+from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
+
+LinkStep = Callable[[list[FileResult], Selection], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    fix: bool = False
+    diff: bool = False
+    unsafe_fixes: bool = False
+    max_size: int = DEFAULT_MAX_SIZE
+    progress: bool = False
+
+
+def run(
+    paths: Sequence[str],
+    engine: Engine,
+    options: RunOptions,
+    link_step: LinkStep | None = None,
+) -> list[FileResult]:
+    """Lint (and fix) every path; an unreadable one becomes an error result, not an exception."""
+    results = [lint_file(path, engine, options) for path in progress(paths, options.progress)]
+    if link_step is not None:
+        # The link checker appends its AL9xx diagnostics; they get the same severity
+        # overrides, de-duplication and order as the rest.
+        link_step(results, engine.selection)
+        for result in results:
+            result.diagnostics = finalize(result.diagnostics, engine.selection.severities)
+    return results
+
+
+def lint_file(path: str, engine: Engine, options: RunOptions) -> FileResult:
+    try:
+        source = read_source(path, max_size=options.max_size)
+        document, diagnostics = engine.lint(source)
+    except SourceError as exc:
+        return FileResult(path, error=str(exc))
+    result = FileResult(path, document, diagnostics)
+    if options.fix or options.diff:
+        fix_file(result, source, engine, options)
+    return result
+
+
+def fix_file(result: FileResult, source: SourceText, engine: Engine, options: RunOptions) -> None:
+    """Apply the fixes (or, with --diff, show them); on success the result reports what
+    remains, on refusal it keeps the original findings and the file is untouched."""
+    from .fix import MAX_PASSES, fix_source, unified_diff, write_atomic
+
+    assert result.document is not None
+    try:
+        outcome = fix_source(
+            source, engine, unsafe=options.unsafe_fixes, first=(result.document, result.diagnostics)
+        )
+        if outcome.changed and options.diff:
+            result.diff = unified_diff(source, outcome.source)
+        elif outcome.changed:
+            write_atomic(result.path, outcome.source.encode())
+    except SourceError as exc:
+        result.error = str(exc)
+        return
+    result.document, result.diagnostics = outcome.document, outcome.diagnostics
+    result.fixed = outcome.applied
+    if not outcome.converged:
+        result.notes.append(f"{result.path}: warning: fixes still apply after {MAX_PASSES} passes")
+
+
+def progress(paths: Sequence[str], enabled: bool) -> Iterator[str]:
+    """Yield the paths, showing ``[i/n] path`` on stderr meanwhile (terminals only)."""
+    if not enabled or len(paths) < 2:
+        yield from paths
+        return
+    width = 0
+    for number, path in enumerate(paths, 1):
+        status = f"[{number}/{len(paths)}] {path}"[:79]
+        sys.stderr.write("\r" + status.ljust(width))
+        sys.stderr.flush()
+        width = len(status)
+        yield path
+    sys.stderr.write("\r" + " " * width + "\r")
+    sys.stderr.flush()
+
+
+def exit_code(results: Sequence[FileResult], diff: bool = False) -> int:
+    if any(result.error for result in results):
+        return 2
+    if diff:
+        return 1 if any(result.diff for result in results) else 0
+    errors = (d for result in results for d in result.diagnostics)
+    return 1 if any(d.severity is Severity.ERROR for d in errors) else 0
+
+
+def use_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):  # https://no-color.org: any non-empty value
+        return False
+    return sys.stdout.isatty()
+
+
+def split_selectors(values: Sequence[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def parse_severities(values: Sequence[str]) -> dict[str, Severity]:
+    overrides = {}
+    for value in values:
+        selector, sep, level = value.partition("=")
+        if not sep or not selector.strip():
+            raise click.BadParameter(f"{value!r} is not CODE=LEVEL", param_hint="'--severity'")
+        try:
+            overrides[selector.strip()] = Severity.parse(level)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--severity'") from None
+    return overrides
+
+
+def rules_table(registry: Registry, fmt: str) -> str:
+    rules = list(registry)
+    if fmt == "json":
+        import json
+
+        return json.dumps(
+            [
+                {
+                    "code": rule.code,
+                    "name": rule.name,
+                    "severity": str(rule.severity),
+                    "fixable": rule.fixable,
+                    "summary": rule.summary,
+                    "enabled_by_default": rule.enabled_by_default,
+                    "network": rule.network,
+                }
+                for rule in rules
+            ],
+            indent=2,
+        )
+    rows = [("CODE", "NAME", "SEVERITY", "FIXABLE", "SUMMARY")]
+    rows += [
+        (r.code, r.name, str(r.severity), "yes" if r.fixable else "no", r.summary) for r in rules
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+        + "  "
+        + row[4]
+        for row in rows
+    )
+
+
+def explain_page(registry: Registry, key: str) -> str:
+    rule = registry.get(key)
+    if rule is None:
+        try:
+            registry.match(key)  # for its suggestion
+        except SelectorError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--explain'") from None
+        raise click.BadParameter(f"{key!r} names several rules, not one", param_hint="'--explain'")
+    page = rulebook_page(rule.code)
+    if page is None:
+        fail(f"{rule.code} has no page in the rule book")
+    return page.rstrip("\n")
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"awesome-lint: error: {message}", err=True)
+    sys.exit(2)
+
+
+def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Exit codes: 0 no errors (warnings allowed), 1 errors found (with --diff: a file "
+    "would change), 2 usage error or an input that could not be read, linted or fixed.",
+)
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Run only these rules: codes, code prefixes (AL2) or names; comma-separated.",
+)
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules.")
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="RULE=LEVEL",
+    help="Override a rule's severity: error, warning or info. Repeatable.",
+)
+@click.option("--fix", is_flag=True, help="Apply safe fixes and write the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too (with --fix/--diff).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option("--explain", metavar="RULE", help="Print a rule's page (code or name) and exit.")
+@click.option(
+    "--max-size",
+    default="10MB",
+    callback=max_size_option,
+    show_default=True,
+    metavar="SIZE",
+    help="Refuse inputs larger than this (e.g. 10MB, 500kB).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only, no summary.")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+)
+@click.version_option(__version__, "--version", prog_name="awesome-lint")
+def main(
+    paths: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severities: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    list_rules: bool,
+    explain: str | None,
+    max_size: int,
+    quiet: bool,
+    color: bool | None,
+) -> None:
+    """Lint curated paper lists (awesome lists of research papers).
+
+    Lints each PATH (README.md in the current folder when none is given).
+    """
+    registry = builtin_registry()
+    if list_rules:
+        click.echo(rules_table(registry, fmt))
+        return
+    if explain is not None:
+        click.echo(explain_page(registry, explain))
+        return
+    if diff and fmt != "text":
+        raise click.UsageError("--diff prints a diff; it cannot be combined with --format json")
+    selection = select_rules(registry, select, ignore, severities)
+    options = RunOptions(fix, diff, unsafe_fixes, max_size, sys.stderr.isatty() and not quiet)
+    unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
+    # Extension point: the link checker's options build a link_step passed here.
+    results = run(unique_paths, Engine(selection), options)
+    report(results, fmt, options, quiet=quiet, color=use_color(color))
+    sys.exit(exit_code(results, diff))
+
+
+def select_rules(
+    registry: Registry, select: Sequence[str], ignore: Sequence[str], severities: Sequence[str]
+) -> Selection:
+    try:
+        return registry.select(
+            split_selectors(select) if select else None,
+            split_selectors(ignore),
+            parse_severities(severities),
+        )
+    except SelectorError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def report(
+    results: Sequence[FileResult], fmt: str, options: RunOptions, *, quiet: bool, color: bool
+) -> None:
+    """Notes and errors to stderr; the report (or, with --diff, the diff) to stdout."""
+    for result in results:
+        for line in [*result.notes, result.error]:
+            if line:
+                click.echo(line, err=True)
+    if options.diff:
+        click.echo("".join(result.diff for result in results), nl=False)
+        fixed = Summary.of(results, options.unsafe_fixes).fixed
+        if not quiet and fixed:
+            click.echo(f"Would fix {fixed} problem{'s' * (fixed > 1)}.", err=True)
+        return
+    output = render(results, fmt, unsafe_fixes=options.unsafe_fixes, quiet=quiet, color=color)
+    click.echo(output, nl=False, color=color)

@@ -1,0 +1,114 @@
+"""The one place where results are decided: run the selected rules on a Document, guard against
+crashing rules, apply severity overrides, drop duplicates and sort."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .diagnostics import Diagnostic, Severity
+from .model import Document, Span
+from .registry import Selection
+from .rule import Rule, RuleContext
+from .source import SourceError, SourceText
+
+CRASH_CODE = "AL000"
+CRASH_NAME = "rule-crashed"
+DOCUMENT_START = Span(1, 1, 1, 1, 0, 0)
+
+
+@dataclass
+class FileResult:
+    """What a run found in one input: its diagnostics, or why it could not be linted."""
+
+    path: str
+    document: Document | None = None  # the (fixed) document the diagnostics' offsets refer to
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # "path: error: message" when unreadable or when a fix was refused
+    fixed: int = 0  # fixes applied (or, with --diff, that would be)
+    diff: str = ""  # with --diff: the unified diff of the fixes
+    notes: list[str] = field(default_factory=list)  # "path: warning: …" lines for stderr
+
+
+def parse_source(source: SourceText) -> Document:
+    """Parse decoded text; a parser failure becomes a :class:`SourceError`, not a traceback."""
+    from .parse import parse_document
+
+    try:
+        return parse_document(source.text, source.path, newline=source.newline, bom=source.bom)
+    except RecursionError:
+        raise SourceError(source.path, "too deeply nested to parse") from None
+    except Exception as exc:
+        raise SourceError(
+            source.path, f"the parser crashed ({type(exc).__name__}: {exc}); please report this"
+        ) from None
+
+
+@dataclass
+class Engine:
+    """Runs a selection of rules; holds no state between documents."""
+
+    selection: Selection
+    options: Mapping[str, Any] | None = None  # rule code -> options instance (config)
+    today: datetime.date | None = None
+
+    def check(self, doc: Document) -> list[Diagnostic]:
+        try:
+            style = infer(doc)
+        except Exception as exc:
+            return [crash_diagnostic(doc.path, "house-style inference", exc)]
+        found: list[Diagnostic] = []
+        for rule in self.selection.local_rules():
+            found.extend(self._run(rule, doc, style))
+        return finalize(found, self.selection.severities)
+
+    def lint(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
+        doc = parse_source(source)
+        return doc, self.check(doc)
+
+    def _run(self, rule: type[Rule], doc: Document, style: Any) -> list[Diagnostic]:
+        """All of one rule's diagnostics, or one AL000 if it crashes (partial results dropped)."""
+        try:
+            ctx = RuleContext(style=style, options=self._options(rule), today=self._today())
+            results = list(rule().check(doc, ctx))
+            for item in results:
+                if not isinstance(item, Diagnostic):
+                    raise TypeError(f"yielded {type(item).__name__}, not a Diagnostic")
+            return results
+        except Exception as exc:
+            return [crash_diagnostic(doc.path, f"{rule.code} ({rule.name})", exc)]
+
+    def _options(self, rule: type[Rule]) -> Any:
+        if self.options and rule.code in self.options:
+            return self.options[rule.code]
+        return rule.options_class() if rule.options_class is not None else None
+
+    def _today(self) -> datetime.date:
+        return self.today or datetime.date.today()
+
+
+def infer(doc: Document) -> Any:
+    from .style import infer_style
+
+    return infer_style(doc)
+
+
+def crash_diagnostic(path: str, what: str, exc: BaseException) -> Diagnostic:
+    message = f"{what} crashed: {type(exc).__name__}: {exc}".rstrip(": ")
+    return Diagnostic(CRASH_CODE, CRASH_NAME, Severity.ERROR, path, DOCUMENT_START, message)
+
+
+def finalize(
+    diagnostics: Iterable[Diagnostic], severities: Mapping[str, Severity] | None = None
+) -> list[Diagnostic]:
+    """Override severities by code, drop exact duplicates, sort by (path, line, column, code)."""
+    severities = severities or {}
+    unique: dict[Diagnostic, None] = {}
+    for diagnostic in diagnostics:
+        level = severities.get(diagnostic.code, diagnostic.severity)
+        if level != diagnostic.severity:
+            diagnostic = replace(diagnostic, severity=level)
+        unique.setdefault(diagnostic)
+    return sorted(unique, key=lambda diagnostic: diagnostic.sort_key)

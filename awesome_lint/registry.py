@@ -1,0 +1,146 @@
+"""All rules by code and name, and the resolution of ``--select`` / ``--ignore`` selectors.
+
+A selector is a rule code (``AL202``), a code prefix (``AL2``, ``AL``), a rule name
+(``date-ordinal``) or ``ALL``. A rule that is off by default runs only when its own code or
+name is selected: a prefix or ``ALL`` selects only the rules that are on by default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .diagnostics import Severity
+from .rule import Rule
+
+CODE_RE = re.compile(r"AL\d{3}")
+NAME_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+class SelectorError(ValueError):
+    """A selector that matches no rule (a usage error)."""
+
+    def __init__(self, selector: str, suggestion: str | None) -> None:
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        super().__init__(f"unknown rule selector {selector!r}{hint}")
+        self.selector = selector
+        self.suggestion = suggestion
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The rules chosen for a run, with their effective severities."""
+
+    rules: tuple[type[Rule], ...]
+    severities: Mapping[str, Severity]  # code -> severity, for every selected rule
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(rule.code for rule in self.rules)
+
+    def local_rules(self) -> tuple[type[Rule], ...]:
+        """The rules the engine runs; network rules are the link checker's."""
+        return tuple(rule for rule in self.rules if not rule.network)
+
+
+class Registry:
+    def __init__(self, rules: Iterable[type[Rule]]) -> None:
+        self._by_code: dict[str, type[Rule]] = {}
+        self._by_name: dict[str, type[Rule]] = {}
+        for rule in rules:
+            self._add(rule)
+
+    def _add(self, rule: type[Rule]) -> None:
+        if not CODE_RE.fullmatch(rule.code) or not NAME_RE.fullmatch(rule.name):
+            raise ValueError(f"rule {rule.__name__}: bad code {rule.code!r} or name {rule.name!r}")
+        for key, table in ((rule.code, self._by_code), (rule.name, self._by_name)):
+            if key in table:
+                raise ValueError(f"rule {rule.__name__}: {key!r} is already {table[key].__name__}")
+            table[key] = rule
+
+    def __iter__(self):
+        return iter(sorted(self._by_code.values(), key=lambda rule: rule.code))
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def get(self, key: str) -> type[Rule] | None:
+        """A rule by its code (any case) or its name."""
+        return self._by_code.get(key.strip().upper()) or self._by_name.get(key.strip().lower())
+
+    def match(self, selector: str) -> tuple[set[str], set[str]]:
+        """(every code the selector matches, the codes it names exactly); raise if none."""
+        key = selector.strip()
+        rule = self.get(key)
+        if rule is not None:
+            return {rule.code}, {rule.code}
+        upper = key.upper()
+        if upper == "ALL" or re.fullmatch(r"AL\d{0,2}", upper):
+            prefix = "" if upper == "ALL" else upper
+            codes = {code for code in self._by_code if code.startswith(prefix)}
+            if codes:
+                return codes, set()
+        raise SelectorError(selector, self._suggest(key))
+
+    def _suggest(self, key: str) -> str | None:
+        import difflib  # only on the error path: it is slow to import
+
+        candidates = [*self._by_code, *self._by_name]
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
+        if not close:
+            close = difflib.get_close_matches(key.upper(), list(self._by_code), n=1, cutoff=0.6)
+        return close[0] if close else None
+
+    def select(
+        self,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] = (),
+        severity: Mapping[str, Severity] | None = None,
+    ) -> Selection:
+        """Resolve selectors to rules; ``severity`` maps selectors to overriding severities."""
+        if select is None:
+            chosen = {rule.code for rule in self._by_code.values() if rule.enabled_by_default}
+        else:
+            chosen = set()
+            for selector in select:
+                codes, exact = self.match(selector)
+                chosen |= {c for c in codes if c in exact or self._by_code[c].enabled_by_default}
+        for selector in ignore:
+            chosen -= self.match(selector)[0]
+        severities = {code: self._by_code[code].severity for code in chosen}
+        for selector, level in (severity or {}).items():
+            for code in self.match(selector)[0] & chosen:
+                severities[code] = level
+        rules = tuple(rule for rule in self if rule.code in chosen)
+        return Selection(rules, severities)
+
+
+def builtin_rules() -> tuple[type[Rule], ...]:
+    from .rules import BUILTIN_RULES
+
+    return tuple(BUILTIN_RULES)
+
+
+def builtin_registry() -> Registry:
+    return Registry(builtin_rules())
+
+
+def rulebook_page(code: str) -> str | None:
+    """The rule book's page for ``code`` (``rules/AL202.md``), or None if it has none.
+
+    An installed wheel ships the pages as the data package ``awesome_lint.rulebook``; a source
+    checkout reads them from ``rules/`` beside the package.
+    """
+    from importlib import resources
+    from pathlib import Path
+
+    name = f"{code}.md"
+    try:
+        page = resources.files("awesome_lint.rulebook").joinpath(name)
+    except ModuleNotFoundError:
+        page = Path(__file__).resolve().parent.parent / "rules" / name
+    try:
+        return page.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        return None

@@ -1,0 +1,77 @@
+"""The JSON report: ``{"version": 1, "diagnostics": [...], "summary": {...}, "failures": [...]}``.
+
+Failures are the inputs that could not be read, linted or fixed (also told on stderr).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from ..diagnostics import Diagnostic, Fix
+from ..engine import FileResult
+from ..model import LineIndex
+from . import Summary
+
+VERSION = 1
+
+
+def render_json(results: Sequence[FileResult], summary: Summary) -> str:
+    report = {
+        "version": VERSION,
+        "diagnostics": [
+            diagnostic_object(d, line_index(result))
+            for result in results
+            for d in result.diagnostics
+        ],
+        "summary": asdict(summary),
+        "failures": [
+            {"path": result.path, "message": result.error} for result in results if result.error
+        ],
+    }
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def line_index(result: FileResult) -> LineIndex | None:
+    doc = result.document
+    if doc is None:
+        return None
+    return doc.index if doc.index is not None else LineIndex(doc.text)
+
+
+def diagnostic_object(diagnostic: Diagnostic, index: LineIndex | None) -> dict[str, Any]:
+    span = diagnostic.span
+    core = {
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "severity": str(diagnostic.severity),
+        "path": diagnostic.path,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "message": diagnostic.message,
+        "fix": fix_object(diagnostic.fix, index),
+    }
+    # Extra facts (the link checker's url, verdict …) join the object; core keys win.
+    return {**core, **{k: v for k, v in diagnostic.data.items() if k not in core}}
+
+
+def fix_object(fix: Fix | None, index: LineIndex | None) -> dict[str, Any] | None:
+    if fix is None or index is None:
+        return None
+    edits = []
+    for edit in sorted(fix.edits, key=lambda e: (e.start, e.end)):
+        span = index.span(edit.start, edit.end)
+        edits.append(
+            {
+                "line": span.line,
+                "column": span.column,
+                "end_line": span.end_line,
+                "end_column": span.end_column,
+                "replacement": edit.replacement,
+            }
+        )
+    return {"safe": fix.safe, "description": fix.description, "edits": edits}
