@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .dates import read_date
+from .inline import comments
 from .model import EntryLine, Field, Link, PaperEntry, Span
 
 SpanOf = Callable[[int, int], Span]
 
 _BR = r"<\s*/?\s*br\s*/?\s*>"
-_MID_BREAK = re.compile(rf"[ \t]*{_BR}[ \t]*", re.I)
+_BR_TAG = re.compile(_BR, re.I)
+_BLANKS = re.compile(r"[ \t]*")
 _BR_TAIL = re.compile(rf"{_BR}$", re.I)
 _GROUP = re.compile(r"\\?\[([^\[\]]*)\]")
 _SEPARATORS = " \t\n[]|/,.;:\\"
@@ -57,25 +59,26 @@ def _logical_lines(text: str, start: int, end: int) -> list[_Line]:
         line_end = text.find("\n", pos, end)
         line_end = end if line_end < 0 else line_end
         piece = pos
-        for m in _MID_BREAK.finditer(text, pos, line_end):
-            if m.end() == line_end or not text[m.end() : line_end].strip():
+        for m in _BR_TAG.finditer(text, pos, line_end):
+            # The token takes the blanks around the tag (found without a regex that would
+            # retry "[ \t]*" from every blank of a long indentation).
+            token_start = piece + len(text[piece : m.start()].rstrip(" \t"))
+            token_end = _BLANKS.match(text, m.end(), line_end).end()
+            if token_end == line_end:
                 break
-            lines.append(_Line(piece, m.start(), m.group(), m.start()))
-            piece = m.end()
+            lines.append(_Line(piece, token_start, text[token_start:token_end], token_start))
+            piece = token_end
         content_end = _break_start(text, piece, line_end)
         lines.append(_Line(piece, content_end, text[content_end:line_end], content_end))
         pos = line_end + 1
     for line in lines:
-        while line.start < line.end and text[line.start] in " \t":
-            line.start += 1
+        line.start = min(_BLANKS.match(text, line.start, line.end).end(), line.end)
     return [line for line in lines if line.end > line.start or line.token]
 
 
 def _break_start(text: str, start: int, end: int) -> int:
     """Where the line's break token (``\\``, ``<br>``, trailing spaces) starts."""
-    i = end
-    while i > start and text[i - 1] in " \t":
-        i -= 1
+    i = start + len(text[start:end].rstrip(" \t"))
     if i > start and text[i - 1] == "\\":
         i -= 1
     elif i > start and text[i - 1] == ">":
@@ -356,13 +359,12 @@ def _title_end(text: str, lines: list[_Line]) -> int:
     return end
 
 
-_DECORATION = re.compile(
-    r"<!--.*?-->|:[a-z0-9_+-]+:|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+", re.S
-)
+_DECORATION = re.compile(r":[a-z0-9_+-]+:|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
 def _decorations(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """HTML comments and emoji shortcodes: not part of any field."""
+    """HTML comments, emoji and emoji shortcodes: not part of any field."""
+    yield from comments(text, start, end)
     for m in _DECORATION.finditer(text, start, end):
         yield m.start(), m.end()
 

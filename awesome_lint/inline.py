@@ -27,6 +27,9 @@ class RawLink:
 
 
 _SPACE = " \t\n"
+# Nested parentheses a link destination may hold (cmark's limit too). It bounds every scan:
+# each later "](" adds one, so "[a](" repeated costs linear time, not quadratic.
+MAX_PAREN_DEPTH = 32
 
 
 def _scan_destination(text: str, pos: int, limit: int) -> tuple[int, int, int] | None:
@@ -50,6 +53,8 @@ def _scan_destination(text: str, pos: int, limit: int) -> tuple[int, int, int] |
                 break
             if ch == "(":
                 depth += 1
+                if depth > MAX_PAREN_DEPTH:
+                    return None
             elif ch == ")":
                 if depth == 0:
                     break
@@ -144,7 +149,6 @@ _HTML_HREF = re.compile(
     r"<(a|img)\b[^>]*?\b(href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>", re.I
 )
 _HTML_ANCHOR = re.compile(r"<[a-z][\w-]*\b[^>]*?\b(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
-COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def bare_urls(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[RawLink]:
@@ -182,6 +186,25 @@ def html_anchors(text: str, start: int = 0, end: int | None = None) -> Iterator[
 
 
 def comments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """``<!-- … -->`` comments inside ``text[start:end]``, as (start, end) offsets."""
-    for m in COMMENT.finditer(text, start, end):
-        yield m.start(), m.end()
+    """``<!-- … -->`` comments inside ``text[start:end]``, as (start, end) offsets.
+
+    Found with two ``str.find`` calls a comment (a regex ``<!--.*?-->`` retries the search for
+    "-->" from every unclosed "<!--": quadratic on "<!--" repeated).
+    """
+    pos = text.find("<!--", start, end)
+    while pos >= 0:
+        close = text.find("-->", pos + 4, end)
+        if close < 0:
+            return  # unclosed: the rest is no comment (GitHub shows it as text)
+        yield pos, close + 3
+        pos = text.find("<!--", close + 3, end)
+
+
+def strip_comments(text: str) -> str:
+    """``text`` without its HTML comments."""
+    pieces, pos = [], 0
+    for start, end in comments(text, 0, len(text)):
+        pieces.append(text[pos:start])
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)

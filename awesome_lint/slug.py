@@ -11,6 +11,8 @@ import html
 import re
 import unicodedata
 
+from .inline import strip_comments
+
 
 def _keep(ch: str) -> bool:
     if ch in "- ":
@@ -41,7 +43,7 @@ class Slugger:
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->", re.S)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _EMPHASIS = re.compile(r"(\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -49,7 +51,7 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 def plain_heading_text(source: str) -> str:
     """The text GitHub renders for a heading's inline Markdown (what its anchor is made of)."""
-    text = _IMAGE.sub("", source.strip())
+    text = _IMAGE.sub("", strip_comments(source).strip())
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _SHORTCODE.sub("", text)  # emoji shortcodes render as emoji, which slugs drop

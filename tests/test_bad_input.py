@@ -106,9 +106,6 @@ def _nested_quotes(depth: int) -> str:
     return "".join(">" * level + " quote\n" for level in range(1, depth))
 
 
-SLOW_PARSE = "the parser is quadratic here (see the engine report); remove this mark once fixed"
-SLOW_DUPLICATES = "AL302 duplicate-entry is quadratic in identical entries (59 s for 5,000)"
-
 # Inputs that are legal Markdown, however odd: each must lint normally, in bounded time.
 ODD_INPUTS = {
     "empty": "",
@@ -130,11 +127,11 @@ ODD_INPUTS = {
     "double-brackets": "[[" * 50_000 + "](x)",
     "bold-title-lines": "**t** \\\n" * 20_000,
     "many-blocks": "".join(f"**T{i}** \\\n*A* \\\n[1st Jan., 2020] [X, 2020] \\\n[[Paper](https://a.org/{i})]\n\n" for i in range(5_000)),
-    "many-same-blocks": pytest.param("**T** \\\n*A* \\\n[1st Jan., 2020] [X, 2020] \\\n[[Paper](https://a.org)]\n\n" * 5_000, marks=pytest.mark.xfail(reason=SLOW_DUPLICATES, raises=subprocess.TimeoutExpired, strict=False)),
+    "many-same-blocks": "**T** \\\n*A* \\\n[1st Jan., 2020] [X, 2020] \\\n[[Paper](https://a.org)]\n\n" * 5_000,
     "table": "|a|b|\n|-|-|\n" + "|x|y|\n" * 30_000,
-    "nested-lists-2000": pytest.param(_nested_list(2_000), marks=pytest.mark.xfail(reason=SLOW_PARSE, raises=subprocess.TimeoutExpired, strict=False)),
-    "open-links": pytest.param("[a](" * 25_000, marks=pytest.mark.xfail(reason=SLOW_PARSE, raises=subprocess.TimeoutExpired, strict=False)),
-    "open-comments": pytest.param("<!--" * 25_000, marks=pytest.mark.xfail(reason=SLOW_PARSE, raises=subprocess.TimeoutExpired, strict=False)),
+    "nested-lists-2000": _nested_list(2_000),
+    "open-links": "[a](" * 25_000,
+    "open-comments": "<!--" * 25_000,
 }  # fmt: skip
 
 

@@ -273,20 +273,10 @@ def test_real_fix_keeps_newlines_and_bom(newline: str, bom: bool) -> None:
     assert outcome.applied == 2
 
 
-# AL102's fix puts " \\" inside a URL that is split over two lines (da4e07e L1050-1051:
-# "[[GitHub](https://github.com/2022yingjie/MaSkel" / ")]"); the nothing-lost check refuses it.
-AL102_SPLIT_URL = pytest.mark.xfail(
-    raises=SourceError, reason="AL102 fix breaks a split URL", strict=False
-)
-
-
 @needs_corpus
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(path, marks=AL102_SPLIT_URL) if "da4e07e" in path.name else path
-        for path in corpus_files()
-    ],
+    [path for path in corpus_files()],
     ids=lambda path: path.name[:48],
 )
 def test_fixing_a_corpus_file_loses_nothing_and_is_idempotent(path: Path) -> None:

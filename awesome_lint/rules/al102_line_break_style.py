@@ -27,8 +27,10 @@ class LineBreakStyle(Rule):
             if entry.family != "block":
                 continue
             wrapped = [f.span for f in (entry.title, entry.authors) if f is not None]
+            wrapped += [link.span for link in entry.links]
             for line in entry.lines:
                 # A hard-wrapped title or author list is one field: GitHub joins its lines.
+                # A link split over two lines is AL304's: a break there would cut its URL.
                 inside = any(s.start < line.span.end < s.end for s in wrapped)
                 if not line.last and not inside:
                     diagnostic = self._check_line(doc, line, house)

@@ -60,18 +60,22 @@ class DuplicateEntry(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or DuplicateEntryOptions()
         group_of = _group_finder(doc)
-        seen: dict[str, list[PaperEntry]] = {}
+        # Per title: the first entry of each (authors, group) seen, so that a title listed
+        # a thousand times is compared with a few entries, not with all the others.
+        seen: dict[str, dict[tuple[frozenset[str], Group], PaperEntry]] = {}
         for entry in doc.entries:
             if entry.title is None:
                 continue
             key = title_key(entry.title.text)
             if not key:
                 continue
-            earlier = [e for e in seen.get(key, ()) if not _other_authors(e, entry)]
-            seen.setdefault(key, []).append(entry)
+            surnames = frozenset(_surnames(entry))
+            group = group_of(entry)
+            firsts = seen.setdefault(key, {})
+            earlier = [e for (names, _), e in firsts.items() if not _disjoint(names, surnames)]
+            firsts.setdefault((surnames, group), entry)
             if not earlier:
                 continue
-            group = group_of(entry)
             same = next((e for e in earlier if group_of(e) == group), None)
             if same is not None:
                 message = f"the same paper is already listed in this section: {_where(same)}"
@@ -90,9 +94,8 @@ def _surnames(entry: PaperEntry) -> set[str]:
     return {title_key(name.split()[-1]) for name in names if name.split()} - {""}
 
 
-def _other_authors(a: PaperEntry, b: PaperEntry) -> bool:
+def _disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
     """Two works that share a title but no author: a blog post and a video, say."""
-    first, second = _surnames(a), _surnames(b)
     return bool(first and second) and not first & second
 
 

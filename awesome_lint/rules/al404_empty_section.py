@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..inline import COMMENT
+from ..inline import strip_comments
 from ..model import Block, Document
 from ..rule import Rule, RuleContext
 from .sections_common import clean, is_link_heading
@@ -47,5 +47,5 @@ def _has_content(doc: Document, block: Block) -> bool:
     source = doc.text[block.span.start : block.span.end]
     if block.kind != "html":
         return bool(source.strip())
-    source = COMMENT.sub("", source)
+    source = strip_comments(source)
     return bool(_MEDIA.search(source)) or bool(_TAG.sub("", source).strip())

@@ -47,7 +47,7 @@ def _in_identifier(text: str, m: re.Match[str]) -> bool:
     return (before != "" and before in "./@#:-_") or (after != "" and after in "@/-_")
 
 
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^>\n]*>", re.S)
+_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _CODE = re.compile(r"(`+).+?\1", re.S)
 
 
@@ -104,6 +104,8 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
             blank(link.label_span.end, link.span.end)  # "](destination)"
             if link.kind == "image" or (link.span.start in in_entries and not link_labels):
                 blank(link.label_span.start, link.label_span.end)
+    for comment in doc.comments:
+        blank(comment.span.start, comment.span.end)
     text = "".join(chars)
     for regex in (_TAG, _CODE):
         for m in regex.finditer(text):
