@@ -12,13 +12,14 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
 from . import __version__
 from .diagnostics import Severity
 from .engine import Engine, FileResult, finalize
+from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
 from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
@@ -243,6 +244,7 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
     default=None,
     help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
 )
+@link_options
 @click.version_option(__version__, "--version", prog_name="awesome-lint")
 def main(
     paths: tuple[str, ...],
@@ -258,6 +260,7 @@ def main(
     max_size: int,
     quiet: bool,
     color: bool | None,
+    **link_args: Any,
 ) -> None:
     """Lint curated paper lists (awesome lists of research papers).
 
@@ -272,11 +275,16 @@ def main(
         return
     if diff and fmt != "text":
         raise click.UsageError("--diff prints a diff; it cannot be combined with --format json")
+    unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
+    if link_args["dump_links"]:
+        sys.exit(dump(unique_paths, max_size))
     selection = select_rules(registry, select, ignore, severities)
     options = RunOptions(fix, diff, unsafe_fixes, max_size, sys.stderr.isatty() and not quiet)
-    unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
-    # Extension point: the link checker's options build a link_step passed here.
-    results = run(unique_paths, Engine(selection), options)
+    link_step = None
+    if link_args["check_links"]:
+        settings = link_settings(link_args, {})
+        link_step = make_link_step(settings, progress=options.progress, quiet=quiet, fix=fix)
+    results = run(unique_paths, Engine(selection), options, link_step)
     report(results, fmt, options, quiet=quiet, color=use_color(color))
     sys.exit(exit_code(results, diff))
 

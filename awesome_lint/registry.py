@@ -117,9 +117,10 @@ class Registry:
 
 
 def builtin_rules() -> tuple[type[Rule], ...]:
+    from .links import LINK_RULES
     from .rules import BUILTIN_RULES
 
-    return tuple(BUILTIN_RULES)
+    return (*BUILTIN_RULES, *LINK_RULES)
 
 
 def builtin_registry() -> Registry:
