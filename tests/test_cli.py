@@ -398,9 +398,10 @@ def test_ci_runs_the_test_command_readme_gives() -> None:
     readme = (ROOT / "README.md").read_text()
     ci = (ROOT / ".ci" / "run").read_text()
     setup = readme.split("## Set up", 1)[1].split("## Usage", 1)[0]
-    commands = [line for line in setup.splitlines() if line.startswith(".venv/bin/")]
-    assert len(commands) == 1  # the second set-up command: test extras, then the tests
-    test_command = commands[0].split(" && ")[-1].removeprefix(".venv/bin/")
+    commands = [line for line in setup.splitlines() if line.startswith("python3 -m venv .venv")]
+    assert len(commands) == 2  # the two set-up commands, each from a fresh machine
+    assert "'.[test]'" in commands[1]  # the second: test extras, then the tests
+    test_command = commands[1].split(" && ")[-1].removeprefix(".venv/bin/")
     assert test_command == "python -m pytest -q"
     assert "\npython -m pip install --quiet --disable-pip-version-check '.[test]'\n" in ci
     assert ci.endswith(f"\n{test_command}\n")
