@@ -65,8 +65,11 @@ class Engine:
         return finalize(found, self.selection.severities)
 
     def lint(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
-        doc = parse_source(source)
-        return doc, self.check(doc)
+        from .parse import gc_paused
+
+        with gc_paused():
+            doc = parse_source(source)
+            return doc, self.check(doc)
 
     def _run(self, rule: type[Rule], doc: Document, style: Any) -> list[Diagnostic]:
         """All of one rule's diagnostics, or one AL000 if it crashes (partial results dropped)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -384,13 +385,21 @@ def parse_document(
     text: str, path: str = "<text>", *, newline: str = "\n", bom: bool = False
 ) -> Document:
     """Parse decoded Markdown (newlines already folded to "\\n") into a Document."""
-    paused = gc.isenabled()
-    gc.disable()  # tens of thousands of small acyclic objects: collections only cost time
-    try:
+    with gc_paused():
         builder = _Builder(text, path)
         for raw in _segment(text):
             builder.add(raw)
         return builder.finish(newline, bom)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cycle collector: parsing and linting build tens of thousands of small acyclic
+    objects, and collections during that work only cost time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
-        if paused:
+        if enabled:
             gc.enable()

@@ -9,6 +9,7 @@ No I/O: these are pure string functions.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -37,6 +38,7 @@ class ArxivLink(NamedTuple):
     host: str
 
 
+@functools.lru_cache(maxsize=16384)
 def arxiv_link(url: str) -> ArxivLink | None:
     m = _ARXIV.match(url.strip())
     if m is None:
@@ -47,24 +49,28 @@ def arxiv_link(url: str) -> ArxivLink | None:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def arxiv_id(url: str) -> str | None:
     """The arXiv identifier of an arXiv address, without version: "2111.08005", "cs/0112017"."""
     link = arxiv_link(url)
     return link.id if link else None
 
 
+@functools.lru_cache(maxsize=16384)
 def doi(url: str) -> str | None:
     """The DOI of a ``doi.org`` address or a ``doi:`` reference, lower-cased (DOIs ignore case)."""
     m = _DOI.match(url.strip())
     return m["doi"].rstrip("/").lower() if m else None
 
 
+@functools.lru_cache(maxsize=16384)
 def host_of(url: str) -> str:
     """The host, lower-cased and without ``www.`` ("" for a relative or scheme-less link)."""
     host = urlsplit(url.strip()).hostname or ""
     return host.removeprefix("www.")
 
 
+@functools.lru_cache(maxsize=16384)
 def normalise(url: str) -> str:
     """A comparable form of an address: no scheme, host in lower case without ``www.``, no
     trailing slash, no fragment, no tracking parameters (``utm_*``)."""
@@ -78,6 +84,7 @@ def normalise(url: str) -> str:
     return urlunsplit(("", host, path, query, "")).removeprefix("//")
 
 
+@functools.lru_cache(maxsize=16384)
 def paper_key(url: str) -> str:
     """One key per paper: ``arxiv:2111.08005``, ``doi:10.1000/xyz``, ``openreview:<id>``, else
     the normalised URL."""

@@ -116,7 +116,10 @@ class EntryShape(Rule):
         required: str,
         extras_ok: bool,
     ) -> Iterator[Diagnostic]:
-        broken = [p.extent for p in link_problems(doc, entry, ctx.style)]
+        # Broken links (AL105's) excuse stray text and missing links: look only when needed.
+        linkless = not any(link.kind != "image" for link in entry.links)
+        needed = entry.extras or linkless
+        broken = [p.extent for p in link_problems(doc, entry, ctx.style)] if needed else []
         found = _found_parts(doc, entry, broken, extras_ok)
         kinds = "".join(p.kind for p in found)
         reported: set[int] = set()

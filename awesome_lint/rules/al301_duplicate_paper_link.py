@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -78,6 +79,7 @@ def paper_links(entry: PaperEntry) -> Iterator[tuple[str, Link]]:
                 yield key, link
 
 
+@functools.lru_cache(maxsize=16384)
 def title_key(text: str) -> str:
     """A title compared loosely: case, accents, punctuation and spacing ignored."""
     text = unicodedata.normalize("NFKD", text).casefold()
