@@ -1,0 +1,43 @@
+"""Every finding on every real list, pinned: a change in what the tool reports shows up as a
+reviewable diff of tests/golden/<list>.txt.
+
+After a deliberate change, rewrite the files with ``UPDATE_GOLDEN=1 python -m pytest
+tests/test_golden.py`` and review the diff line by line: each finding must be a real defect.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+
+from awesome_lint.engine import Engine
+from awesome_lint.registry import builtin_registry
+from awesome_lint.source import read_source
+
+from .corpus import corpus_files, needs_corpus
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+TODAY = datetime.date(2026, 11, 24)  # AL205 future-date compares with "today": keep it fixed
+
+
+def findings(path: Path) -> str:
+    engine = Engine(builtin_registry().select(), today=TODAY)
+    _, diagnostics = engine.lint(read_source(str(path)))
+    return "".join(
+        f"{d.span.line}:{d.span.column} {d.code} [{d.name}] {d.severity}: {d.message}\n"
+        for d in diagnostics
+    )
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem[:48])
+def test_findings_on_real_lists_match_the_golden_file(path: Path) -> None:
+    golden = GOLDEN / f"{path.stem}.txt"
+    actual = findings(path)
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.is_file(), f"no golden file for {path.name}: run with UPDATE_GOLDEN=1"
+    assert actual == golden.read_text(encoding="utf-8")
