@@ -9,6 +9,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TextIO
+from urllib.parse import urlsplit
 
 from yarl import URL
 
@@ -26,7 +27,7 @@ from .rules import (
     PaperTitleMismatch,
     PermanentRedirect,
 )
-from .status import VERDICT_ORDER, Failure, Result, Verdict
+from .status import NO_DNS, VERDICT_ORDER, Failure, Result, Verdict
 
 if TYPE_CHECKING:  # aiohttp is imported only when something must be fetched
     from .client import Client
@@ -144,6 +145,28 @@ async def check_urls(
     return results
 
 
+def _distrust_dns_when_offline(
+    results: dict[str, Result], checked: Sequence[str], report: LinkReport
+) -> None:
+    """When no checked URL got any answer and every name failed to resolve on two or more
+    hosts, the machine has no working DNS (no network): "not found" then proves nothing, so
+    those links are unverified, not dead. No false alarms on a machine that is offline."""
+    outcomes = [results[url] for url in checked if url in results]
+    answered = any(r.http_status is not None or r.verdict is Verdict.OK for r in outcomes)
+    unresolved = [r for r in outcomes if r.detail == NO_DNS]
+    hosts = {urlsplit(r.url).hostname for r in unresolved}
+    if answered or len(hosts) < 2 or len(unresolved) < len(outcomes) / 2:
+        return
+    for result in unresolved:
+        results[result.url] = replace(
+            result, verdict=Verdict.UNVERIFIED, detail="no host name resolved: offline?"
+        )
+    report.notes.append(
+        f"no host name could be resolved ({len(hosts)} hosts): is this machine offline? "
+        "Those links are reported as unverified, not dead."
+    )
+
+
 def _trusted_hosts(options: LinkOptions) -> tuple[str, ...]:
     hosts = []
     for base in (options.arxiv_api, options.doi_api, options.github_api):
@@ -202,6 +225,7 @@ async def check_links_async(
                     results.update(await check_urls(pending, options, client, bar.update))
                 finally:
                     report.requests = client.requests
+            _distrust_dns_when_offline(results, pending, report)
         if cache is not None:
             try:
                 cache.store(results.values())

@@ -25,6 +25,7 @@ from .options import LinkOptions
 from .safety import AddressPolicy, BlockedAddressError, GuardedResolver, literal_address
 from .status import (
     HEAD_TRUSTED_ERRORS,
+    NO_DNS,
     PERMANENT_REDIRECTS,
     REDIRECTS,
     RETRYABLE,
@@ -113,7 +114,7 @@ def judge_exception(exc: BaseException) -> Failure:
             return Failure(Verdict.BLOCKED, str(os_error))
         if isinstance(os_error, socket.gaierror):
             if os_error.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
-                return Failure(Verdict.DEAD, "DNS name not found")
+                return Failure(Verdict.DEAD, NO_DNS)
             return Failure(Verdict.UNVERIFIED, f"DNS lookup failed: {os_error}", retryable=True)
         if isinstance(os_error, ConnectionRefusedError):
             return Failure(Verdict.DEAD, "connection refused")

@@ -22,6 +22,9 @@ class Verdict(str, enum.Enum):
 VERDICT_ORDER = tuple(Verdict)
 
 
+NO_DNS = "DNS name not found"  # the detail of a name that does not resolve
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """What the checker learned about one URL."""

@@ -199,3 +199,27 @@ def test_options_are_validated() -> None:
     ]:
         with pytest.raises(ValueError, match=message.replace("(", r"\(")):
             LinkOptions(**bad)  # type: ignore[arg-type]
+
+
+async def test_no_false_dead_links_when_no_name_resolves(serve: ServerFactory) -> None:
+    """Offline (every name unknown to DNS, nothing answered): unverified, not dead."""
+    urls = ["http://a.test/x", "http://b.test/y", "http://c.test/z"]
+    report = await check_links_async(
+        [links_doc(*urls)], fast_options(dns_resolver=StaticResolver({}))
+    )
+    assert report.counts["dead"] == 0 and report.counts["unverified"] == 3
+    assert {d.code for d in report.diagnostics} == {"AL902"}
+    assert "offline" in report.notes[0]
+
+
+async def test_an_unknown_name_is_dead_when_other_hosts_answer(serve: ServerFactory) -> None:
+    server = await serve(lambda app: app.router.add_get("/ok", ok_handler))
+    urls = [server.url("/ok"), "http://a.test/x", "http://b.test/y"]
+    options = fast_options(dns_resolver=StaticResolver({}))
+    report = await check_links_async([links_doc(*urls)], options)
+    assert (report.counts["ok"], report.counts["dead"]) == (1, 2)
+    assert report.notes == []
+
+
+async def ok_handler(request: web.Request) -> web.Response:
+    return web.Response(text="ok")
