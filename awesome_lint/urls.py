@@ -28,6 +28,61 @@ _OPENREVIEW = re.compile(
 TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid)$", re.I)
 
 
+# Hosts of code, demos and videos: authors share them across papers, so they never identify one.
+CODE_HOSTS = frozenset(
+    {
+        "github.com",
+        "gitlab.com",
+        "bitbucket.org",
+        "huggingface.co",
+        "colab.research.google.com",
+        "youtube.com",
+        "youtu.be",
+        "twitter.com",
+        "x.com",
+    }
+)
+# Hosts whose addresses are papers.
+PAPER_HOSTS = frozenset(
+    {
+        "arxiv.org",
+        "export.arxiv.org",
+        "doi.org",
+        "dx.doi.org",
+        "openreview.net",
+        "openaccess.thecvf.com",
+        "proceedings.neurips.cc",
+        "papers.nips.cc",
+        "proceedings.mlr.press",
+        "aclanthology.org",
+        "ieeexplore.ieee.org",
+        "link.springer.com",
+        "sciencedirect.com",
+        "dl.acm.org",
+        "biorxiv.org",
+        "medrxiv.org",
+        "ojs.aaai.org",
+        "ijcai.org",
+        "pubmed.ncbi.nlm.nih.gov",
+    }
+)
+
+# Hosts known to serve https (every one of them redirects http:// there).
+HTTPS_HOSTS = (
+    PAPER_HOSTS
+    | CODE_HOSTS
+    | {
+        "awesome.re",
+        "img.shields.io",
+        "nature.com",
+        "ncbi.nlm.nih.gov",
+        "paperswithcode.com",
+        "raw.githubusercontent.com",
+        "semanticscholar.org",
+    }
+) - {"ijcai.org", "ojs.aaai.org", "bitbucket.org"}
+
+
 class ArxivLink(NamedTuple):
     """An arXiv address taken apart: ``shape`` is abs or pdf, ``version`` like "v2" or ""."""
 

@@ -10,46 +10,8 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Link, PaperEntry
 from ..rule import Rule, RuleContext
-from ..urls import host_of, paper_key
+from ..urls import CODE_HOSTS, PAPER_HOSTS, host_of, paper_key
 
-# Hosts of code, demos and videos: authors share them across papers, so they never identify one.
-CODE_HOSTS = frozenset(
-    {
-        "github.com",
-        "gitlab.com",
-        "bitbucket.org",
-        "huggingface.co",
-        "colab.research.google.com",
-        "youtube.com",
-        "youtu.be",
-        "twitter.com",
-        "x.com",
-    }
-)
-# Hosts whose addresses are papers.
-PAPER_HOSTS = frozenset(
-    {
-        "arxiv.org",
-        "export.arxiv.org",
-        "doi.org",
-        "dx.doi.org",
-        "openreview.net",
-        "openaccess.thecvf.com",
-        "proceedings.neurips.cc",
-        "papers.nips.cc",
-        "proceedings.mlr.press",
-        "aclanthology.org",
-        "ieeexplore.ieee.org",
-        "link.springer.com",
-        "sciencedirect.com",
-        "dl.acm.org",
-        "biorxiv.org",
-        "medrxiv.org",
-        "ojs.aaai.org",
-        "ijcai.org",
-        "pubmed.ncbi.nlm.nih.gov",
-    }
-)
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprint", "article"})
 
 

@@ -11,45 +11,8 @@ from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document
 from ..rule import Rule, RuleContext
 from ..style import HouseStyle
-from ..urls import TRACKING, ArxivLink, arxiv_link, host_of
+from ..urls import HTTPS_HOSTS, TRACKING, ArxivLink, arxiv_link, host_of
 
-# Hosts known to serve https (every one of them redirects http:// there).
-HTTPS_HOSTS = frozenset(
-    {
-        "arxiv.org",
-        "export.arxiv.org",
-        "github.com",
-        "gitlab.com",
-        "raw.githubusercontent.com",
-        "doi.org",
-        "dx.doi.org",
-        "openreview.net",
-        "huggingface.co",
-        "openaccess.thecvf.com",
-        "proceedings.neurips.cc",
-        "papers.nips.cc",
-        "proceedings.mlr.press",
-        "aclanthology.org",
-        "ieeexplore.ieee.org",
-        "link.springer.com",
-        "sciencedirect.com",
-        "dl.acm.org",
-        "biorxiv.org",
-        "medrxiv.org",
-        "nature.com",
-        "paperswithcode.com",
-        "semanticscholar.org",
-        "pubmed.ncbi.nlm.nih.gov",
-        "ncbi.nlm.nih.gov",
-        "youtube.com",
-        "youtu.be",
-        "twitter.com",
-        "x.com",
-        "colab.research.google.com",
-        "img.shields.io",
-        "awesome.re",
-    }
-)
 _HTTP = re.compile(r"^http://", re.I)
 _ARXIV_PATH = re.compile(r"/(?:abs|pdf)/[^?#]*", re.I)
 
