@@ -82,3 +82,37 @@ def test_registry_pages_and_readme_agree() -> None:
     assert set(rows) == set(by_code), "rules/README.md and the pages list different rules"
     assert {r.code for r in BUILTIN_RULES} >= {p.code for p in OFFLINE}
     assert {r.code for r in REGISTRY} == set(by_code)
+
+
+def options_section(page) -> str:
+    text = page.text.split("\n## Options\n", 1)[1]
+    return text.split("\n## ", 1)[0]
+
+
+@pytest.mark.parametrize("rule", list(REGISTRY), ids=lambda rule: rule.code)
+def test_options_section_lists_exactly_the_rules_options(rule) -> None:
+    """Every page has an Options section; a rule with options names each field (kebab-case,
+    in a `[rules.CODE]` TOML example that the config loader accepts), one without says so."""
+    import dataclasses
+    import re
+
+    from awesome_lint.config import load_config
+
+    page = BY_CODE[rule.code]
+    assert "\n## Options\n" in page.text, rule.code
+    section = options_section(page)
+    if rule.options_class is None:
+        assert not re.search(r"^\[rules\.", section, re.M), rule.code
+        return
+    names = {f.name.replace("_", "-") for f in dataclasses.fields(rule.options_class)}
+    tables = re.findall(r"```toml[^\n]*\n(.*?)```", section, re.S)
+    example = next(t for t in tables if f"[rules.{rule.code}]" in t)
+    written = set(re.findall(r"^([a-z][a-z-]*)\s*=", example, re.M))
+    assert written == names, f"{rule.code}: the page lists {written}, the options are {names}"
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ".awesome-lint.toml"
+        path.write_text(example, encoding="utf-8")
+        assert rule.code in load_config(path, REGISTRY).rules

@@ -120,6 +120,20 @@ def test_suppression_findings_can_be_ignored_like_any_rule() -> None:
     assert codes == ["AL202"]
 
 
+def test_no_inline_config_ignores_every_comment(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    body = "<!-- awesome-lint-disable-next AL202 -->\n" + entry(1) + "<!-- awesome-lint-x -->\n"
+    (tmp_path / "list.md").write_text(HEAD + body, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli.main, ["--select", "AL202,AL0", "list.md"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("list.md:10:1: AL002 ")
+    result = runner.invoke(cli.main, ["--select", "AL202,AL0", "--no-inline-config", "list.md"])
+    assert result.stdout.splitlines()[0] == (
+        'list.md:8:2: AL202 [date-ordinal] "22th" should be "22nd"'
+    )
+
+
 def test_suppressed_findings_are_not_fixed(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     text = HEAD + "<!-- awesome-lint-disable-next AL202 -->\n" + entry(1) + "\n" + entry(2)
