@@ -277,6 +277,25 @@ def configurations(
     return SimpleNamespace(engine_for=engine_for, config_for=configs.config_for)
 
 
+def plugins_loaded(registry: Registry) -> list[Any]:
+    """Add the installed plugins' rules to ``registry``; a broken plugin fails (exit 2)."""
+    from .plugins import PluginError, load_plugins
+
+    try:
+        return load_plugins(registry)
+    except PluginError as exc:
+        fail(str(exc))
+
+
+def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    lines = [f"awesome-lint, version {__version__}"]
+    lines += [f"plugin {p.describe()}" for p in plugins_loaded(builtin_registry())]
+    click.echo("\n".join(lines))
+    ctx.exit()
+
+
 def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     try:
         return parse_size(value)
@@ -333,7 +352,14 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
 )
 @link_options
 @config_options
-@click.version_option(__version__, "--version", prog_name="awesome-lint")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=print_version,
+    help="Show the version and the loaded plugins, and exit.",
+)
 def main(
     paths: tuple[str, ...],
     fmt: str,
@@ -358,6 +384,7 @@ def main(
     Lints each PATH (README.md in the current folder when none is given).
     """
     registry = builtin_registry()
+    plugins_loaded(registry)
     if list_rules:
         click.echo(rules_table(registry, fmt))
         return
