@@ -361,6 +361,18 @@ def _show(value: Any) -> str:
     return f"{kind} {shown}" if kind else shown
 
 
+def rule_options(config: Config, registry: Registry) -> dict[str, Any]:
+    """The options instances of the configured rules. A pinned ``[style] sort-direction``
+    is also AL204's order (unless ``[rules.AL204]`` sets one): every section, even one that
+    looks unsorted, must then follow it."""
+    options = dict(config.rules)
+    direction = config.style.get("sort_direction")
+    date_order = registry.get("AL204")
+    if direction and date_order is not None and date_order.options_class is not None:
+        options.setdefault("AL204", date_order.options_class(order=direction))
+    return options
+
+
 class Configurations:
     """The configuration and the engine for each linted path, each config file read once."""
 
@@ -412,7 +424,7 @@ class Configurations:
             select, ignore, severity = self.cli
             self._engines[where] = Engine(
                 build_selection(self.registry, config, select, ignore, severity),
-                options=dict(config.rules),
+                options=rule_options(config, self.registry),
                 style=dict(config.style),
                 config=config,
                 inline_config=self.inline_config,
