@@ -185,6 +185,7 @@ def rules_table(registry: Registry, fmt: str) -> str:
                     "summary": rule.summary,
                     "enabled_by_default": rule.enabled_by_default,
                     "network": rule.network,
+                    "tool": rule.tool,
                 }
                 for rule in rules
             ],

@@ -321,3 +321,23 @@ def load_config_text(folder: Path, body: str):
 def test_config_error_is_an_exception_with_the_message(folder: Path) -> None:
     with pytest.raises(ConfigError, match=r"x.toml: rules: must be a table"):
         load_config_text(folder, 'rules = "AL204"')
+
+
+def test_readme_example_configuration_is_valid(tmp_path: Path) -> None:
+    """The annotated example in the README loads, and pins what it says."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Configuration\n", 1)[1]
+    example = re.search(r"```toml\n(.*?)```", section, re.S)[1]
+    path = tmp_path / ".awesome-lint.toml"
+    path.write_text(example, encoding="utf-8")
+    config = load_config(path, builtin_registry())
+    assert config.style["sort_direction"] == "oldest-first"
+    assert config.style["break_token"] == " \\"
+    assert config.rules["AL302"].cross_section == "off"
+    assert config.links["accept"] == frozenset({200, 403})
+    assert config.ignored_for(str(tmp_path / "docs" / "a.md")) == ("AL4",)
+    selection = build_selection(builtin_registry(), config)
+    assert "AL406" in selection.codes and "AL501" not in selection.codes
+    assert "AL502" not in selection.codes and "AL901" in selection.codes
