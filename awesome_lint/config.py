@@ -265,6 +265,8 @@ class _Validator:
         from .links import LinkOptions
 
         values = self.fields("links", LinkOptions, self.table("links", value), LINK_SKIP)
+        if values.get("cache_path"):  # relative to the configuration's folder
+            values["cache_path"] = str(self.path.parent / Path(values["cache_path"]).expanduser())
         try:
             LinkOptions(**values)
         except (TypeError, ValueError) as exc:

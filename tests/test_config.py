@@ -299,7 +299,7 @@ def test_links_table_is_validated_and_reaches_the_link_options(folder: Path) -> 
     assert options.timeout == 7.0  # the command line wins
     assert options.excludes == ("example\\.org", "b")
     assert options.accept == frozenset({200, 403})
-    assert options.cache_path == "links.sqlite"
+    assert options.cache_path == str(folder / "links.sqlite")  # beside the configuration
     assert options.lifetime("dead") == 60.0
     assert options.lifetime("ok") == 7 * 24 * 3600.0
 
