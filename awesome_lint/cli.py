@@ -55,7 +55,7 @@ def run(
         # The link checker appends its AL9xx diagnostics; they get each file's selection,
         # per-file ignores, suppression comments, severity overrides and order.
         engines = [engine_for(result.path) for result in results]
-        link_step(results, union_selection([e.selection for e in engines]))
+        link_step(results, Selection.union([e.selection for e in engines]))
         for result, each in zip(results, engines, strict=True):
             found = result.diagnostics
             if result.document is not None:
@@ -65,15 +65,6 @@ def run(
                 found += each.after_rules(result.document, late, late=True)
             result.diagnostics = finalize(found, each.selection.severities)
     return results
-
-
-def union_selection(selections: Sequence[Selection]) -> Selection:
-    if len(selections) == 1:
-        return selections[0]
-    rules = {rule.code: rule for s in selections for rule in s.rules}
-    severities = {code: level for s in selections for code, level in s.severities.items()}
-    known = frozenset().union(*(s.known for s in selections))
-    return Selection(tuple(rules[c] for c in sorted(rules)), severities, known)
 
 
 def lint_file(path: str, engine: Engine, options: RunOptions) -> FileResult:
@@ -275,7 +266,13 @@ def configurations(
         except ConfigError as exc:
             fail(str(exc))
 
-    return SimpleNamespace(engine_for=engine_for, config_for=configs.config_for)
+    def config_for(path: str) -> Any:
+        try:
+            return configs.config_for(path)
+        except ConfigError as exc:
+            fail(str(exc))
+
+    return SimpleNamespace(engine_for=engine_for, config_for=config_for)
 
 
 def plugins_loaded(registry: Registry) -> list[Any]:
@@ -410,19 +407,6 @@ def main(
     results = run(unique_paths, configs.engine_for, options, link_step)
     report(results, fmt, options, quiet=quiet, color=use_color(color))
     sys.exit(exit_code(results, diff))
-
-
-def select_rules(
-    registry: Registry, select: Sequence[str], ignore: Sequence[str], severities: Sequence[str]
-) -> Selection:
-    try:
-        return registry.select(
-            split_selectors(select) if select else None,
-            split_selectors(ignore),
-            parse_severities(severities),
-        )
-    except SelectorError as exc:
-        raise click.UsageError(str(exc)) from None
 
 
 def report(

@@ -45,6 +45,16 @@ class Selection:
     def codes(self) -> frozenset[str]:
         return frozenset(rule.code for rule in self.rules)
 
+    @staticmethod
+    def union(selections: Sequence[Selection]) -> Selection:
+        """The rules of several selections (files under different configurations)."""
+        if len(selections) == 1:
+            return selections[0]
+        rules = {rule.code: rule for s in selections for rule in s.rules}
+        severities = {code: level for s in selections for code, level in s.severities.items()}
+        known = frozenset().union(*(s.known for s in selections))
+        return Selection(tuple(rules[c] for c in sorted(rules)), severities, known)
+
     def local_rules(self) -> tuple[type[Rule], ...]:
         """The rules the engine runs; network rules are the link checker's, tool rules are
         the engine's own findings (a crash, a bad suppression comment)."""

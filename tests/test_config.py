@@ -341,3 +341,36 @@ def test_readme_example_configuration_is_valid(tmp_path: Path) -> None:
     selection = build_selection(builtin_registry(), config)
     assert "AL406" in selection.codes and "AL501" not in selection.codes
     assert "AL502" not in selection.codes and "AL901" in selection.codes
+
+
+def test_link_findings_follow_each_files_configuration(folder: Path) -> None:
+    """The link step runs once for all files; each file keeps the AL9xx findings its own
+    configuration selects and its comments do not suppress."""
+    from awesome_lint.cli import RunOptions, run
+    from awesome_lint.config import Configurations
+    from awesome_lint.diagnostics import Diagnostic, Severity
+
+    sub = folder / "sub"
+    sub.mkdir()
+    (sub / "list.md").write_text(LIST, encoding="utf-8")
+    (sub / ".awesome-lint.toml").write_text(
+        '[per-file-ignores]\n"*.md" = ["dead-link"]\n', encoding="utf-8"
+    )
+    (folder / "other.md").write_text(
+        "<!-- awesome-lint-disable-next AL901 -->\n" + LIST.split("\n\n", 3)[2] + "\n", "utf-8"
+    )
+    seen = []
+
+    def link_step(results, selection) -> None:
+        seen.append("AL901" in selection.codes)
+        for result in results:
+            span = result.document.entries[0].links[0].span
+            result.diagnostics.append(
+                Diagnostic("AL901", "dead-link", Severity.ERROR, result.path, span, "dead")
+            )
+
+    configs = Configurations(builtin_registry(), select=["AL901"])
+    paths = ["list.md", "sub/list.md", "other.md"]
+    results = run(paths, configs.engine_for, RunOptions(), link_step)
+    assert seen == [True]
+    assert [[d.code for d in r.diagnostics] for r in results] == [["AL901"], [], []]
