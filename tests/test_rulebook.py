@@ -103,6 +103,8 @@ def test_options_section_lists_exactly_the_rules_options(rule) -> None:
     section = options_section(page)
     if rule.options_class is None:
         assert not re.search(r"^\[rules\.", section, re.M), rule.code
+        if not rule.network:  # link checks list the checker's flags and [links] keys
+            assert section.strip().startswith("None"), f"{rule.code}: say it has no options"
         return
     names = {f.name.replace("_", "-") for f in dataclasses.fields(rule.options_class)}
     tables = re.findall(r"```toml[^\n]*\n(.*?)```", section, re.S)
