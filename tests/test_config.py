@@ -374,3 +374,32 @@ def test_link_findings_follow_each_files_configuration(folder: Path) -> None:
     results = run(paths, configs.engine_for, RunOptions(), link_step)
     assert seen == [True]
     assert [[d.code for d in r.diagnostics] for r in results] == [["AL901"], [], []]
+
+
+STYLE_PINS = [
+    # ([style] line, the first finding of the pinned rule)
+    (
+        'break-token = "<br>"',
+        'list.md:5:12: AL102 [line-break-style] line break " \\" differs from the list\'s "<br>"',
+    ),
+    ('month-style = "full"', 'list.md:12:7: AL203 [month-style] "Apr.," should be "April,"'),
+    (
+        'date-layout = "my"',
+        'list.md:7:2: AL201 [date-format] date "1st May, 2023" is not in the house layout '
+        '(the list writes "Jul., 2022")',
+    ),
+    (
+        'sort-direction = "oldest-first"',
+        'list.md:12:2: AL204 [date-order] "22th Apr., 2023" is older than "1st May, 2023" on '
+        "line 7 before it; the section is oldest-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pin", "first"), STYLE_PINS)
+def test_style_pins_override_the_inferred_style(folder: Path, pin: str, first: str) -> None:
+    assert first not in CliRunner().invoke(cli.main, ["list.md"]).stdout  # inferred: fine
+    (folder / ".awesome-lint.toml").write_text(f"[style]\n{pin}\n", encoding="utf-8")
+    code = first.split(" ")[1]
+    result = CliRunner().invoke(cli.main, ["--select", code, "list.md"])
+    assert result.stdout.splitlines()[0] == first
