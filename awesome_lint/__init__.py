@@ -1,7 +1,8 @@
 """awesome-lint: keeps curated paper lists correct.
 
 The public API: :func:`lint_text` and :func:`lint_path` return the sorted diagnostics that the
-command line would report (no fixes applied, no link checks).
+command line would report with ``--isolated`` (no configuration file read; suppression comments
+apply; no fixes applied, no link checks).
 """
 
 from __future__ import annotations

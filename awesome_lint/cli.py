@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, NoReturn
 
 import click
@@ -38,18 +39,31 @@ class RunOptions:
 
 def run(
     paths: Sequence[str],
-    engine: Engine,
+    engine: Engine | Callable[[str], Engine],
     options: RunOptions,
     link_step: LinkStep | None = None,
 ) -> list[FileResult]:
-    """Lint (and fix) every path; an unreadable one becomes an error result, not an exception."""
-    results = [lint_file(path, engine, options) for path in progress(paths, options.progress)]
+    """Lint (and fix) every path; an unreadable one becomes an error result, not an exception.
+
+    ``engine``: one engine for every path, or a function giving each path's (configuration).
+    """
+    engine_for = engine if callable(engine) else (lambda path: engine)
+    results = [
+        lint_file(path, engine_for(path), options) for path in progress(paths, options.progress)
+    ]
     if link_step is not None:
-        # The link checker appends its AL9xx diagnostics; they get the same severity
-        # overrides, de-duplication and order as the rest.
-        link_step(results, engine.selection)
-        for result in results:
-            result.diagnostics = finalize(result.diagnostics, engine.selection.severities)
+        # The link checker appends its AL9xx diagnostics; they get each file's selection,
+        # per-file ignores, suppression comments, severity overrides and order.
+        engines = [engine_for(result.path) for result in results]
+        link_step(results, Selection.union([e.selection for e in engines]))
+        for result, each in zip(results, engines, strict=True):
+            found = result.diagnostics
+            if result.document is not None:
+                network = {rule.code for rule in each.selection.rules if rule.network}
+                late = [d for d in found if d.code in network]
+                found = [d for d in found if d.code not in network]
+                found += each.after_rules(result.document, late, late=True)
+            result.diagnostics = finalize(found, each.selection.severities)
     return results
 
 
@@ -121,6 +135,15 @@ def use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
+def options_group(*options: Callable[..., Any]) -> Callable[..., Any]:
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 def split_selectors(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -153,6 +176,7 @@ def rules_table(registry: Registry, fmt: str) -> str:
                     "summary": rule.summary,
                     "enabled_by_default": rule.enabled_by_default,
                     "network": rule.network,
+                    "tool": rule.tool,
                 }
                 for rule in rules
             ],
@@ -188,6 +212,86 @@ def explain_page(registry: Registry, key: str) -> str:
 def fail(message: str) -> NoReturn:
     click.echo(f"awesome-lint: error: {message}", err=True)
     sys.exit(2)
+
+
+config_options = options_group(
+    click.option(
+        "--config",
+        "config_path",
+        metavar="PATH",
+        help="Use this configuration file (instead of the nearest .awesome-lint.toml or "
+        "pyproject.toml [tool.awesome-lint]).",
+    ),
+    click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+    click.option(
+        "--no-inline-config",
+        is_flag=True,
+        help="Ignore <!-- awesome-lint-disable… --> comments in the lists.",
+    ),
+)
+
+
+def configurations(
+    registry: Registry,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    severities: Sequence[str],
+    config_path: str | None,
+    isolated: bool,
+    no_inline_config: bool,
+) -> Any:
+    """Each path's configuration and engine: the file's settings under the command line's;
+    a bad configuration file fails with its message (exit 2), a bad selector is a usage error."""
+    from .config import ConfigError, Configurations
+
+    try:
+        configs = Configurations(
+            registry,
+            select=split_selectors(select) if select else None,
+            ignore=split_selectors(ignore),
+            severity=parse_severities(severities),
+            config_path=config_path,
+            isolated=isolated,
+            inline_config=not no_inline_config,
+        )
+        registry.select(configs.cli[0], configs.cli[1], configs.cli[2])  # CLI selectors known?
+    except ConfigError as exc:
+        fail(str(exc))
+    except SelectorError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    def engine_for(path: str) -> Engine:
+        try:
+            return configs.engine_for(path)
+        except ConfigError as exc:
+            fail(str(exc))
+
+    def config_for(path: str) -> Any:
+        try:
+            return configs.config_for(path)
+        except ConfigError as exc:
+            fail(str(exc))
+
+    return SimpleNamespace(engine_for=engine_for, config_for=config_for)
+
+
+def plugins_loaded(registry: Registry) -> list[Any]:
+    """Add the installed plugins' rules to ``registry``; a broken plugin fails (exit 2)."""
+    from .plugins import PluginError, load_plugins
+
+    try:
+        return load_plugins(registry)
+    except PluginError as exc:
+        fail(str(exc))
+
+
+def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    lines = [f"awesome-lint, version {__version__}"]
+    lines += [f"plugin {p.describe()}" for p in plugins_loaded(builtin_registry())]
+    click.echo("\n".join(lines))
+    ctx.exit()
 
 
 def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -245,7 +349,15 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
     help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
 )
 @link_options
-@click.version_option(__version__, "--version", prog_name="awesome-lint")
+@config_options
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=print_version,
+    help="Show the version and the loaded plugins, and exit.",
+)
 def main(
     paths: tuple[str, ...],
     fmt: str,
@@ -260,6 +372,9 @@ def main(
     max_size: int,
     quiet: bool,
     color: bool | None,
+    config_path: str | None,
+    isolated: bool,
+    no_inline_config: bool,
     **link_args: Any,
 ) -> None:
     """Lint curated paper lists (awesome lists of research papers).
@@ -267,6 +382,7 @@ def main(
     Lints each PATH (README.md in the current folder when none is given).
     """
     registry = builtin_registry()
+    plugins_loaded(registry)
     if list_rules:
         click.echo(rules_table(registry, fmt))
         return
@@ -278,28 +394,19 @@ def main(
     unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
     if link_args["dump_links"]:
         sys.exit(dump(unique_paths, max_size))
-    selection = select_rules(registry, select, ignore, severities)
+    configs = configurations(
+        registry, select, ignore, severities, config_path, isolated, no_inline_config
+    )
     options = RunOptions(fix, diff, unsafe_fixes, max_size, sys.stderr.isatty() and not quiet)
     link_step = None
     if link_args["check_links"]:
-        settings = link_settings(link_args, {})
+        # The [links] table of the first path's configuration (or of --config).
+        configured = configs.config_for(unique_paths[0]).links
+        settings = link_settings(link_args, configured)
         link_step = make_link_step(settings, progress=options.progress, quiet=quiet, fix=fix)
-    results = run(unique_paths, Engine(selection), options, link_step)
+    results = run(unique_paths, configs.engine_for, options, link_step)
     report(results, fmt, options, quiet=quiet, color=use_color(color))
     sys.exit(exit_code(results, diff))
-
-
-def select_rules(
-    registry: Registry, select: Sequence[str], ignore: Sequence[str], severities: Sequence[str]
-) -> Selection:
-    try:
-        return registry.select(
-            split_selectors(select) if select else None,
-            split_selectors(ignore),
-            parse_severities(severities),
-        )
-    except SelectorError as exc:
-        raise click.UsageError(str(exc)) from None
 
 
 def report(

@@ -1,5 +1,6 @@
 """The one place where results are decided: run the selected rules on a Document, guard against
-crashing rules, apply severity overrides, drop duplicates and sort."""
+crashing rules, then per-file ignores and inline suppression comments (which add AL002/AL003),
+severity overrides, de-duplication and order."""
 
 from __future__ import annotations
 
@@ -53,16 +54,53 @@ class Engine:
     selection: Selection
     options: Mapping[str, Any] | None = None  # rule code -> options instance (config)
     today: datetime.date | None = None
+    style: Mapping[str, Any] | None = None  # pinned house-style fields (config [style])
+    config: Any = None  # the Config whose per-file-ignores apply (config.Config)
+    inline_config: bool = True  # read <!-- awesome-lint-… --> comments
+    registry: Any = None  # resolves codes in comments and per-file-ignores (default: built-in)
 
     def check(self, doc: Document) -> list[Diagnostic]:
         try:
             style = infer(doc)
+            if self.style:
+                from .style import pin_style
+
+                style = pin_style(style, self.style, doc)
         except Exception as exc:
-            return [crash_diagnostic(doc.path, "house-style inference", exc)]
-        found: list[Diagnostic] = []
-        for rule in self.selection.local_rules():
-            found.extend(self._run(rule, doc, style))
-        return finalize(found, self.selection.severities)
+            found = [crash_diagnostic(doc.path, "house-style inference", exc)]
+        else:
+            found = []
+            for rule in self.selection.local_rules():
+                found.extend(self._run(rule, doc, style))
+        return finalize(self.after_rules(doc, found), self.selection.severities)
+
+    def after_rules(
+        self, doc: Document, found: list[Diagnostic], *, late: bool = False
+    ) -> list[Diagnostic]:
+        """Drop what this file's per-file-ignores and suppression comments exclude, and what
+        the selection does not hold. ``late``: findings added after the lint (link checks)."""
+        codes = self.selection.codes
+        registry = self.registry
+        if registry is None and (self.inline_config or self.config is not None):
+            from .registry import builtin_registry
+
+            registry = self.registry = builtin_registry()
+        if self.inline_config:
+            from .suppress import apply_suppressions, suppressed_by_comments
+
+            if late:
+                found = suppressed_by_comments(doc, found, registry)
+            else:
+                ran = {rule.code for rule in self.selection.local_rules()}
+                found = apply_suppressions(doc, found, registry, ran)
+        ignored: set[str] = set()
+        if self.config is not None:
+            for selector in self.config.ignored_for(doc.path):
+                ignored |= registry.match(selector)[0]
+        known = self.selection.known
+        return [
+            d for d in found if d.code not in ignored and (d.code in codes or d.code not in known)
+        ]
 
     def lint(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
         from .parse import gc_paused

@@ -1,8 +1,9 @@
 """All rules by code and name, and the resolution of ``--select`` / ``--ignore`` selectors.
 
-A selector is a rule code (``AL202``), a code prefix (``AL2``, ``AL``), a rule name
-(``date-ordinal``) or ``ALL``. A rule that is off by default runs only when its own code or
-name is selected: a prefix or ``ALL`` selects only the rules that are on by default.
+A selector is a rule code (``AL202``), a code prefix (``AL2``, ``AL``, a plugin's ``XYZ``), a
+rule name (``date-ordinal``) or ``ALL``. A rule that is off by default runs only when its own
+code or name is selected: a prefix or ``ALL`` selects only the rules that are on by default.
+``AL000 rule-crashed`` is part of every selection unless it is ignored.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from dataclasses import dataclass
 from .diagnostics import Severity
 from .rule import Rule
 
-CODE_RE = re.compile(r"AL\d{3}")
+CODE_RE = re.compile(r"AL\d{3}")  # built-in rules
+# Third-party rules: their own prefix of 1 to 5 capital letters (never AL…) and 3 digits.
+PLUGIN_CODE_RE = re.compile(r"(?!AL)[A-Z]{1,5}\d{3}")
+PREFIX_RE = re.compile(r"[A-Z]{1,5}\d{0,2}")
+CRASH_CODE = "AL000"  # selected whenever a selection is given, unless ignored: crashes show
 NAME_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
@@ -34,14 +39,26 @@ class Selection:
 
     rules: tuple[type[Rule], ...]
     severities: Mapping[str, Severity]  # code -> severity, for every selected rule
+    known: frozenset[str] = frozenset()  # every code of the registry it was chosen from
 
     @property
     def codes(self) -> frozenset[str]:
         return frozenset(rule.code for rule in self.rules)
 
+    @staticmethod
+    def union(selections: Sequence[Selection]) -> Selection:
+        """The rules of several selections (files under different configurations)."""
+        if len(selections) == 1:
+            return selections[0]
+        rules = {rule.code: rule for s in selections for rule in s.rules}
+        severities = {code: level for s in selections for code, level in s.severities.items()}
+        known = frozenset().union(*(s.known for s in selections))
+        return Selection(tuple(rules[c] for c in sorted(rules)), severities, known)
+
     def local_rules(self) -> tuple[type[Rule], ...]:
-        """The rules the engine runs; network rules are the link checker's."""
-        return tuple(rule for rule in self.rules if not rule.network)
+        """The rules the engine runs; network rules are the link checker's, tool rules are
+        the engine's own findings (a crash, a bad suppression comment)."""
+        return tuple(rule for rule in self.rules if not (rule.network or rule.tool))
 
 
 class Registry:
@@ -51,9 +68,20 @@ class Registry:
         for rule in rules:
             self._add(rule)
 
+    def add(self, rule: type[Rule]) -> None:
+        """Add a third-party rule; ValueError says what is wrong with it."""
+        if not PLUGIN_CODE_RE.fullmatch(str(getattr(rule, "code", ""))):
+            raise ValueError(
+                f"bad code {getattr(rule, 'code', None)!r}: use 1 to 5 capital letters other "
+                "than AL and 3 digits, e.g. XYZ001"
+            )
+        self._add(rule)
+
     def _add(self, rule: type[Rule]) -> None:
-        if not CODE_RE.fullmatch(rule.code) or not NAME_RE.fullmatch(rule.name):
-            raise ValueError(f"rule {rule.__name__}: bad code {rule.code!r} or name {rule.name!r}")
+        if not (CODE_RE.fullmatch(rule.code) or PLUGIN_CODE_RE.fullmatch(rule.code)):
+            raise ValueError(f"rule {rule.__name__}: bad code {rule.code!r}")
+        if not NAME_RE.fullmatch(rule.name):
+            raise ValueError(f"rule {rule.__name__}: bad name {rule.name!r}")
         for key, table in ((rule.code, self._by_code), (rule.name, self._by_name)):
             if key in table:
                 raise ValueError(f"rule {rule.__name__}: {key!r} is already {table[key].__name__}")
@@ -61,6 +89,9 @@ class Registry:
 
     def __iter__(self):
         return iter(sorted(self._by_code.values(), key=lambda rule: rule.code))
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
 
     def __len__(self) -> int:
         return len(self._by_code)
@@ -76,7 +107,7 @@ class Registry:
         if rule is not None:
             return {rule.code}, {rule.code}
         upper = key.upper()
-        if upper == "ALL" or re.fullmatch(r"AL\d{0,2}", upper):
+        if upper == "ALL" or PREFIX_RE.fullmatch(upper):
             prefix = "" if upper == "ALL" else upper
             codes = {code for code in self._by_code if code.startswith(prefix)}
             if codes:
@@ -106,6 +137,8 @@ class Registry:
             for selector in select:
                 codes, exact = self.match(selector)
                 chosen |= {c for c in codes if c in exact or self._by_code[c].enabled_by_default}
+            if CRASH_CODE in self._by_code:
+                chosen.add(CRASH_CODE)  # a crash always shows, unless ignored
         for selector in ignore:
             chosen -= self.match(selector)[0]
         severities = {code: self._by_code[code].severity for code in chosen}
@@ -113,14 +146,14 @@ class Registry:
             for code in self.match(selector)[0] & chosen:
                 severities[code] = level
         rules = tuple(rule for rule in self if rule.code in chosen)
-        return Selection(rules, severities)
+        return Selection(rules, severities, frozenset(self._by_code))
 
 
 def builtin_rules() -> tuple[type[Rule], ...]:
     from .links import LINK_RULES
-    from .rules import BUILTIN_RULES
+    from .rules import BUILTIN_RULES, TOOL_RULES
 
-    return (*BUILTIN_RULES, *LINK_RULES)
+    return (*TOOL_RULES, *BUILTIN_RULES, *LINK_RULES)
 
 
 def builtin_registry() -> Registry:

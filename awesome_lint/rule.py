@@ -40,6 +40,10 @@ class Rule:
     # Network rules (AL9xx) are reported by the link checker, not by ``check``: the registry
     # lists them so that selection, --explain and SARIF know them.
     network: ClassVar[bool] = False
+    # Tool rules (AL000 rule-crashed, AL002 unknown-suppression, AL003 unused-suppression) are
+    # made by the engine and the suppression step, never by ``check``: the registry lists them
+    # so that they can be selected, ignored, given a severity and explained like any rule.
+    tool: ClassVar[bool] = False
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Diagnostic]:
         raise NotImplementedError

@@ -183,3 +183,44 @@ def _link_shape(doc: Document) -> dict[str, object]:
             gap for gap in gaps if gap and len(gap) <= 5 and not gap.strip(" |·,;/")
         ),
     }
+
+
+# The house-style fields a configuration may pin ([style] keys, kebab-case), with the values
+# each accepts: a tuple of choices, or a type.
+PINNABLE: dict[str, tuple[object, ...] | type] = {
+    "entry-family": ("block", "item", "row"),
+    "entry-layout": str,
+    "break-token": str,
+    "date-layout": ("dmy", "my", "iso", "ym", "y"),
+    "date-ordinal": bool,
+    "date-zero-pad": bool,
+    "month-style": ("abbr-dot", "abbr", "full"),
+    "may-dot": bool,
+    "month-separator": str,
+    "sort-direction": (NEWEST_FIRST, OLDEST_FIRST),
+    "link-labels": list,
+    "arxiv-shape": ("abs", "pdf"),
+    "link-brackets": bool,
+    "link-separator": str,
+    "arxiv-version": bool,
+}
+
+
+def pin_style(style: HouseStyle, pins: dict[str, object], doc: Document) -> HouseStyle:
+    """The inferred style with the configured fields (snake_case keys) put over it.
+
+    A pinned sort direction applies to every section; pinned link labels are the house
+    spellings of those labels (the rest of the list's labels keep theirs); a pinned break token
+    also sets its kind.
+    """
+    from dataclasses import replace
+
+    values = dict(pins)
+    if "sort_direction" in values:
+        values["sort_direction"] = {s.index: values["sort_direction"] for s in doc.sections}
+    if "link_labels" in values:
+        labels = [str(label) for label in values["link_labels"]]  # type: ignore[attr-defined]
+        values["link_labels"] = {**style.link_labels, **{x.lower(): x for x in labels}}
+    if "break_token" in values:
+        values["break_kind"] = break_kind(str(values["break_token"]))
+    return replace(style, **values)

@@ -268,6 +268,7 @@ def test_list_rules() -> None:
         "summary": "Off unless selected.",
         "enabled_by_default": False,
         "network": False,
+        "tool": False,
     }
 
 

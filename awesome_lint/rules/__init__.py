@@ -1,8 +1,10 @@
-"""The built-in rules, listed explicitly: one module per rule."""
+"""The built-in rules, listed explicitly: one module per rule (``TOOL_RULES``: the engine's own
+findings, never run as checks)."""
 
 from __future__ import annotations
 
 from ..rule import Rule
+from .al0_tool import TOOL_RULES
 from .al101_entry_shape import EntryShape
 from .al102_line_break_style import LineBreakStyle
 from .al103_whitespace import Whitespace
@@ -62,3 +64,5 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     License,
     Spelling,
 )
+
+__all__ = ["BUILTIN_RULES", "TOOL_RULES"]

@@ -1,0 +1,93 @@
+"""Third-party rules: entry points in the group ``awesome_lint.rules``.
+
+Each entry point names a :class:`~awesome_lint.rule.Rule` subclass, or a sequence of them::
+
+    [project.entry-points."awesome_lint.rules"]
+    my-rules = "my_package.rules:RULES"
+
+Every rule is validated on load: a Rule subclass with a code of its own prefix (1 to 5 capital
+letters, not ``AL``, and 3 digits), a kebab-case name, a summary and a severity, clashing with
+no other rule. A plugin that cannot be imported or breaks a condition is a :class:`PluginError`
+naming the plugin and the reason (the command exits 2), never a bare traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+
+from .diagnostics import Severity
+from .registry import Registry
+from .rule import Rule
+
+GROUP = "awesome_lint.rules"
+
+
+class PluginError(Exception):
+    """A plugin that cannot be used: the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class Plugin:
+    name: str  # the entry point's name
+    distribution: str  # the distribution that provides it
+    version: str
+    codes: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.distribution} {self.version}): {', '.join(self.codes)}"
+
+
+def entry_points() -> list[metadata.EntryPoint]:
+    return sorted(metadata.entry_points(group=GROUP), key=lambda ep: ep.name)
+
+
+def load_plugins(registry: Registry) -> list[Plugin]:
+    """Add every installed plugin's rules to ``registry``; the plugins loaded."""
+    loaded = []
+    for point in entry_points():
+        dist = point.dist
+        dist_name = dist.metadata["Name"] if dist is not None else "?"
+        version = dist.version if dist is not None else "?"
+        where = f"plugin {point.name!r} ({point.value}, from {dist_name} {version})"
+        try:
+            target = point.load()
+        except Exception as exc:
+            raise PluginError(f"{where} cannot be loaded: {type(exc).__name__}: {exc}") from None
+        rules = _rules_of(target, where)
+        codes = []
+        for rule in rules:
+            _check(rule, where)
+            try:
+                registry.add(rule)
+            except ValueError as exc:
+                raise PluginError(f"{where}: rule {rule.__name__}: {exc}") from None
+            codes.append(rule.code)
+        loaded.append(Plugin(point.name, dist_name, version, tuple(codes)))
+    return loaded
+
+
+def _rules_of(target: object, where: str) -> list[type[Rule]]:
+    if isinstance(target, type):
+        items: list[object] = [target]
+    elif isinstance(target, Iterable) and not isinstance(target, (str, bytes)):
+        items = list(target)
+    else:
+        raise PluginError(f"{where}: must name a Rule subclass or a list of them, not {target!r}")
+    for item in items:
+        if not (isinstance(item, type) and issubclass(item, Rule)):
+            raise PluginError(f"{where}: {item!r} is not a subclass of awesome_lint.rule.Rule")
+    if not items:
+        raise PluginError(f"{where}: provides no rules")
+    return items  # type: ignore[return-value]
+
+
+def _check(rule: type[Rule], where: str) -> None:
+    for attribute in ("code", "name", "summary"):
+        if not isinstance(getattr(rule, attribute, None), str):
+            raise PluginError(f"{where}: rule {rule.__name__} has no {attribute} (a string)")
+    if not isinstance(rule.severity, Severity):
+        raise PluginError(f"{where}: rule {rule.__name__}: severity must be a Severity")
+    if rule.check is Rule.check and not (rule.network or rule.tool):
+        raise PluginError(f"{where}: rule {rule.__name__} does not implement check()")

@@ -1,0 +1,69 @@
+"""The real-list check: a configuration that pins the sort direction makes AL204 report the
+lists sorted the other way, on the corpus of real lists (skipped when it is absent).
+
+The corpus lists are newest-first; their oldest-first twins are made by the tool itself
+(AL204's unsafe fix under a pinned oldest-first style), so both directions are real lists."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from awesome_lint import cli
+from awesome_lint.parse import parse_document
+from awesome_lint.style import entry_dates
+
+from .corpus import corpus_files, needs_corpus, read_text
+
+OLDEST = '[style]\nsort-direction = "oldest-first"\n'
+NEWEST = '[style]\nsort-direction = "newest-first"\n'
+
+
+def newest_first_list(source: Path) -> bool:
+    """Whether at least 80% of the steps between dated entries of a section go back in time."""
+    from itertools import pairwise
+
+    doc = parse_document(read_text(source), source.name)
+    older = newer = 0
+    for section in doc.sections:
+        values = [p.value for _, p in entry_dates(section.entries) if p.value is not None]
+        older += sum(b < a for a, b in pairwise(values))
+        newer += sum(b > a for a, b in pairwise(values))
+    return older >= 10 and older >= 4 * newer
+
+
+def al204(path: Path, config: Path | None, *extra: str) -> int:
+    args = ["--format", "json", "--select", "AL204", *extra, str(path)]
+    args = ["--config", str(config), *args] if config else ["--isolated", *args]
+    result = CliRunner().invoke(cli.main, args)
+    assert result.exit_code in (0, 1), result.output
+    return len(json.loads(result.stdout)["diagnostics"])
+
+
+@needs_corpus
+@pytest.mark.parametrize("source", corpus_files(), ids=lambda p: p.name[:40])
+def test_a_pinned_direction_reports_lists_sorted_the_other_way(source: Path, tmp_path: Path):
+    if not newest_first_list(source):
+        pytest.skip("not a dated list sorted newest first")
+    oldest, newest = tmp_path / "oldest.toml", tmp_path / "newest.toml"
+    oldest.write_text(OLDEST, encoding="utf-8")
+    newest.write_text(NEWEST, encoding="utf-8")
+    newest_first = tmp_path / "newest-first.md"
+    shutil.copyfile(source, newest_first)
+
+    # Pinning the reverse of what the list does reports far more than pinning what it does
+    # (which also holds sections that look unsorted to the pinned order).
+    pinned_newest = al204(newest_first, newest)
+    assert pinned_newest >= al204(newest_first, None)
+    assert al204(newest_first, oldest) > 2 * pinned_newest
+
+    oldest_first = tmp_path / "oldest-first.md"
+    shutil.copyfile(source, oldest_first)
+    al204(oldest_first, oldest, "--fix", "--unsafe-fixes")  # the same list, oldest first
+    assert al204(oldest_first, oldest) == 0
+    assert al204(oldest_first, None) == 0  # inferred as oldest-first
+    assert al204(oldest_first, newest) > 0  # and the reverse
