@@ -2,27 +2,32 @@
 
 Pipeline: read + decode each path → parse → engine (rules) → optional fixes → optional link
 step (``run(link_step=…)``: the link checker adds its AL9xx diagnostics to the results there) →
-reporter. Exit codes: 0 no errors (warnings allowed), 1 errors found (with ``--diff``: a file
-would change), 2 usage error or an input that could not be read, linted or fixed.
+reporter. Exit codes: 0 no errors (warnings allowed), 1 errors found (``--fail-on`` moves the
+threshold; with ``--diff``: a file would change), 2 usage error or an input that could not be
+read, linted or fixed.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
+from .ci import ci_options, failing_level
 from .diagnostics import Severity
 from .engine import Engine, FileResult, finalize
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
 from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
+
+if TYPE_CHECKING:
+    from .rule import Rule
 
 LinkStep = Callable[[list[FileResult], Selection], None]
 
@@ -104,13 +109,19 @@ def progress(paths: Sequence[str], enabled: bool) -> Iterator[str]:
     sys.stderr.flush()
 
 
-def exit_code(results: Sequence[FileResult], diff: bool = False) -> int:
+def exit_code(
+    results: Sequence[FileResult], diff: bool = False, fail_on: Severity | None = Severity.ERROR
+) -> int:
+    """2 for an input that failed; else 1 when a finding is at least ``fail_on`` severe
+    (``None``: never), or, with ``diff``, when a file would change."""
     if any(result.error for result in results):
         return 2
     if diff:
         return 1 if any(result.diff for result in results) else 0
-    errors = (d for result in results for d in result.diagnostics)
-    return 1 if any(d.severity is Severity.ERROR for d in errors) else 0
+    if fail_on is None:
+        return 0
+    found = (d for result in results for d in result.diagnostics)
+    return 1 if any(d.severity >= fail_on for d in found) else 0
 
 
 def use_color(flag: bool | None) -> bool:
@@ -199,8 +210,9 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
 
 @click.command(
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Exit codes: 0 no errors (warnings allowed), 1 errors found (with --diff: a file "
-    "would change), 2 usage error or an input that could not be read, linted or fixed.",
+    epilog="Exit codes: 0 no errors (warnings allowed), 1 errors found (with --fail-on: "
+    "findings of that severity or worse; with --diff: a file would change), 2 usage error or "
+    "an input that could not be read, linted or fixed.",
 )
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @click.option(
@@ -245,6 +257,7 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
     help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
 )
 @link_options
+@ci_options
 @click.version_option(__version__, "--version", prog_name="awesome-lint")
 def main(
     paths: tuple[str, ...],
@@ -260,6 +273,7 @@ def main(
     max_size: int,
     quiet: bool,
     color: bool | None,
+    fail_on: str,
     **link_args: Any,
 ) -> None:
     """Lint curated paper lists (awesome lists of research papers).
@@ -274,7 +288,7 @@ def main(
         click.echo(explain_page(registry, explain))
         return
     if diff and fmt != "text":
-        raise click.UsageError("--diff prints a diff; it cannot be combined with --format json")
+        raise click.UsageError(f"--diff prints a diff; it cannot be combined with --format {fmt}")
     unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
     if link_args["dump_links"]:
         sys.exit(dump(unique_paths, max_size))
@@ -285,8 +299,8 @@ def main(
         settings = link_settings(link_args, {})
         link_step = make_link_step(settings, progress=options.progress, quiet=quiet, fix=fix)
     results = run(unique_paths, Engine(selection), options, link_step)
-    report(results, fmt, options, quiet=quiet, color=use_color(color))
-    sys.exit(exit_code(results, diff))
+    report(results, fmt, options, quiet=quiet, color=use_color(color), rules=registry)
+    sys.exit(exit_code(results, diff, failing_level(fail_on)))
 
 
 def select_rules(
@@ -303,7 +317,13 @@ def select_rules(
 
 
 def report(
-    results: Sequence[FileResult], fmt: str, options: RunOptions, *, quiet: bool, color: bool
+    results: Sequence[FileResult],
+    fmt: str,
+    options: RunOptions,
+    *,
+    quiet: bool,
+    color: bool,
+    rules: Iterable[type[Rule]] | None = None,
 ) -> None:
     """Notes and errors to stderr; the report (or, with --diff, the diff) to stdout."""
     for result in results:
@@ -316,5 +336,11 @@ def report(
         if not quiet and fixed:
             click.echo(f"Would fix {fixed} problem{'s' * (fixed > 1)}.", err=True)
         return
-    output = render(results, fmt, unsafe_fixes=options.unsafe_fixes, quiet=quiet, color=color)
+    output = render(
+        results, fmt, unsafe_fixes=options.unsafe_fixes, quiet=quiet, color=color, rules=rules
+    )
     click.echo(output, nl=False, color=color)
+    if fmt == "github":
+        from .reporters.github import write_github_files
+
+        write_github_files(results, Summary.of(results, options.unsafe_fixes))
