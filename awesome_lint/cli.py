@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__
-from .ci import ci_options, failing_level
+from .ci import changed_lines_or_exit, ci_options, failing_level
 from .diagnostics import Severity
 from .engine import Engine, FileResult, finalize
 from .linkstep import dump, link_options, link_settings, make_link_step
@@ -274,6 +274,7 @@ def main(
     quiet: bool,
     color: bool | None,
     fail_on: str,
+    changed_since: str | None,
     **link_args: Any,
 ) -> None:
     """Lint curated paper lists (awesome lists of research papers).
@@ -289,16 +290,27 @@ def main(
         return
     if diff and fmt != "text":
         raise click.UsageError(f"--diff prints a diff; it cannot be combined with --format {fmt}")
+    if changed_since is not None and (fix or diff):
+        raise click.UsageError("--changed-since reports findings; it cannot fix (--fix, --diff)")
     unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
     if link_args["dump_links"]:
         sys.exit(dump(unique_paths, max_size))
     selection = select_rules(registry, select, ignore, severities)
     options = RunOptions(fix, diff, unsafe_fixes, max_size, sys.stderr.isatty() and not quiet)
+    changed = changed_lines_or_exit(unique_paths, changed_since)
     link_step = None
     if link_args["check_links"]:
         settings = link_settings(link_args, {})
-        link_step = make_link_step(settings, progress=options.progress, quiet=quiet, fix=fix)
+        link_step = make_link_step(
+            settings,
+            progress=options.progress,
+            quiet=quiet,
+            fix=fix,
+            restrict=changed.restrict if changed else None,
+        )
     results = run(unique_paths, Engine(selection), options, link_step)
+    if changed is not None:
+        changed.filter_results(results)
     report(results, fmt, options, quiet=quiet, color=use_color(color), rules=registry)
     sys.exit(exit_code(results, diff, failing_level(fail_on)))
 

@@ -79,11 +79,18 @@ class DuplicateEntry(Rule):
             same = next((e for e in earlier if group_of(e) == group), None)
             if same is not None:
                 message = f"the same paper is already listed in this section: {_where(same)}"
-                yield self.diagnostic(doc, entry.title.span, message)
+                yield _related(self.diagnostic(doc, entry.title.span, message), same)
             elif options.cross_section != "off":
                 message = f"the same paper is also listed in another section: {_where(earlier[0])}"
-                found = self.diagnostic(doc, entry.title.span, message)
+                found = _related(self.diagnostic(doc, entry.title.span, message), earlier[0])
                 yield replace(found, severity=_LEVELS[options.cross_section])
+
+
+def _related(found: Diagnostic, earlier: PaperEntry) -> Diagnostic:
+    """The diagnostic with the line of the copy it names (``--changed-since`` reports a
+    duplicate when either copy changed)."""
+    assert earlier.title is not None
+    return replace(found, data={"related_line": earlier.title.span.line})
 
 
 def _surnames(entry: PaperEntry) -> set[str]:
