@@ -146,6 +146,21 @@ def test_a_new_duplicate_above_its_unchanged_copy_is_reported(repo: Path) -> Non
     assert ("AL202", 17 + 5) not in [(d["code"], d["line"]) for d in found]  # old defect
 
 
+def test_a_new_entry_above_reusing_an_unchanged_paper_link_is_reported(repo: Path) -> None:
+    copied = NEW_ENTRY.replace("1907.05600", "2006.11239")  # DDPM's arXiv link, lower down
+    text = OLD_BAD.replace("## Papers\n\n", "## Papers\n\n" + copied + "\n", 1)
+    (repo / "README.md").write_text(text, encoding="utf-8")
+    new_line = line_of(text, "**Generative Modeling by Estimating")
+    found = json.loads(lint("--format", "json", "--changed-since", "main", "README.md").stdout)
+    reused = [d for d in found["diagnostics"] if d["code"] == "AL301"]
+    assert [(d["line"], d["related_line"]) for d in reused] == [
+        (
+            line_of(text, "(https://arxiv.org/abs/2006.11239)] [[GitHub](https://github.com/hojo"),
+            new_line,
+        )
+    ]
+
+
 def test_ref_is_compared_from_the_merge_base(repo: Path) -> None:
     """Lines main gained after the branch point are not the branch's changes."""
     git(repo, "checkout", "-q", "main")

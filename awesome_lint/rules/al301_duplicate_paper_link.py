@@ -6,7 +6,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Link, PaperEntry
@@ -70,11 +69,10 @@ class DuplicatePaperLink(Rule):
                 if earlier is entry or earlier.title is None:
                     continue
                 if title_key(earlier.title.text) != title_key(entry.title.text):
-                    found = self.diagnostic(
+                    yield self.diagnostic(
                         doc,
                         link.url_span,
                         f'paper link already used by "{short(earlier.title.text)}" '
                         f"(line {earlier.title.span.line}): each paper needs its own link",
+                        data={"related_line": earlier.title.span.line},
                     )
-                    # The other copy's line: --changed-since reports it when either changed.
-                    yield replace(found, data={"related_line": earlier.title.span.line})
