@@ -278,3 +278,38 @@ def test_install_step_installs_from_the_action_checkout(workspace: Path) -> None
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("::error file=README.md,line=17,")
     assert outputs.read_text(encoding="utf-8").startswith("errors=1\n")
+
+
+# -- README's "Use it" snippets ----------------------------------------------------------------
+
+
+def use_it_blocks() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Use it\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+
+
+def test_readme_snippets_are_valid_yaml_for_their_tools(tmp_path: Path) -> None:
+    precommit, workflow, sarif = use_it_blocks()
+    # pre-commit: the config validates, with hooks this repository defines.
+    config = yaml.safe_load(precommit)
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    ids = {hook["id"] for hook in manifest}
+    assert {hook["id"] for repo in config["repos"] for hook in repo["hooks"]} == ids
+    clientlib = pytest.importorskip("pre_commit.clientlib")
+    path = tmp_path / ".pre-commit-config.yaml"
+    path.write_text(precommit, encoding="utf-8")
+    clientlib.load_config(path)
+    # The workflow: the action's step takes only the action's inputs, like examples/.
+    job = yaml.safe_load(workflow)["jobs"]["lint"]
+    action_step = next(s for s in job["steps"] if s.get("uses", "").startswith("awesome-lint/"))
+    assert set(action_step["with"]) <= set(ACTION["inputs"])
+    example = yaml.safe_load(WORKFLOW_TEXT)["jobs"]["lint"]["steps"]
+    assert [s.get("uses") for s in job["steps"]] == [s.get("uses") for s in example]
+    # SARIF: steps that write the file the upload step sends.
+    sarif_workflow = yaml.safe_load(sarif)
+    assert sarif_workflow["permissions"]["security-events"] == "write"
+    checkout, _, run, upload = sarif_workflow["jobs"]["sarif"]["steps"]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert "--format sarif" in run["run"] and "> awesome-lint.sarif" in run["run"]
+    assert upload["with"]["sarif_file"] == "awesome-lint.sarif"
