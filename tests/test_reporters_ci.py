@@ -118,12 +118,26 @@ def test_github_escaping() -> None:
     )
 
 
-def test_github_paths_are_relative_to_the_workspace(tmp_path: Path) -> None:
-    doc = mini_document("x\n", str(tmp_path / "lists" / "README.md"))
-    found = Diagnostic("AL101", "entry-shape", Severity.ERROR, doc.path, doc.span(0, 1), "m")
-    assert command(found, workspace=str(tmp_path)).startswith(
-        "::error file=lists/README.md,line=1,"
-    )
+def test_github_paths_are_relative_to_the_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = tmp_path / "repo"
+    (workspace / "lists").mkdir(parents=True)
+    monkeypatch.chdir(workspace / "lists")  # the tool runs in a subfolder
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(workspace))
+    for given, shown in [
+        (str(workspace / "lists" / "README.md"), "lists/README.md"),
+        ("README.md", "lists/README.md"),
+        ("../top.md", "top.md"),
+        (str(tmp_path / "elsewhere.md"), str(tmp_path / "elsewhere.md")),  # outside: as given
+    ]:
+        doc = mini_document("x\n", given)
+        found = Diagnostic("AL101", "entry-shape", Severity.ERROR, given, doc.span(0, 1), "m")
+        assert command(found).startswith(f"::error file={escape_property(shown)},line=1,")
+    monkeypatch.delenv("GITHUB_WORKSPACE")
+    doc = mini_document("x\n", "README.md")
+    found = Diagnostic("AL101", "entry-shape", Severity.ERROR, "README.md", doc.span(0, 1), "m")
+    assert command(found).startswith("::error file=README.md,line=1,")  # outside Actions
 
 
 def test_format_github(folder: Path) -> None:

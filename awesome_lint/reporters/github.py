@@ -28,12 +28,16 @@ def escape_property(text: str) -> str:
 
 
 def annotation_path(path: str, workspace: str | None = None) -> str:
-    """The path as GitHub matches it against the repository: relative to the workspace,
-    with forward slashes."""
-    workspace = workspace or os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
-    if os.path.isabs(path):
-        relative = os.path.relpath(path, workspace)
-        if not relative.startswith(".."):
+    """The path as GitHub matches it against the repository: relative to the workspace (the
+    checkout, ``$GITHUB_WORKSPACE``) even when the tool runs in a subfolder, with forward
+    slashes. A path outside the workspace is kept as given."""
+    workspace = workspace or os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        try:
+            relative = os.path.relpath(os.path.abspath(path), workspace)
+        except ValueError:  # another drive (Windows)
+            relative = os.pardir
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
             path = relative
     return path.replace(os.sep, "/")
 
