@@ -277,6 +277,26 @@ def test_sarif_levels_unknown_codes_and_data() -> None:
     assert unverified["fixes"][0]["properties"] == {"safe": False}
 
 
+def test_sarif_related_location_of_a_duplicate(folder: Path) -> None:
+    start = EXAMPLE.index("**Diffusion Models Beat GANs")
+    entry = EXAMPLE[start : EXAMPLE.index("\n\n", start) + 2]
+    (folder / "README.md").write_text(EXAMPLE.replace(entry, entry + entry), encoding="utf-8")
+    sarif = json.loads(lint("--format", "sarif", "--select", "AL302", "README.md").stdout)
+    sarif_validator().validate(sarif)
+    (duplicate,) = sarif["runs"][0]["results"]
+    assert duplicate["locations"][0]["physicalLocation"]["region"]["startLine"] == 25
+    assert duplicate["relatedLocations"] == [
+        {
+            "id": 1,
+            "physicalLocation": {
+                "artifactLocation": {"uri": "README.md"},
+                "region": {"startLine": 20},
+            },
+        }
+    ]
+    assert duplicate["properties"] == {"related_line": 20}
+
+
 def test_formats_are_listed_in_help() -> None:
     assert set(FORMATS) == {"text", "json", "github", "sarif"}
     help_text = CliRunner().invoke(cli.main, ["--help"]).output

@@ -126,6 +126,11 @@ def _result(diagnostic: Diagnostic, rule_index: int, index: LineIndex | None) ->
         "message": {"text": diagnostic.message},
         "locations": [location],
     }
+    related = diagnostic.data.get("related_line")
+    if isinstance(related, int):  # the other copy a duplicate names
+        region = {"startLine": related}
+        other = {"artifactLocation": {"uri": artifact_uri(diagnostic.path)}, "region": region}
+        result["relatedLocations"] = [{"id": 1, "physicalLocation": other}]
     if diagnostic.fix is not None and diagnostic.fix.edits and index is not None:
         result["fixes"] = [_fix(diagnostic.path, diagnostic.fix, index)]
     if diagnostic.data:
