@@ -264,6 +264,7 @@ def test_unmatched_pattern_is_reported_not_dropped(workspace: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.index
 def test_install_step_installs_from_the_action_checkout(workspace: Path) -> None:
     """The install step for real: a fresh virtual environment stands for the Python that
     actions/setup-python provides; then the lint step runs the awesome-lint it installed."""

@@ -1,7 +1,7 @@
 """The pre-commit hooks as users run them: the real ``pre-commit`` installs this checkout into
 its own virtual environment (pip, from the package indexes) and runs the hook on a temporary
 git repository. Needs pre-commit (a test extra) and a reachable package index; deselect with
-``-m 'not precommit'`` where neither is at hand (CI runs it)."""
+``-m 'not index'`` where neither is at hand (CI runs it)."""
 
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ def test_manifest_is_valid_for_pre_commit() -> None:
 
 @pytest.mark.slow
 @pytest.mark.precommit
+@pytest.mark.index
 def test_try_repo_fails_on_a_defect_and_passes_once_fixed(tmp_path: Path) -> None:
     pytest.importorskip("pre_commit")
     if shutil.which("git") is None or not (ROOT / ".git").exists():
