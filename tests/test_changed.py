@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,8 @@ from awesome_lint import cli
 from awesome_lint.changed import ChangedLines, added_lines, changed_lines
 from awesome_lint.model import Span
 
+from .helpers_git import git, git_env
+
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 ROOT = Path(__file__).parents[1]
@@ -21,25 +22,12 @@ EXAMPLE = (ROOT / "examples" / "README.md").read_text(encoding="utf-8")
 OLD_BAD = EXAMPLE.replace("[20th Dec., 2021]", "[20nd Dec., 2021]", 1)  # line 17, committed
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout
-
-
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository whose main branch has the example list with one old defect (line 17),
     and a checked-out branch ``pr`` on top of it."""
     monkeypatch.chdir(tmp_path)
-    for key, value in {
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }.items():
+    for key, value in git_env(tmp_path).items():
         monkeypatch.setenv(key, value)
     git(tmp_path, "init", "-q", "-b", "main")
     (tmp_path / "README.md").write_text(OLD_BAD, encoding="utf-8")

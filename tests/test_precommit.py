@@ -13,22 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from .helpers_git import git_env
+
 ROOT = Path(__file__).parents[1]  # this checkout: try-repo commits its uncommitted changes
 EXAMPLE = (ROOT / "examples" / "README.md").read_text(encoding="utf-8")
 DEFECT = EXAMPLE.replace("[20th Dec., 2021]", "[20nd Dec., 2021]", 1)
 
 
-def git_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        GIT_AUTHOR_NAME="t",
-        GIT_AUTHOR_EMAIL="t@example.org",
-        GIT_COMMITTER_NAME="t",
-        GIT_COMMITTER_EMAIL="t@example.org",
-        GIT_CONFIG_GLOBAL=str(tmp_path / "gitconfig"),
-        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
-        PRE_COMMIT_COLOR="never",
-    )
+def precommit_env(tmp_path: Path) -> dict[str, str]:
+    env = {**os.environ, **git_env(tmp_path)}
+    env.update(PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
     env.pop("GIT_DIR", None)
     env.pop("GIT_INDEX_FILE", None)
     return env
@@ -55,7 +49,7 @@ def test_try_repo_fails_on_a_defect_and_passes_once_fixed(tmp_path: Path) -> Non
     pytest.importorskip("pre_commit")
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and a git checkout of this project")
-    env = git_env(tmp_path)
+    env = precommit_env(tmp_path)
     repo = tmp_path / "list"
     repo.mkdir()
     (repo / "README.md").write_text(DEFECT, encoding="utf-8")

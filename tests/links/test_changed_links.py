@@ -5,27 +5,21 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from ..helpers_git import git, git_env
 from .test_cli import BLOCK, FAST, awesome_lint, routes
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
-
-
 async def test_only_links_on_changed_lines_are_checked(
     serve, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for key in ("GIT_AUTHOR", "GIT_COMMITTER"):
-        monkeypatch.setenv(f"{key}_NAME", "t")
-        monkeypatch.setenv(f"{key}_EMAIL", "t@example.org")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
+    for key, value in git_env(tmp_path).items():
+        monkeypatch.setenv(key, value)
     server = await serve(routes)
     path = tmp_path / "README.md"
     old = BLOCK.format(n=1, url=server.url("/gone"))  # dead, but not this change's doing
