@@ -2,28 +2,33 @@
 
 Pipeline: read + decode each path → parse → engine (rules) → optional fixes → optional link
 step (``run(link_step=…)``: the link checker adds its AL9xx diagnostics to the results there) →
-reporter. Exit codes: 0 no errors (warnings allowed), 1 errors found (with ``--diff``: a file
-would change), 2 usage error or an input that could not be read, linted or fixed.
+reporter. Exit codes: 0 no errors (warnings allowed), 1 errors found (``--fail-on`` moves the
+threshold; with ``--diff``: a file would change), 2 usage error or an input that could not be
+read, linted or fixed.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
+from .ci import changed_lines_or_exit, ci_options, failing_level
 from .diagnostics import Severity
 from .engine import Engine, FileResult, finalize
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
 from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
+
+if TYPE_CHECKING:
+    from .rule import Rule
 
 LinkStep = Callable[[list[FileResult], Selection], None]
 
@@ -118,13 +123,19 @@ def progress(paths: Sequence[str], enabled: bool) -> Iterator[str]:
     sys.stderr.flush()
 
 
-def exit_code(results: Sequence[FileResult], diff: bool = False) -> int:
+def exit_code(
+    results: Sequence[FileResult], diff: bool = False, fail_on: Severity | None = Severity.ERROR
+) -> int:
+    """2 for an input that failed; else 1 when a finding is at least ``fail_on`` severe
+    (``None``: never), or, with ``diff``, when a file would change."""
     if any(result.error for result in results):
         return 2
     if diff:
         return 1 if any(result.diff for result in results) else 0
-    errors = (d for result in results for d in result.diagnostics)
-    return 1 if any(d.severity is Severity.ERROR for d in errors) else 0
+    if fail_on is None:
+        return 0
+    found = (d for result in results for d in result.diagnostics)
+    return 1 if any(d.severity >= fail_on for d in found) else 0
 
 
 def use_color(flag: bool | None) -> bool:
@@ -303,8 +314,9 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
 
 @click.command(
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Exit codes: 0 no errors (warnings allowed), 1 errors found (with --diff: a file "
-    "would change), 2 usage error or an input that could not be read, linted or fixed.",
+    epilog="Exit codes: 0 no errors (warnings allowed), 1 errors found (with --fail-on: "
+    "findings of that severity or worse; with --diff: a file would change), 2 usage error or "
+    "an input that could not be read, linted or fixed.",
 )
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @click.option(
@@ -349,6 +361,7 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
     help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
 )
 @link_options
+@ci_options
 @config_options
 @click.option(
     "--version",
@@ -372,6 +385,8 @@ def main(
     max_size: int,
     quiet: bool,
     color: bool | None,
+    fail_on: str,
+    changed_since: str | None,
     config_path: str | None,
     isolated: bool,
     no_inline_config: bool,
@@ -390,7 +405,9 @@ def main(
         click.echo(explain_page(registry, explain))
         return
     if diff and fmt != "text":
-        raise click.UsageError("--diff prints a diff; it cannot be combined with --format json")
+        raise click.UsageError(f"--diff prints a diff; it cannot be combined with --format {fmt}")
+    if changed_since is not None and (fix or diff):
+        raise click.UsageError("--changed-since reports findings; it cannot fix (--fix, --diff)")
     unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
     if link_args["dump_links"]:
         sys.exit(dump(unique_paths, max_size))
@@ -398,19 +415,33 @@ def main(
         registry, select, ignore, severities, config_path, isolated, no_inline_config
     )
     options = RunOptions(fix, diff, unsafe_fixes, max_size, sys.stderr.isatty() and not quiet)
+    changed = changed_lines_or_exit(unique_paths, changed_since)
     link_step = None
     if link_args["check_links"]:
         # The [links] table of the first path's configuration (or of --config).
         configured = configs.config_for(unique_paths[0]).links
-        settings = link_settings(link_args, configured)
-        link_step = make_link_step(settings, progress=options.progress, quiet=quiet, fix=fix)
+        link_step = make_link_step(
+            link_settings(link_args, configured),
+            progress=options.progress,
+            quiet=quiet,
+            fix=fix,
+            restrict=changed.restrict if changed else None,
+        )
     results = run(unique_paths, configs.engine_for, options, link_step)
-    report(results, fmt, options, quiet=quiet, color=use_color(color))
-    sys.exit(exit_code(results, diff))
+    if changed is not None:
+        changed.filter_results(results)
+    report(results, fmt, options, quiet=quiet, color=use_color(color), rules=registry)
+    sys.exit(exit_code(results, diff, failing_level(fail_on)))
 
 
 def report(
-    results: Sequence[FileResult], fmt: str, options: RunOptions, *, quiet: bool, color: bool
+    results: Sequence[FileResult],
+    fmt: str,
+    options: RunOptions,
+    *,
+    quiet: bool,
+    color: bool,
+    rules: Iterable[type[Rule]] | None = None,
 ) -> None:
     """Notes and errors to stderr; the report (or, with --diff, the diff) to stdout."""
     for result in results:
@@ -423,5 +454,11 @@ def report(
         if not quiet and fixed:
             click.echo(f"Would fix {fixed} problem{'s' * (fixed > 1)}.", err=True)
         return
-    output = render(results, fmt, unsafe_fixes=options.unsafe_fixes, quiet=quiet, color=color)
+    output = render(
+        results, fmt, unsafe_fixes=options.unsafe_fixes, quiet=quiet, color=color, rules=rules
+    )
     click.echo(output, nl=False, color=color)
+    if fmt == "github":
+        from .reporters.github import write_github_files
+
+        write_github_files(results, Summary.of(results, options.unsafe_fixes))

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from .engine import FileResult
+from .model import Document
 from .registry import Selection
 
 LINK_CODES_PREFIX = "AL9"
@@ -81,15 +82,25 @@ def link_settings(args: Mapping[str, Any], configured: Mapping[str, Any]) -> Any
     return replace(options, github_token=token) if token else options
 
 
-def make_link_step(options: Any, *, progress: bool, quiet: bool, fix: bool):
+def make_link_step(
+    options: Any,
+    *,
+    progress: bool,
+    quiet: bool,
+    fix: bool,
+    restrict: Callable[[Document], Document] | None = None,
+):
     """The step that checks the links of every linted document and files the AL9xx findings
-    under each document; with ``fix``, permanent redirects are rewritten in the files."""
+    under each document; with ``fix``, permanent redirects are rewritten in the files.
+    ``restrict`` narrows each document to the links worth checking (``--changed-since``)."""
 
     def step(results: list[FileResult], selection: Selection) -> None:
         from .links import check_links
 
         wanted = {code for code in selection.codes if code.startswith(LINK_CODES_PREFIX)}
         docs = [r.document for r in results if r.document is not None]
+        if restrict is not None:
+            docs = [restrict(doc) for doc in docs]
         report = check_links(docs, options, progress=progress)
         by_path: dict[str, list] = {}
         for diagnostic in report.diagnostics:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -49,6 +49,16 @@ class Rule:
         raise NotImplementedError
 
     def diagnostic(
-        self, doc: Document, span: Span, message: str, fix: Fix | None = None
+        self,
+        doc: Document,
+        span: Span,
+        message: str,
+        fix: Fix | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.code, self.name, self.severity, doc.path, span, message, fix)
+        """``data``: extra machine-readable facts (reporters show them; ``related_line``, the
+        line of another place the finding names, also lets ``--changed-since`` report it when
+        that place changed)."""
+        return Diagnostic(
+            self.code, self.name, self.severity, doc.path, span, message, fix, data or {}
+        )

@@ -1,14 +1,16 @@
-"""Reporters turn file results into output: ``text`` (default) and ``json``."""
+"""Reporters turn file results into output: ``text`` (default), ``json``, ``github`` (workflow
+commands for GitHub Actions) and ``sarif`` (SARIF 2.1.0)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..diagnostics import Severity
 from ..engine import FileResult
+from ..rule import Rule
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github", "sarif")
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,24 @@ def render(
     unsafe_fixes: bool = False,
     quiet: bool = False,
     color: bool = False,
+    rules: Iterable[type[Rule]] | None = None,
 ) -> str:
-    """The report for stdout ("" when there is nothing to print)."""
+    """The report for stdout ("" when there is nothing to print). ``rules``: every rule SARIF
+    describes (default: the built-in ones)."""
     summary = Summary.of(results, unsafe_fixes)
     if fmt == "json":
         from .json import render_json
 
         return render_json(results, summary)
+    if fmt == "github":
+        from .github import render_github
+
+        return render_github(results, summary, quiet=quiet)
+    if fmt == "sarif":
+        from ..registry import builtin_rules
+        from .sarif import render_sarif
+
+        return render_sarif(results, builtin_rules() if rules is None else rules)
     from .text import render_text
 
     return render_text(results, summary, quiet=quiet, color=color)

@@ -74,4 +74,5 @@ class DuplicatePaperLink(Rule):
                         link.url_span,
                         f'paper link already used by "{short(earlier.title.text)}" '
                         f"(line {earlier.title.span.line}): each paper needs its own link",
+                        data={"related_line": earlier.title.span.line},
                     )

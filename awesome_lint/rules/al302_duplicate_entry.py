@@ -79,11 +79,18 @@ class DuplicateEntry(Rule):
             same = next((e for e in earlier if group_of(e) == group), None)
             if same is not None:
                 message = f"the same paper is already listed in this section: {_where(same)}"
-                yield self.diagnostic(doc, entry.title.span, message)
+                yield self.diagnostic(doc, entry.title.span, message, data=_related(same))
             elif options.cross_section != "off":
                 message = f"the same paper is also listed in another section: {_where(earlier[0])}"
-                found = self.diagnostic(doc, entry.title.span, message)
+                found = self.diagnostic(doc, entry.title.span, message, data=_related(earlier[0]))
                 yield replace(found, severity=_LEVELS[options.cross_section])
+
+
+def _related(earlier: PaperEntry) -> dict[str, int]:
+    """The line of the copy a finding names (``--changed-since`` reports a duplicate when
+    either copy changed)."""
+    assert earlier.title is not None
+    return {"related_line": earlier.title.span.line}
 
 
 def _surnames(entry: PaperEntry) -> set[str]:

@@ -1,0 +1,129 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line a finding.
+
+GitHub shows them as annotations on the pull request's diff. Escaping follows the runner's
+rules: ``%``, CR and LF in messages; also ``:`` and ``,`` in properties. Inside Actions
+(``$GITHUB_STEP_SUMMARY`` and ``$GITHUB_OUTPUT`` set) the run also appends a Markdown summary
+to the job's page and the counts to the step's outputs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+
+from ..diagnostics import Diagnostic, Severity
+from ..engine import FileResult
+from . import Summary
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+SUMMARY_ROWS = 100  # findings listed in the step summary; the rest are counted
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation_path(path: str, workspace: str | None = None) -> str:
+    """The path as GitHub matches it against the repository: relative to the workspace (the
+    checkout, ``$GITHUB_WORKSPACE``) even when the tool runs in a subfolder, with forward
+    slashes. A path outside the workspace is kept as given."""
+    workspace = workspace or os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        try:
+            relative = os.path.relpath(os.path.abspath(path), workspace)
+        except ValueError:  # another drive (Windows)
+            relative = os.pardir
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+            path = relative
+    return path.replace(os.sep, "/")
+
+
+def command(diagnostic: Diagnostic, workspace: str | None = None) -> str:
+    span = diagnostic.span
+    properties: dict[str, object] = {"file": annotation_path(diagnostic.path, workspace)}
+    properties["line"] = span.line
+    properties["endLine"] = span.end_line
+    if span.line == span.end_line:  # GitHub takes columns on one-line annotations only
+        properties["col"] = span.column
+        properties["endColumn"] = span.end_column
+    properties["title"] = f"{diagnostic.code} {diagnostic.name}"
+    joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{COMMANDS[diagnostic.severity]} {joined}::{escape_data(diagnostic.message)}"
+
+
+def render_github(results: Sequence[FileResult], summary: Summary, *, quiet: bool = False) -> str:
+    from .text import summary_lines
+
+    lines = [command(d) for result in results for d in result.diagnostics]
+    lines += [
+        f"::error file={escape_property(annotation_path(r.path))}::{escape_data(r.error)}"
+        for r in results
+        if r.error
+    ]
+    if not quiet:
+        lines.extend(summary_lines(summary))
+    return "".join(line + "\n" for line in lines)
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: pipes, newlines and HTML made harmless."""
+    text = " ".join(text.split())
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "&#124;")):
+        text = text.replace(char, entity)
+    return text.replace("`", "&#96;")
+
+
+def step_summary(results: Sequence[FileResult], summary: Summary) -> str:
+    """Markdown for ``$GITHUB_STEP_SUMMARY``: counts per file, then the findings."""
+    head = "### awesome-lint\n\n"
+    if summary.problems:
+        head += f"{summary.problems} finding{'s' * (summary.problems > 1)} "
+        head += f"({summary.errors} errors, {summary.warnings} warnings, {summary.info} info).\n\n"
+    else:
+        head += "No findings.\n\n"
+    rows = ["| File | Errors | Warnings | Info |", "| --- | ---: | ---: | ---: |"]
+    for result in results:
+        levels = [d.severity for d in result.diagnostics]
+        counts = [str(levels.count(s)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+        if result.error:
+            counts = ["could not be linted", "", ""]
+        rows.append(f"| {_cell(annotation_path(result.path))} | " + " | ".join(counts) + " |")
+    text = head + "\n".join(rows) + "\n"
+    found = [d for result in results for d in result.diagnostics]
+    if found:
+        table = ["| Where | Rule | Severity | Message |", "| --- | --- | --- | --- |"]
+        for d in found[:SUMMARY_ROWS]:
+            where = f"{annotation_path(d.path)}:{d.span.line}:{d.span.column}"
+            table.append(
+                f"| {_cell(where)} | {d.code} {d.name} | {d.severity} | {_cell(d.message)} |"
+            )
+        text += "\n" + "\n".join(table) + "\n"
+        if len(found) > SUMMARY_ROWS:
+            text += f"\n…and {len(found) - SUMMARY_ROWS} more.\n"
+    return text
+
+
+def write_github_files(
+    results: Sequence[FileResult], summary: Summary, environ: Mapping[str, str] | None = None
+) -> None:
+    """Append the step summary and the step outputs (``errors``, ``warnings``, ``info``,
+    ``problems``) to the files the Actions runner names; nothing outside Actions."""
+    environ = os.environ if environ is None else environ
+    summary_path = environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8") as stream:
+            stream.write(step_summary(results, summary))
+    output_path = environ.get("GITHUB_OUTPUT")
+    if output_path:
+        outputs = {
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "info": summary.info,
+            "problems": summary.problems,
+        }
+        with open(output_path, "a", encoding="utf-8") as stream:
+            stream.write("".join(f"{key}={value}\n" for key, value in outputs.items()))
