@@ -13,11 +13,29 @@ the services' APIs (``resolvers.py``). Each URL gets one :class:`Verdict` (``sta
 place it is written gets a diagnostic of the rule for that verdict (``rules.py``).
 """
 
-from .check import LinkReport, check_links, check_links_async, diagnostics_for
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .collect import Location, UrlTarget, collect_urls, dump_links, normalise_url
 from .options import LinkOptions, default_cache_path, parse_accept
 from .rules import LINK_RULES
 from .status import Result, Verdict
+
+if TYPE_CHECKING:
+    from .check import LinkReport, check_links, check_links_async, diagnostics_for
+
+_CHECK = ("LinkReport", "check_links", "check_links_async", "diagnostics_for")
+
+
+def __getattr__(name: str) -> Any:
+    """The checker itself (asyncio, aiohttp) loads on first use: every lint run imports this
+    package for its rules, and only ``--check-links`` needs the rest."""
+    if name in _CHECK:
+        from . import check
+
+        return getattr(check, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "LINK_RULES",
