@@ -68,7 +68,7 @@ def run(
                 late = [d for d in found if d.code in network]
                 found = [d for d in found if d.code not in network]
                 found += each.after_rules(result.document, late, late=True)
-            result.diagnostics = finalize(found, each.selection.severities)
+            result.diagnostics = finalize(found, each.selection.overrides)
     return results
 
 

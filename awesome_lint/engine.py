@@ -72,7 +72,7 @@ class Engine:
             found = []
             for rule in self.selection.local_rules():
                 found.extend(self._run(rule, doc, style))
-        return finalize(self.after_rules(doc, found), self.selection.severities)
+        return finalize(self.after_rules(doc, found), self.selection.overrides)
 
     def after_rules(
         self, doc: Document, found: list[Diagnostic], *, late: bool = False
@@ -144,7 +144,8 @@ def crash_diagnostic(path: str, what: str, exc: BaseException) -> Diagnostic:
 def finalize(
     diagnostics: Iterable[Diagnostic], severities: Mapping[str, Severity] | None = None
 ) -> list[Diagnostic]:
-    """Override severities by code, drop exact duplicates, sort by (path, line, column, code)."""
+    """Apply the user's severity overrides, drop exact duplicates, sort by (path, line, column,
+    code)."""
     severities = severities or {}
     unique: dict[Diagnostic, None] = {}
     for diagnostic in diagnostics:

@@ -45,6 +45,17 @@ class Selection:
     def codes(self) -> frozenset[str]:
         return frozenset(rule.code for rule in self.rules)
 
+    @property
+    def overrides(self) -> dict[str, Severity]:
+        """The severities set by the user (configuration or --severity). Only these replace a
+        finding's own level: a rule may report some findings below its default (AL302 gives a
+        cross-section duplicate the info level)."""
+        return {
+            rule.code: self.severities[rule.code]
+            for rule in self.rules
+            if self.severities.get(rule.code, rule.severity) != rule.severity
+        }
+
     @staticmethod
     def union(selections: Sequence[Selection]) -> Selection:
         """The rules of several selections (files under different configurations)."""

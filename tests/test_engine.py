@@ -264,3 +264,17 @@ def test_no_rule_crashes_on_a_corpus_file(path) -> None:
     assert [d.message for d in diagnostics if d.code == "AL000"] == []
     assert diagnostics == sorted(diagnostics, key=lambda d: d.sort_key)
     assert len(set(diagnostics)) == len(diagnostics)
+
+
+@pytest.mark.usefixtures("real_pipeline")
+def test_a_findings_own_level_survives_unless_the_user_overrides_it() -> None:
+    """AL302 reports a cross-section duplicate at the info level, below its default (error)."""
+    from awesome_lint import lint_text
+    from awesome_lint.diagnostics import Severity
+
+    block = "**Same Paper** \\\n*A. One* \\\n[1st May, 2023] [arXiv, 2023] \\\n[[Paper](https://x.org/{})]\n\n"
+    text = "## A\n\n" + block.format(1) + "## B\n\n" + block.format(2)
+    found = lint_text(text, select=["AL302"])
+    assert [(d.code, d.span.line, d.severity) for d in found] == [("AL302", 10, Severity.INFO)]
+    overridden = lint_text(text, select=["AL302"], severity={"AL302": Severity.WARNING})
+    assert [d.severity for d in overridden] == [Severity.WARNING]

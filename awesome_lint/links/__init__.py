@@ -37,6 +37,7 @@ def __getattr__(name: str) -> Any:
         return getattr(check, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
     "LINK_RULES",
     "LinkOptions",
