@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from .. import urls
 from ..dates import ABBREVIATIONS, MONTHS
 from ..model import Link, PaperEntry
 from ..style import HouseStyle
@@ -59,29 +60,19 @@ class ArxivId(NamedTuple):
     new_style: bool
 
 
-_NEW_ID = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?", re.I)
-_OLD_ID = re.compile(
-    r"arxiv\.org/(?:abs|pdf)/([a-z][a-z-]*(?:\.[a-z]{2})?)/(\d{2})(\d{2})\d{3}(?:v\d+)?", re.I
-)
-
-
 def arxiv_id(url: str) -> ArxivId | None:
-    """The identifier of an arXiv abs/pdf URL (new ``YYMM.NNNNN`` or old ``archive/YYMMNNN``)."""
-    m = _NEW_ID.search(url)
-    if m:
-        month = int(m.group(2))
-        if 1 <= month <= 12:
-            text = re.sub(r"v\d+$", "", m.group(0).rsplit("/", 1)[1])
-            return ArxivId(text, 2000 + int(m.group(1)), month, True)
+    """The identifier of an arXiv abs/pdf URL (new ``YYMM.NNNNN`` or old ``archive/YYMMNNN``),
+    with the year and month it encodes."""
+    text = urls.arxiv_id(url)
+    if text is None:
         return None
-    m = _OLD_ID.search(url)
-    if m:
-        yy, month = int(m.group(2)), int(m.group(3))
-        if 1 <= month <= 12:
-            year = 1900 + yy if yy >= 91 else 2000 + yy
-            text = re.sub(r"v\d+$", "", m.group(0).split("/", 2)[2])
-            return ArxivId(text, year, month, False)
-    return None
+    new_style = "/" not in text
+    digits = text if new_style else text.rsplit("/", 1)[1]
+    yy, month = int(digits[:2]), int(digits[2:4])
+    if not 1 <= month <= 12:
+        return None
+    year = 2000 + yy if new_style or yy < 91 else 1900 + yy
+    return ArxivId(text, year, month, new_style)
 
 
 def entry_arxiv(links: Iterable[Link]) -> ArxivId | None:
