@@ -101,6 +101,8 @@ class PaperEntry:
     raw: str
     lines: tuple[EntryLine, ...] = ()
     extras: tuple[Field, ...] = ()  # text that fits no part of the entry (stray text)
+    group: int = 0  # index into Document.groups
+    alias: Field | None = None  # a short name written beside the title ("**ABC**: Title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,30 @@ class Section:
     parent: int | None
     entries: tuple[PaperEntry, ...] = ()  # the entries directly under this heading
     children: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Entries that sit together (one table, one list, one run of blocks under a heading).
+
+    A group is the unit of house style: each learns its own layout from the majority of its
+    entries, and a list may mix groups of different layouts.
+    """
+
+    index: int
+    family: str  # the family of its entries: block | item | row
+    span: Span  # from its first entry's start to its last entry's end
+    section: int | None
+    entries: tuple[int, ...]  # indices into Document.entries
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """Paper-like units (items, rows or paragraphs with paper links) that yielded no entry."""
+
+    family: str  # block | item | row
+    span: Span  # from the first such unit to the last one of its group
+    lines: tuple[int, ...]  # the 1-based first line of each unit not understood
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +182,8 @@ class Document:
     anchors: frozenset[str]  # heading slugs, HTML id/name targets and "top"
     comments: tuple[Field, ...]  # HTML comments, outside code
     index: LineIndex = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+    groups: tuple[Group, ...] = ()
+    unread: tuple[Unread, ...] = ()  # paper-like units not understood, one per group
 
     @property
     def lines(self) -> list[str]:
@@ -163,3 +191,6 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         return self.index.span(start, end)
+
+    def group_entries(self, group: Group) -> list[PaperEntry]:
+        return [self.entries[i] for i in group.entries]

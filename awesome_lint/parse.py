@@ -12,7 +12,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mistune.block_parser import BlockParser
@@ -26,6 +26,7 @@ from .model import (
     Block,
     Document,
     Field,
+    Group,
     LineIndex,
     Link,
     PaperEntry,
@@ -141,6 +142,8 @@ class _Builder:
         self.anchors: set[str] = {"top"}
         self.toc: Toc | None = None
         self.toc_candidates: list[tuple[int | None, Toc]] = []
+        self.run = 0  # blocks that sit together: consecutive paragraphs, or one list or table
+        self.group_of: list[tuple[int, str, int | None]] = []  # (run, family, section) per entry
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -180,6 +183,9 @@ class _Builder:
 
     def add(self, raw: _RawBlock) -> None:
         self.blocks.append(Block(raw.kind, self.span(raw.start, raw.end)))
+        together = ("paragraph", "html")
+        if raw.kind not in together or self._previous_kind not in together:
+            self.run += 1
         handler = getattr(self, "_add_" + raw.kind, None)
         if handler is not None:
             handler(raw)
@@ -255,9 +261,12 @@ class _Builder:
         ):
             self._add_entry(found)
 
+    @property
+    def _previous_kind(self) -> str | None:
+        return self.blocks[-2].kind if len(self.blocks) > 1 else None
+
     def _add_entry(self, entry: PaperEntry) -> None:
-        if entry.section is not None:
-            self.headings[entry.section]["entries"].append(entry)
+        self.group_of.append((self.run, entry.family, entry.section))
         self.entries.append(entry)
 
     # -- table of contents ---------------------------------------------------------------------
@@ -292,7 +301,36 @@ class _Builder:
 
     # -- result --------------------------------------------------------------------------------
 
+    def _groups(self) -> tuple[tuple[Group, ...], list[PaperEntry]]:
+        """Entries that sit together form a group; each entry learns its group's index."""
+        groups: list[Group] = []
+        members: list[int] = []
+        entries: list[PaperEntry] = []
+        for i, (entry, key) in enumerate(zip(self.entries, self.group_of, strict=True)):
+            if members and key != self.group_of[members[0]]:
+                groups.append(self._group(len(groups), members))
+                members = []
+            members.append(i)
+            entries.append(replace(entry, group=len(groups)))
+        if members:
+            groups.append(self._group(len(groups), members))
+        return tuple(groups), entries
+
+    def _group(self, index: int, members: list[int]) -> Group:
+        first, last = self.entries[members[0]], self.entries[members[-1]]
+        return Group(
+            index,
+            first.family,
+            self.span(first.span.start, last.span.end),
+            first.section,
+            tuple(members),
+        )
+
     def finish(self, newline: str, bom: bool) -> Document:
+        groups, self.entries = self._groups()
+        for entry in self.entries:
+            if entry.section is not None:
+                self.headings[entry.section]["entries"].append(entry)
         sections = _sections(self.headings)
         return Document(
             path=self.path,
@@ -307,6 +345,7 @@ class _Builder:
             anchors=frozenset(self.anchors | {s.slug for s in sections}),
             comments=tuple(self.comments),
             index=self.index,
+            groups=groups,
         )
 
 
