@@ -312,9 +312,24 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
         raise click.BadParameter(str(exc)) from None
 
 
+class LintCommand(click.Command):
+    """The lint command; ``awesome-lint add …`` (its first word) runs the add command."""
+
+    def main(self, args: Sequence[str] | None = None, **extra: Any) -> Any:  # type: ignore[override]
+        words = list(sys.argv[1:] if args is None else args)
+        if words[:1] == ["add"]:
+            from .add.command import add
+
+            extra.setdefault("prog_name", "awesome-lint add")
+            return add.main(words[1:], **extra)
+        return super().main(words, **extra)
+
+
 @click.command(
+    cls=LintCommand,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Exit codes: 0 no errors (warnings allowed), 1 errors found (with --fail-on: "
+    epilog="To add a paper: awesome-lint add ID FILE (see awesome-lint add --help). "
+    "Exit codes: 0 no errors (warnings allowed), 1 errors found (with --fail-on: "
     "findings of that severity or worse; with --diff: a file would change), 2 usage error or "
     "an input that could not be read, linted or fixed.",
 )
