@@ -40,7 +40,9 @@ class Crossing(NamedTuple):
 class MisnestedHtml(Rule):
     code = "AL110"
     name = "misnested-html"
-    summary = "Inline HTML tags closed out of order: <sup><sub>x</sup></sub>."
+    summary = (
+        "Inline HTML elements closed out of order: a sup closed before the sub opened inside it."
+    )
     severity = Severity.WARNING
     fixable = True
 
