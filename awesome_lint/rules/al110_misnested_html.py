@@ -23,7 +23,7 @@ INLINE_ELEMENTS = frozenset((
 ))
 # fmt: on
 _TOKEN = re.compile(r"`+|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
-_FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+_FENCE = re.compile(r"[ \t>]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)?(?:```|~~~)")  # in items too
 _TEXT_BLOCKS = ("paragraph", "list", "quote", "heading", "html", "table")
 
 
@@ -68,7 +68,10 @@ def scopes(doc: Document) -> Iterator[tuple[int, int]]:
             for cell in row.cells:
                 yield cell.start, cell.end
     for block in doc.blocks:
-        if block.kind in _TEXT_BLOCKS:
+        if (
+            block.kind in _TEXT_BLOCKS
+            and doc.text.find("</", block.span.start, block.span.end) >= 0
+        ):
             yield from _lines_outside(doc.text, block.span.start, block.span.end, tables)
 
 
@@ -95,6 +98,8 @@ def crossings(text: str, start: int, end: int) -> Iterator[Crossing]:
 
     The element is then closed with everything inside it (as a browser does), so the inner
     element's own closing tag that follows is a stray one and no second finding."""
+    if text.find("</", start, end) < 0:
+        return  # no closing tag, no crossing (the common case: a cheap test)
     tags = list(_tags_outside_code(text, start, end))
     stack: list[str] = []
     open_count: dict[str, int] = {}
