@@ -175,10 +175,10 @@ def _split(text: str, line: _Line) -> tuple[list[Cell], bool, bool]:
             bar = find("|", bar + 1, end)
         if bar < 0:
             last = _cell(text, pos, end)
-            trailing = last.start == last.end
+            trailing = last.start == last.end  # nothing after the last pipe
             if not trailing:
                 cells.append(last)
-            return cells, leading, trailing and (leading or bool(cells))
+            return cells, leading, trailing
         cells.append(_cell(text, pos, bar))
         pos = bar + 1
 
@@ -216,10 +216,7 @@ def _delimiter(text: str, line: _Line) -> _Delimiter | None:
     for cell in cells:
         if not _DELIMITER_CELL.fullmatch(cell.text):
             return None
-        left, right = cell.text[0] == ":", cell.text[-1] == ":"
-        alignments.append(
-            "center" if left and right else "right" if right else "left" if left else None
-        )
+        alignments.append(_ALIGNMENTS[cell.text[0] == ":", cell.text[-1] == ":"])
     return _Delimiter(cells, tuple(alignments), (leading, trailing))
 
 
@@ -229,8 +226,9 @@ def _delimiter(text: str, line: _Line) -> _Delimiter | None:
 def read_tables(text: str, start: int = 0, end: int | None = None) -> tuple[Table, ...]:
     """The GFM pipe tables in ``text[start:end]``: a paragraph, a table, or a run of both.
 
-    The range is read as paragraph lines: a table starts at a line followed by a delimiter row
-    with the same number of cells; earlier lines stay a paragraph.
+    The range is read as paragraph lines (it holds no fenced code): a table starts at a line
+    followed by a delimiter row with the same number of cells; earlier lines stay a paragraph.
+    Indentation counts from the header row's, so a table indented inside a list item reads too.
     """
     lines = _lines(text, start, len(text) if end is None else end)
     tables: list[Table] = []
@@ -247,8 +245,12 @@ def read_tables(text: str, start: int = 0, end: int | None = None) -> tuple[Tabl
 
 def _table_at(text: str, lines: list[_Line], i: int) -> Table | None:
     header_line, delimiter_line = lines[i], lines[i + 1]
-    delimiter = _delimiter(text, delimiter_line) if delimiter_line.indent < 4 else None
-    if delimiter is None or _blank(header_line) or _starts_block(text, header_line):
+    delimiter = _delimiter(text, delimiter_line)  # after a paragraph line: never indented code
+    if delimiter is None or _blank(header_line):
+        return None
+    # The range's first line, or a paragraph's next one: its indentation makes no code block.
+    continues = i == 0 or not _blank(lines[i - 1])
+    if _starts_block(text, header_line._replace(indent=0) if continues else header_line):
         return None
     header_cells, leading, trailing = _split(text, header_line)
     columns = len(header_cells)

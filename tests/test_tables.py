@@ -153,6 +153,14 @@ def test_an_indented_table_and_a_row_indented_past_code() -> None:
     assert (table.header.start, table.rows[0].start) == (2, 21)
 
 
+def test_a_table_inside_a_list_item_reads_from_the_item_range() -> None:
+    text = "10. Item\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n        | 3 | 4 |\n"
+    (table,) = read_tables(text)
+    assert table.header.start == text.index("| a")
+    assert [texts(r.cells) for r in table.rows] == [["1", "2"]]
+    assert read_tables("x\n\n    | a |\n    |---|\n") == ()  # indented code at the top
+
+
 def test_tabs_and_carriage_returns_are_trimmed() -> None:
     (table,) = read_tables("|\ta\t|\r\n|---|\r\n| 1 |\r\n")
     assert table.header.cells == (Cell(2, 3, "a"),)
