@@ -46,6 +46,11 @@ def test_rows_mistune_does_not_see_as_a_table_are_checked() -> None:
     ]
 
 
+def test_a_single_cell_row_is_a_label_across_the_table() -> None:
+    text = "| a | b | c |\n|---|---|---|\n| **2023** |\n| 1 | 2 |\n"
+    assert found("AL109", text) == [("AL109", 4, 10, "row has 2 cells, the header 3")]
+
+
 def test_empty_extra_cells_hide_nothing_and_long_hidden_text_is_shortened() -> None:
     text = "| a | b |\n|---|---|\n| 1 | 2 | |\n| 1 | 2 | " + "x" * 80 + " |\n"
     ((code, line, column, message),) = found("AL109", text)

@@ -35,6 +35,6 @@ class TableCells(Rule):
                 hidden = hidden[: _SHOWN - 1] + "…"
             span = doc.span(row.cut.start, row.cut.end)
             return self.diagnostic(doc, span, f'{counts}: GitHub hides "{hidden}"', data=data)
-        if row.missing:
+        if row.missing and len(row.cells) > 1:  # one cell: a label across the row, on purpose
             return self.diagnostic(doc, doc.span(row.end, row.end), counts, data=data)
         return None  # extra cells that are all empty hide nothing
