@@ -274,14 +274,13 @@ def _body(text: str, lines: list[_Line], first: int, columns: int, indent: int) 
         yield _row(text, line, cells, columns, (leading, trailing))
 
 
-def table_ranges(text: str, blocks: Iterable[Block]) -> Iterator[tuple[int, int]]:
-    """Runs of table and paragraph blocks with no blank line between them: where GitHub may see
-    a table that mistune does not (a row without the leading pipe ends mistune's table; a row
-    with an odd number of cells turns it into a paragraph)."""
+def table_ranges(text: str, blocks: Iterable[tuple[str, int, int]]) -> Iterator[tuple[int, int]]:
+    """Runs of table and paragraph blocks (kind, start, end) with no blank line between them:
+    where GitHub may see a table that mistune does not (a row without the leading pipe ends
+    mistune's table; a row with an odd number of cells turns it into a paragraph)."""
     run: tuple[int, int] | None = None
-    for block in blocks:
-        start, end = block.span.start, block.span.end
-        if block.kind not in ("table", "paragraph"):
+    for kind, start, end in blocks:
+        if kind not in ("table", "paragraph"):
             if run is not None:
                 yield run
             run = None
@@ -298,7 +297,8 @@ def table_ranges(text: str, blocks: Iterable[Block]) -> Iterator[tuple[int, int]
 def document_tables(text: str, blocks: Sequence[Block]) -> tuple[Table, ...]:
     """Every top-level pipe table of a document, as GitHub renders it."""
     found: list[Table] = []
-    for start, end in table_ranges(text, blocks):
+    spans = ((block.kind, block.span.start, block.span.end) for block in blocks)
+    for start, end in table_ranges(text, spans):
         if text.find("|", start, end) >= 0:
             found.extend(read_tables(text, start, end))
     return tuple(found)
