@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -22,6 +22,7 @@ from . import __version__
 from .ci import changed_lines_or_exit, ci_options, failing_level
 from .diagnostics import Severity
 from .engine import Engine, FileResult, finalize
+from .inputs import neighbour_lister
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
@@ -271,9 +272,11 @@ def configurations(
     except SelectorError as exc:
         raise click.UsageError(str(exc)) from None
 
+    neighbours = neighbour_lister()
+
     def engine_for(path: str) -> Engine:
         try:
-            return configs.engine_for(path)
+            return replace(configs.engine_for(path), neighbour_files=neighbours)
         except ConfigError as exc:
             fail(str(exc))
 
