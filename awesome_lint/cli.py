@@ -243,6 +243,15 @@ config_options = options_group(
 )
 
 
+adoption_options = options_group(
+    click.option(
+        "--statistics",
+        is_flag=True,
+        help="Print one line per rule (count, fixable) instead of the findings.",
+    ),
+)
+
+
 def configurations(
     registry: Registry,
     select: Sequence[str],
@@ -366,6 +375,7 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
 @link_options
 @ci_options
 @config_options
+@adoption_options
 @click.option(
     "--version",
     is_flag=True,
@@ -393,6 +403,7 @@ def main(
     config_path: str | None,
     isolated: bool,
     no_inline_config: bool,
+    statistics: bool,
     **link_args: Any,
 ) -> None:
     """Lint curated paper lists (awesome lists of research papers).
@@ -409,6 +420,8 @@ def main(
         return
     if diff and fmt != "text":
         raise click.UsageError(f"--diff prints a diff; it cannot be combined with --format {fmt}")
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(f"--statistics is for --format text or json, not {fmt}")
     if changed_since is not None and (fix or diff):
         raise click.UsageError("--changed-since reports findings; it cannot fix (--fix, --diff)")
     unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
@@ -433,7 +446,15 @@ def main(
     results = run(unique_paths, configs.engine_for, options, link_step)
     if changed is not None:
         changed.filter_results(results)
-    report(results, fmt, options, quiet=quiet, color=use_color(color), rules=registry)
+    report(
+        results,
+        fmt,
+        options,
+        quiet=quiet,
+        color=use_color(color),
+        rules=registry,
+        statistics=statistics,
+    )
     sys.exit(exit_code(results, diff, failing_level(fail_on)))
 
 
@@ -445,6 +466,7 @@ def report(
     quiet: bool,
     color: bool,
     rules: Iterable[type[Rule]] | None = None,
+    statistics: bool = False,
 ) -> None:
     """Notes and errors to stderr; the report (or, with --diff, the diff) to stdout."""
     for result in results:
@@ -458,7 +480,13 @@ def report(
             click.echo(f"Would fix {fixed} problem{'s' * (fixed > 1)}.", err=True)
         return
     output = render(
-        results, fmt, unsafe_fixes=options.unsafe_fixes, quiet=quiet, color=color, rules=rules
+        results,
+        fmt,
+        unsafe_fixes=options.unsafe_fixes,
+        quiet=quiet,
+        color=color,
+        rules=rules,
+        statistics=statistics,
     )
     click.echo(output, nl=False, color=color)
     if fmt == "github":

@@ -231,7 +231,7 @@ def test_lint_step_files_globs_and_args(workspace: Path) -> None:
 def test_lint_step_outside_actions_prints_text(workspace: Path) -> None:
     done, summary, _ = run_step("Lint", workspace, {"args": "-q"}, in_actions=False)
     assert done.returncode == 1
-    assert done.stdout == 'README.md:17:2: AL202 [date-ordinal] "20nd" should be "20th"\n'
+    assert done.stdout == 'README.md:17:2: AL202 [*] [date-ordinal] "20nd" should be "20th"\n'
     assert not summary.exists()  # text output writes no step summary
 
 

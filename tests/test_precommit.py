@@ -67,7 +67,7 @@ def test_try_repo_fails_on_a_defect_and_passes_once_fixed(tmp_path: Path) -> Non
     failed = run(*try_repo, "--all-files")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "awesome-lint" in failed.stdout and "Failed" in failed.stdout
-    assert 'README.md:17:2: AL202 [date-ordinal] "20nd" should be "20th"' in failed.stdout
+    assert 'README.md:17:2: AL202 [*] [date-ordinal] "20nd" should be "20th"' in failed.stdout
     assert "Found 1 problem (1 error) in 1 file." in failed.stdout  # not notes.txt
 
     (repo / "README.md").write_text(EXAMPLE, encoding="utf-8")

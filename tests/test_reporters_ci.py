@@ -54,8 +54,8 @@ def test_example_defects_are_where_the_tests_expect(folder: Path) -> None:
     assert DEFECTS != EXAMPLE
     out = lint("-q", "README.md").output.splitlines()
     assert out == [
-        'README.md:17:2: AL202 [date-ordinal] "20nd" should be "20th"',
-        'README.md:21:33: AL102 [line-break-style] "\\ " has a space after the backslash, so '
+        'README.md:17:2: AL202 [*] [date-ordinal] "20nd" should be "20th"',
+        'README.md:21:33: AL102 [*] [line-break-style] "\\ " has a space after the backslash, so '
         'GitHub shows no line break; write " \\"',
     ]
 
