@@ -260,7 +260,7 @@ def test_inputs_cannot_inject_shell_code(workspace: Path, inputs: dict[str, str]
 def test_unmatched_pattern_is_reported_not_dropped(workspace: Path) -> None:
     done, _, _ = run_step("Lint", workspace, {"files": "lists/*.md"})
     assert done.returncode == 2
-    assert "lists/*.md: error: no such file" in done.stdout + done.stderr
+    assert "lists/*.md: error: no file matches this pattern" in done.stdout + done.stderr
 
 
 @pytest.mark.slow

@@ -176,7 +176,8 @@ ERROR_CASES = [
     (
         'selct = ["AL2"]',
         "selct: unknown key in the configuration; did you mean 'select'? (allowed: select, "
-        "ignore, extend-select, extend-ignore, per-file-ignores, severity, style, rules, links)",
+        "ignore, extend-select, extend-ignore, per-file-ignores, severity, style, rules, links, "
+        "exclude, baseline)",
     ),
     (
         'select = "AL2"',
