@@ -121,3 +121,28 @@ def test_write_baseline_excludes_baseline_and_changed_since(folder: Path) -> Non
     result = lint("--write-baseline", "a.json", "--baseline", "b.json")
     assert result.exit_code == 2
     assert "--write-baseline records every finding" in result.stderr
+
+
+def test_readme_adoption_path_works_as_written(folder: Path) -> None:
+    """The commands of README's "Adopting awesome-lint on a list", run in order."""
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Adopting awesome-lint on a list\n", 1)[1].split("\n### ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#", 1)[0].strip() for line in block.splitlines()]
+    for command in commands:
+        words = shlex.split(command)
+        if words[0] == "awesome-lint":
+            assert CliRunner().invoke(cli.main, words[1:]).exit_code in (0, 1), command
+        elif words[0] == "echo":
+            text, target = words[1], words[-1]
+            with open(folder / target, "a", encoding="utf-8") as config:
+                config.write(text + "\n")
+        else:
+            assert words[0] == "git", command
+    fixed = (folder / "README.md").read_text(encoding="utf-8")
+    assert "[20th Dec., 2021] [CVPR 2022]" in fixed  # --fix mended the ordinal, not the venue
+    (folder / "README.md").write_text(fixed.replace("[11th May", "[11nd May"), encoding="utf-8")
+    result = lint("-q")
+    assert result.stdout == 'README.md:22:2: AL202 [*] [date-ordinal] "11nd" should be "11th"\n'
