@@ -390,7 +390,7 @@ def test_installed_wheel_explains_rules_and_lints(tmp_path: Path) -> None:
         "FIXABLE",
         "SUMMARY",
     ]
-    example = run(str(ROOT / "examples" / "README.md"))  # README's first set-up command
+    example = run(str(ROOT / "examples" / "README.md"))  # the clean example list
     assert (example.returncode, example.stderr) == (0, "")
     assert example.stdout.splitlines()[-1].endswith("in 1 file.")
 
