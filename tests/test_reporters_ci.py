@@ -166,7 +166,7 @@ def test_format_github_writes_the_step_summary_and_outputs(folder: Path) -> None
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n### awesome-lint\n")  # appended, never replaced
     assert "| README.md | 1 | 1 | 0 |" in text
-    assert "2 findings (1 errors, 1 warnings, 0 info); 2 fixable with `--fix` ([*])." in text
+    assert "2 findings (1 error, 1 warning, 0 info); 2 fixable with `--fix` ([*])." in text
     assert (
         "| AL202 date-ordinal | error | 1 | 1 |\n| AL102 line-break-style | warning | 1 | 1 |"
         in text

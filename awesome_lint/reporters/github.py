@@ -92,9 +92,10 @@ def step_summary(results: Sequence[FileResult], summary: Summary) -> str:
     grouped by rule (the most severe rules first), ``[*]`` on what ``--fix`` changes."""
     head = "### awesome-lint\n\n"
     if summary.problems:
-        head += f"{summary.problems} finding{'s' * (summary.problems > 1)} "
-        head += f"({summary.errors} errors, {summary.warnings} warnings, {summary.info} info)"
-        head += f"; {summary.fixable} fixable with `--fix` ([*]).\n\n"
+        levels = [(summary.errors, "error"), (summary.warnings, "warning"), (summary.info, "info")]
+        detail = ", ".join(plural(count, word) for count, word in levels)
+        head += f"{plural(summary.problems, 'finding')} ({detail}); "
+        head += f"{summary.fixable} fixable with `--fix` ([*]).\n\n"
     else:
         head += "No findings.\n\n"
     rows = ["| File | Errors | Warnings | Info |", "| --- | ---: | ---: | ---: |"]
