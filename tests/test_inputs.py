@@ -132,3 +132,17 @@ def test_expand_inputs_keeps_files_and_stdin_as_given(tree: Path) -> None:
 
     expanded = expand_inputs(["-", "missing.md", "README.md"], nothing)
     assert (expanded.paths, expanded.errors) == (["-", "missing.md", "README.md"], [])
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('exclude = "drafts/"', "exclude: must be a list of strings, e.g. [\"drafts/\"], not"),
+        ("baseline = 3", "baseline: must be a file name, not"),
+    ],
+)
+def test_exclude_and_baseline_keys_are_checked(tree: Path, body: str, message: str) -> None:
+    (tree / ".awesome-lint.toml").write_text(body + "\n", encoding="utf-8")
+    result = lint(".")
+    assert result.exit_code == 2
+    assert f".awesome-lint.toml: {message}" in result.stderr
