@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -22,6 +23,7 @@ from . import __version__
 from .ci import changed_lines_or_exit, ci_options, failing_level
 from .diagnostics import Severity
 from .engine import Engine, FileResult, finalize
+from .inputs import neighbour_lister
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
@@ -40,6 +42,7 @@ class RunOptions:
     unsafe_fixes: bool = False
     max_size: int = DEFAULT_MAX_SIZE
     progress: bool = False
+    stdin_name: str | None = None  # the path that stands for standard input ("-" given)
 
 
 def run(
@@ -74,7 +77,7 @@ def run(
 
 def lint_file(path: str, engine: Engine, options: RunOptions) -> FileResult:
     try:
-        source = read_source(path, max_size=options.max_size)
+        source = read_input(path, options)
         document, diagnostics = engine.lint(source)
     except SourceError as exc:
         return FileResult(path, error=str(exc))
@@ -242,6 +245,123 @@ config_options = options_group(
 )
 
 
+adoption_options = options_group(
+    click.option(
+        "--statistics",
+        is_flag=True,
+        help="Print one line per rule (count, fixable) instead of the findings.",
+    ),
+    click.option(
+        "--baseline",
+        metavar="FILE",
+        help="Report only findings not recorded in this baseline file (configuration: "
+        "baseline = FILE).",
+    ),
+    click.option(
+        "--write-baseline",
+        metavar="FILE",
+        help="Record today's findings in FILE (again: drop the ones gone) and exit.",
+    ),
+    click.option(
+        "--stdin-filename",
+        metavar="PATH",
+        help="The path shown (and configured) for standard input, read when PATH is '-'.",
+    ),
+)
+
+
+def read_input(path: str, options: RunOptions) -> SourceText:
+    """The file at ``path``, or standard input for the path that stands for it."""
+    if path == options.stdin_name:
+        from .inputs import read_stdin
+
+        return read_stdin(path, options.max_size)
+    return read_source(path, max_size=options.max_size)
+
+
+@dataclass
+class Inputs:
+    paths: list[str]  # the files to lint, each once
+    failures: list[FileResult]  # arguments that name nothing to lint (an empty folder)
+    stdin_name: str | None  # the path among ``paths`` that stands for standard input
+
+
+def input_paths(paths: Sequence[str], configs: Any, stdin_filename: str | None) -> Inputs:
+    """Folders and globs expanded (see ``inputs.py``), ``-`` standing for standard input
+    under ``--stdin-filename`` (README.md in the current folder when nothing is given)."""
+    from .inputs import STDIN, STDIN_NAME, expand_inputs
+
+    def excludes_for(folder: str) -> tuple[Path, tuple[str, ...]]:
+        config = configs.config_for(os.path.join(folder, "README.md"))
+        home = config.path.parent if config.path is not None else Path.cwd()
+        return home, config.exclude
+
+    expanded = expand_inputs(list(paths) or ["README.md"], excludes_for)
+    stdin_name = None
+    if STDIN in expanded.paths:
+        stdin_name = stdin_filename or STDIN_NAME
+        expanded.paths = [stdin_name if p == STDIN else p for p in expanded.paths]
+    failures = [
+        FileResult(arg, error=f"{arg}: error: {message}") for arg, message in expanded.errors
+    ]
+    return Inputs(expanded.paths, failures, stdin_name)
+
+
+def check_adoption_options(
+    paths: Sequence[str],
+    fix: bool,
+    changed_since: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+) -> None:
+    if fix and "-" in paths:
+        raise click.UsageError("--fix cannot write standard input; --diff shows the fixes")
+    if write_baseline is not None and (baseline is not None or changed_since is not None):
+        raise click.UsageError(
+            "--write-baseline records every finding; it cannot be combined with --baseline "
+            "or --changed-since"
+        )
+
+
+def record_baseline(results: Sequence[FileResult], path: str, quiet: bool) -> int:
+    """``--write-baseline``: record today's findings; 2 if an input or the file failed."""
+    from .baseline import BaselineError, write_baseline
+
+    for result in results:
+        if result.error:
+            click.echo(result.error, err=True)
+    try:
+        recorded, dropped = write_baseline(Path(path), results)
+    except BaselineError as exc:
+        fail(str(exc))
+    if not quiet:
+        gone = f"; {dropped} no longer found, dropped" if dropped else ""
+        click.echo(f"Recorded {recorded} finding{'s' * (recorded != 1)} in {path}{gone}.", err=True)
+    return 2 if any(result.error for result in results) else 0
+
+
+def hide_known_findings(
+    results: Sequence[FileResult], option: str | None, configs: Any, quiet: bool
+) -> None:
+    """Drop the findings in each file's baseline (``--baseline`` or the configuration's)."""
+    from .baseline import BaselineError, filter_known, read_baseline
+
+    by_file: dict[Path, list[FileResult]] = {}
+    for result in results:
+        chosen = Path(option) if option else configs.config_for(result.path).baseline
+        if chosen is not None:
+            by_file.setdefault(chosen, []).append(result)
+    for path, chosen_results in by_file.items():
+        try:
+            known = read_baseline(path)
+        except BaselineError as exc:
+            fail(str(exc))
+        hidden = filter_known(chosen_results, known, path.resolve().parent)
+        if hidden and not quiet:
+            found = f"{hidden} finding{'s' * (hidden != 1)}"
+            click.echo(f"{found} recorded in the baseline {path} not shown.", err=True)
+
+
 def configurations(
     registry: Registry,
     select: Sequence[str],
@@ -271,9 +391,11 @@ def configurations(
     except SelectorError as exc:
         raise click.UsageError(str(exc)) from None
 
+    neighbours = neighbour_lister()
+
     def engine_for(path: str) -> Engine:
         try:
-            return configs.engine_for(path)
+            return replace(configs.engine_for(path), neighbour_files=neighbours)
         except ConfigError as exc:
             fail(str(exc))
 
@@ -378,6 +500,7 @@ class LintCommand(click.Command):
 @link_options
 @ci_options
 @config_options
+@adoption_options
 @click.option(
     "--version",
     is_flag=True,
@@ -405,6 +528,10 @@ def main(
     config_path: str | None,
     isolated: bool,
     no_inline_config: bool,
+    statistics: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    stdin_filename: str | None,
     **link_args: Any,
 ) -> None:
     """Lint curated paper lists (awesome lists of research papers).
@@ -421,15 +548,26 @@ def main(
         return
     if diff and fmt != "text":
         raise click.UsageError(f"--diff prints a diff; it cannot be combined with --format {fmt}")
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(f"--statistics is for --format text or json, not {fmt}")
     if changed_since is not None and (fix or diff):
         raise click.UsageError("--changed-since reports findings; it cannot fix (--fix, --diff)")
-    unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
-    if link_args["dump_links"]:
-        sys.exit(dump(unique_paths, max_size))
+    check_adoption_options(paths, fix, changed_since, baseline, write_baseline)
     configs = configurations(
         registry, select, ignore, severities, config_path, isolated, no_inline_config
     )
-    options = RunOptions(fix, diff, unsafe_fixes, max_size, sys.stderr.isatty() and not quiet)
+    inputs = input_paths(paths, configs, stdin_filename)
+    unique_paths = inputs.paths
+    if link_args["dump_links"]:
+        sys.exit(dump(unique_paths, max_size))
+    options = RunOptions(
+        fix,
+        diff,
+        unsafe_fixes,
+        max_size,
+        sys.stderr.isatty() and not quiet,
+        stdin_name=inputs.stdin_name,
+    )
     changed = changed_lines_or_exit(unique_paths, changed_since)
     link_step = None
     if link_args["check_links"]:
@@ -442,10 +580,21 @@ def main(
             fix=fix,
             restrict=changed.restrict if changed else None,
         )
-    results = run(unique_paths, configs.engine_for, options, link_step)
+    results = run(unique_paths, configs.engine_for, options, link_step) + inputs.failures
     if changed is not None:
         changed.filter_results(results)
-    report(results, fmt, options, quiet=quiet, color=use_color(color), rules=registry)
+    if write_baseline is not None:
+        sys.exit(record_baseline(results, write_baseline, quiet))
+    hide_known_findings(results, baseline, configs, quiet)
+    report(
+        results,
+        fmt,
+        options,
+        quiet=quiet,
+        color=use_color(color),
+        rules=registry,
+        statistics=statistics,
+    )
     sys.exit(exit_code(results, diff, failing_level(fail_on)))
 
 
@@ -457,6 +606,7 @@ def report(
     quiet: bool,
     color: bool,
     rules: Iterable[type[Rule]] | None = None,
+    statistics: bool = False,
 ) -> None:
     """Notes and errors to stderr; the report (or, with --diff, the diff) to stdout."""
     for result in results:
@@ -470,7 +620,13 @@ def report(
             click.echo(f"Would fix {fixed} problem{'s' * (fixed > 1)}.", err=True)
         return
     output = render(
-        results, fmt, unsafe_fixes=options.unsafe_fixes, quiet=quiet, color=color, rules=rules
+        results,
+        fmt,
+        unsafe_fixes=options.unsafe_fixes,
+        quiet=quiet,
+        color=color,
+        rules=rules,
+        statistics=statistics,
     )
     click.echo(output, nl=False, color=color)
     if fmt == "github":

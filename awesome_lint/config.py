@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
-import fnmatch
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Severity
+from .inputs import glob_matches
 from .registry import Registry, Selection
 
 if sys.version_info >= (3, 11):
@@ -44,6 +44,8 @@ TOP_KEYS = (
     "style",
     "rules",
     "links",
+    "exclude",
+    "baseline",
 )
 # LinkOptions fields that are not configuration (secrets, objects, identity).
 LINK_SKIP = frozenset({"dns_resolver", "github_token", "user_agent"})
@@ -65,6 +67,8 @@ class Config:
     style: Mapping[str, Any] = field(default_factory=dict)  # HouseStyle field -> pinned value
     rules: Mapping[str, Any] = field(default_factory=dict)  # rule code -> options instance
     links: Mapping[str, Any] = field(default_factory=dict)  # LinkOptions field -> value
+    exclude: tuple[str, ...] = ()  # gitignore patterns: files a folder or glob input skips
+    baseline: Path | None = None  # the baseline file (relative paths: from the config's folder)
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """The selectors ``per-file-ignores`` names for ``path``: a glob matches the path
@@ -78,7 +82,7 @@ class Config:
                 relative = target.relative_to(self.path.parent.resolve()).as_posix()
         found: list[str] = []
         for pattern, codes in self.per_file_ignores.items():
-            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(target.name, pattern):
+            if glob_matches(pattern, relative) or glob_matches(pattern, target.name):
                 found.extend(codes)
         return tuple(found)
 
@@ -181,7 +185,21 @@ class _Validator:
             style=self.style(get("style", {})),
             rules=self.rule_options(get("rules", {})),
             links=self.links(get("links", {})),
+            exclude=self.strings("exclude", get("exclude", [])),
+            baseline=self.baseline(get("baseline")),
         )
+
+    def strings(self, key: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, f'must be a list of strings, e.g. ["drafts/"], not {_show(value)}')
+        return tuple(value)
+
+    def baseline(self, value: Any) -> Path | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value:
+            raise self.fail("baseline", f"must be a file name, not {_show(value)}")
+        return self.path.parent / Path(value).expanduser()
 
     def table(self, key: str, value: Any) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):

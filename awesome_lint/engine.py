@@ -5,7 +5,7 @@ severity overrides, de-duplication and order."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -58,6 +58,9 @@ class Engine:
     config: Any = None  # the Config whose per-file-ignores apply (config.Config)
     inline_config: bool = True  # read <!-- awesome-lint-… --> comments
     registry: Any = None  # resolves codes in comments and per-file-ignores (default: built-in)
+    # The names of the files beside a document's path (the command line lists the folder);
+    # None for text that is not a file on disk.
+    neighbour_files: Callable[[str], frozenset[str]] | None = None
 
     def check(self, doc: Document) -> list[Diagnostic]:
         try:
@@ -70,8 +73,9 @@ class Engine:
             found = [crash_diagnostic(doc.path, "house-style inference", exc)]
         else:
             found = []
+            neighbours = self.neighbour_files(doc.path) if self.neighbour_files else frozenset()
             for rule in self.selection.local_rules():
-                found.extend(self._run(rule, doc, style))
+                found.extend(self._run(rule, doc, style, neighbours))
         return finalize(self.after_rules(doc, found), self.selection.overrides)
 
     def after_rules(
@@ -109,10 +113,13 @@ class Engine:
             doc = parse_source(source)
             return doc, self.check(doc)
 
-    def _run(self, rule: type[Rule], doc: Document, style: Any) -> list[Diagnostic]:
+    def _run(
+        self, rule: type[Rule], doc: Document, style: Any, neighbours: frozenset[str]
+    ) -> list[Diagnostic]:
         """All of one rule's diagnostics, or one AL000 if it crashes (partial results dropped)."""
         try:
-            ctx = RuleContext(style=style, options=self._options(rule), today=self._today())
+            options, today = self._options(rule), self._today()
+            ctx = RuleContext(style=style, options=options, today=today, neighbours=neighbours)
             results = list(rule().check(doc, ctx))
             for item in results:
                 if not isinstance(item, Diagnostic):

@@ -16,11 +16,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may read besides the document: the house style, its options, today."""
+    """What a rule may read besides the document: the house style, its options, today, and the
+    names of the files beside the document (listed by the runner: rules do no I/O)."""
 
     style: HouseStyle
     options: Any = None  # the rule's options dataclass instance (or None)
     today: datetime.date = field(default_factory=datetime.date.today)
+    neighbours: frozenset[str] = frozenset()  # file names in the document's folder ("LICENSE")
 
 
 class Rule:

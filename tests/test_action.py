@@ -231,7 +231,7 @@ def test_lint_step_files_globs_and_args(workspace: Path) -> None:
 def test_lint_step_outside_actions_prints_text(workspace: Path) -> None:
     done, summary, _ = run_step("Lint", workspace, {"args": "-q"}, in_actions=False)
     assert done.returncode == 1
-    assert done.stdout == 'README.md:17:2: AL202 [date-ordinal] "20nd" should be "20th"\n'
+    assert done.stdout == 'README.md:17:2: AL202 [*] [date-ordinal] "20nd" should be "20th"\n'
     assert not summary.exists()  # text output writes no step summary
 
 
@@ -260,7 +260,7 @@ def test_inputs_cannot_inject_shell_code(workspace: Path, inputs: dict[str, str]
 def test_unmatched_pattern_is_reported_not_dropped(workspace: Path) -> None:
     done, _, _ = run_step("Lint", workspace, {"files": "lists/*.md"})
     assert done.returncode == 2
-    assert "lists/*.md: error: no such file" in done.stdout + done.stderr
+    assert "lists/*.md: error: no file matches this pattern" in done.stdout + done.stderr
 
 
 @pytest.mark.slow

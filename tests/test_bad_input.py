@@ -65,7 +65,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     run = awesome_lint("missing.md", "folder", cwd=tmp_path)
     assert run.returncode == 2
     assert run.stderr == (
-        "missing.md: error: no such file\nfolder: error: is a directory, not a file\n"
+        "missing.md: error: no such file\nfolder: error: no Markdown (*.md) file in this folder\n"
     )
     assert run.stdout == "Could not lint 2 files.\n"
 

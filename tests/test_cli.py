@@ -65,9 +65,9 @@ def test_lints_a_file(folder: Path) -> None:
     result = lint("list.md")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        'list.md:1:5: AL501 [typo-teh] "teh" should be "the"',
+        'list.md:1:5: AL501 [*] [typo-teh] "teh" should be "the"',
         "list.md:4:1: AL502 [todo-left] TODO left in the list",
-        'list.md:4:7: AL501 [typo-teh] "teh" should be "the"',
+        'list.md:4:7: AL501 [*] [typo-teh] "teh" should be "the"',
         "Found 3 problems (2 errors, 1 warning) in 1 file.",
         "2 fixable with --fix.",
     ]
@@ -94,7 +94,7 @@ def test_several_paths_an_unreadable_one_is_reported_and_the_others_linted(folde
     assert result.exit_code == 2
     assert result.stderr == "missing.md: error: no such file\n"
     assert result.stdout.splitlines() == [
-        'a.md:1:1: AL501 [typo-teh] "teh" should be "the"',
+        'a.md:1:1: AL501 [*] [typo-teh] "teh" should be "the"',
         "Found 1 problem (1 error) in 2 files.",
         "1 fixable with --fix.",
         "Could not lint 1 file.",
@@ -219,7 +219,7 @@ def test_fix_refused_leaves_the_file_untouched(
         "list.md: error: refusing to write the fixes, they would lose link URL 'https://a.org'\n"
     )
     assert result.stdout.splitlines() == [
-        "list.md:2:1: AL501 [typo-teh] bad",
+        "list.md:2:1: AL501 [*] [typo-teh] bad",
         "Found 1 problem (1 error) in 1 file.",
         "1 fixable with --fix.",
         "Could not fix 1 file.",
@@ -390,7 +390,7 @@ def test_installed_wheel_explains_rules_and_lints(tmp_path: Path) -> None:
         "FIXABLE",
         "SUMMARY",
     ]
-    example = run(str(ROOT / "examples" / "README.md"))  # README's first set-up command
+    example = run(str(ROOT / "examples" / "README.md"))  # the clean example list
     assert (example.returncode, example.stderr) == (0, "")
     assert example.stdout.splitlines()[-1].endswith("in 1 file.")
 

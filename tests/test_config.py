@@ -165,9 +165,9 @@ def test_style_pins_the_link_label_set(folder: Path) -> None:
     (folder / ".awesome-lint.toml").write_text('[style]\nlink-labels = ["PAPER"]\n', "utf-8")
     result = CliRunner().invoke(cli.main, ["--select", "AL104", "list.md"])
     assert result.stdout.splitlines()[:3] == [
-        'list.md:8:3: AL104 [link-label] link label "Paper" should be "PAPER"',
-        'list.md:13:3: AL104 [link-label] link label "Paper" should be "PAPER"',
-        'list.md:18:3: AL104 [link-label] link label "Github" should be "GitHub"',
+        'list.md:8:3: AL104 [*] [link-label] link label "Paper" should be "PAPER"',
+        'list.md:13:3: AL104 [*] [link-label] link label "Paper" should be "PAPER"',
+        'list.md:18:3: AL104 [*] [link-label] link label "Github" should be "GitHub"',
     ]
 
 
@@ -176,7 +176,8 @@ ERROR_CASES = [
     (
         'selct = ["AL2"]',
         "selct: unknown key in the configuration; did you mean 'select'? (allowed: select, "
-        "ignore, extend-select, extend-ignore, per-file-ignores, severity, style, rules, links)",
+        "ignore, extend-select, extend-ignore, per-file-ignores, severity, style, rules, links, "
+        "exclude, baseline)",
     ),
     (
         'select = "AL2"',
@@ -380,9 +381,9 @@ STYLE_PINS = [
     # ([style] line, the first finding of the pinned rule)
     (
         'break-token = "<br>"',
-        'list.md:5:12: AL102 [line-break-style] line break " \\" differs from the list\'s "<br>"',
+        'list.md:5:12: AL102 [*] [line-break-style] line break " \\" differs from the list\'s "<br>"',
     ),
-    ('month-style = "full"', 'list.md:12:7: AL203 [month-style] "Apr.," should be "April,"'),
+    ('month-style = "full"', 'list.md:12:7: AL203 [*] [month-style] "Apr.," should be "April,"'),
     (
         'date-layout = "my"',
         'list.md:7:2: AL201 [date-format] date "1st May, 2023" is not in the house layout '

@@ -18,6 +18,7 @@ from .helpers_git import git_env
 ROOT = Path(__file__).parents[1]  # this checkout: try-repo commits its uncommitted changes
 EXAMPLE = (ROOT / "examples" / "README.md").read_text(encoding="utf-8")
 DEFECT = EXAMPLE.replace("[20th Dec., 2021]", "[20nd Dec., 2021]", 1)
+WARNING_ONLY = EXAMPLE.replace("[CVPR, 2022]", "[CVPR 2022]", 1)
 
 
 def precommit_env(tmp_path: Path) -> dict[str, str]:
@@ -38,6 +39,8 @@ def test_manifest_is_valid_for_pre_commit() -> None:
         assert hook["pass_filenames"] is True
         assert hook["entry"].split()[0] == "awesome-lint"
     assert "--check-links" not in hooks["awesome-lint"]["entry"]
+    # pre-commit prints a hook's output only when it fails: warnings fail, so they are seen.
+    assert hooks["awesome-lint"]["entry"].split()[1:] == ["--fail-on", "warning"]
     assert "--check-links" in hooks["awesome-lint-links"]["entry"].split()
     assert hooks["awesome-lint-links"]["stages"] == ["manual"]
 
@@ -67,8 +70,13 @@ def test_try_repo_fails_on_a_defect_and_passes_once_fixed(tmp_path: Path) -> Non
     failed = run(*try_repo, "--all-files")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "awesome-lint" in failed.stdout and "Failed" in failed.stdout
-    assert 'README.md:17:2: AL202 [date-ordinal] "20nd" should be "20th"' in failed.stdout
+    assert 'README.md:17:2: AL202 [*] [date-ordinal] "20nd" should be "20th"' in failed.stdout
     assert "Found 1 problem (1 error) in 1 file." in failed.stdout  # not notes.txt
+
+    (repo / "README.md").write_text(WARNING_ONLY, encoding="utf-8")
+    warned = run(*try_repo, "--all-files")
+    assert warned.returncode == 1, warned.stdout + warned.stderr  # a warning fails, and shows
+    assert 'README.md:17:20: AL207 [venue-format] venue "CVPR 2022"' in warned.stdout
 
     (repo / "README.md").write_text(EXAMPLE, encoding="utf-8")
     passed = run(*try_repo, "--all-files")

@@ -50,7 +50,7 @@ def result(*diagnostics: Diagnostic, **kwargs: object) -> FileResult:
 def test_text_lines_and_summary() -> None:
     output = render([result(TYPO, TODO, NOTE)], "text")
     assert output.splitlines() == [
-        'lists/README.md:1:5: AL501 [rule-501] "teh" should be "the"',
+        'lists/README.md:1:5: AL501 [*] [rule-501] "teh" should be "the"',
         "lists/README.md:2:1: AL502 [rule-502] TODO left",
         "lists/README.md:1:1: AL503 [rule-503] just so you know",
         "Found 3 problems (1 error, 1 warning, 1 info) in 1 file.",
@@ -80,7 +80,7 @@ def test_text_summary_variants() -> None:
 
 def test_text_quiet_prints_findings_only() -> None:
     assert render([result(TYPO)], "text", quiet=True) == (
-        'lists/README.md:1:5: AL501 [rule-501] "teh" should be "the"\n'
+        'lists/README.md:1:5: AL501 [*] [rule-501] "teh" should be "the"\n'
     )
     assert render([result()], "text", quiet=True) == ""
 
@@ -90,7 +90,7 @@ def test_text_colour_only_when_asked() -> None:
     coloured = render([result(TYPO)], "text", color=True)
     assert "\x1b[" not in plain
     assert coloured.splitlines()[0] == (
-        "\x1b[1mlists/README.md:1:5:\x1b[0m \x1b[31m\x1b[1mAL501\x1b[0m [rule-501] "
+        "\x1b[1mlists/README.md:1:5:\x1b[0m \x1b[31m\x1b[1mAL501\x1b[0m [*] [rule-501] "
         '"teh" should be "the"'
     )
     assert "\x1b[31mFound 1 problem (1 error) in 1 file.\x1b[0m" in coloured

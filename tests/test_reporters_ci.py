@@ -54,8 +54,8 @@ def test_example_defects_are_where_the_tests_expect(folder: Path) -> None:
     assert DEFECTS != EXAMPLE
     out = lint("-q", "README.md").output.splitlines()
     assert out == [
-        'README.md:17:2: AL202 [date-ordinal] "20nd" should be "20th"',
-        'README.md:21:33: AL102 [line-break-style] "\\ " has a space after the backslash, so '
+        'README.md:17:2: AL202 [*] [date-ordinal] "20nd" should be "20th"',
+        'README.md:21:33: AL102 [*] [line-break-style] "\\ " has a space after the backslash, so '
         'GitHub shows no line break; write " \\"',
     ]
 
@@ -166,11 +166,76 @@ def test_format_github_writes_the_step_summary_and_outputs(folder: Path) -> None
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n### awesome-lint\n")  # appended, never replaced
     assert "| README.md | 1 | 1 | 0 |" in text
-    assert '| README.md:17:2 | AL202 date-ordinal | error | "20nd" should be "20th" |' in text
+    assert "2 findings (1 error, 1 warning, 0 info); 2 fixable with `--fix` ([*])." in text
+    assert (
+        "| AL202 date-ordinal | error | 1 | 1 |\n| AL102 line-break-style | warning | 1 | 1 |"
+        in text
+    )
+    assert "<details><summary>AL202 date-ordinal: 1 finding, 1 fixable</summary>" in text
+    assert '| README.md:17:2 | error | [*] | "20nd" should be "20th" |' in text
     assert outputs.read_text(encoding="utf-8") == "errors=1\nwarnings=1\ninfo=0\nproblems=2\n"
     # Other formats leave the files alone.
     lint("--format", "text", "README.md", env=env)
     assert summary.read_text(encoding="utf-8") == text
+
+
+def test_github_annotations_most_severe_first() -> None:
+    doc = mini_document("a\nb\nc\n", "a.md")
+
+    def at(line: int, severity: Severity) -> Diagnostic:
+        return Diagnostic(
+            "AL101", "entry-shape", severity, doc.path, doc.span(2 * line - 2, 2 * line - 1), "m"
+        )
+
+    found = [
+        at(1, Severity.INFO),
+        at(2, Severity.WARNING),
+        at(3, Severity.ERROR),
+        at(3, Severity.INFO),
+    ]
+    results = [FileResult(doc.path, doc, found)]
+    lines = render(results, "github", quiet=True).splitlines()
+    assert [line.split(",", 2)[:2] for line in lines] == [
+        ["::error file=a.md", "line=3"],
+        ["::warning file=a.md", "line=2"],
+        ["::notice file=a.md", "line=1"],
+        ["::notice file=a.md", "line=3"],
+    ]
+
+
+def test_step_summary_groups_every_finding_by_rule() -> None:
+    doc = mini_document("x\n" * 300, "a.md")
+    fix = Fix((Edit(0, 1, "y"),))
+    unsafe = Fix((Edit(0, 1, "y"),), safe=False)
+
+    def finding(code: str, severity: Severity, line: int, fix: Fix | None = None) -> Diagnostic:
+        span = doc.span(2 * line - 2, 2 * line - 1)
+        return Diagnostic(code, f"rule-{code}", severity, doc.path, span, f"m{line}", fix)
+
+    found = [finding("AL104", Severity.WARNING, n, fix) for n in range(1, 251)]
+    found += [finding("AL204", Severity.ERROR, 260, unsafe), finding("AL502", Severity.WARNING, 1)]
+    results = [FileResult(doc.path, doc, found)]
+    text = step_summary(results, Summary.of(results))
+    assert (
+        "| AL204 rule-AL204 | error | 1 | 0 |\n"
+        "| AL104 rule-AL104 | warning | 250 | 250 |\n"
+        "| AL502 rule-AL502 | warning | 1 | 0 |\n"
+    ) in text
+    assert (
+        text.index("<summary>AL204") < text.index("<summary>AL104") < text.index("<summary>AL502")
+    )
+    assert "| a.md:260:1 | error | unsafe | m260 |" in text
+    assert all(f"| a.md:{n}:1 | warning | [*] | m{n} |" in text for n in range(1, 251))  # all 250
+    assert "more (GitHub takes" not in text
+    # Past GitHub's size limit the rest are counted, and the Markdown stays well formed.
+    from awesome_lint.reporters.github import findings_by_rule, findings_tables
+
+    short = findings_tables(findings_by_rule(results), 3_000)
+    assert short.count("<details>") == short.count("</details>")
+    assert short.endswith(" more (GitHub takes at most 1 MiB of summary).\n")
+    shown = short.count("| a.md:")
+    assert 10 < shown < 252
+    assert f"…and {252 - shown} more" in short
 
 
 def test_step_summary_cells_are_escaped() -> None:

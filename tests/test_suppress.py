@@ -130,7 +130,7 @@ def test_no_inline_config_ignores_every_comment(tmp_path: Path, monkeypatch) -> 
     assert result.stdout.splitlines()[0].startswith("list.md:10:1: AL002 ")
     result = runner.invoke(cli.main, ["--select", "AL202,AL0", "--no-inline-config", "list.md"])
     assert result.stdout.splitlines()[0] == (
-        'list.md:8:2: AL202 [date-ordinal] "22th" should be "22nd"'
+        'list.md:8:2: AL202 [*] [date-ordinal] "22th" should be "22nd"'
     )
 
 

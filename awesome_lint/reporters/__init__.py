@@ -56,14 +56,15 @@ def render(
     quiet: bool = False,
     color: bool = False,
     rules: Iterable[type[Rule]] | None = None,
+    statistics: bool = False,
 ) -> str:
     """The report for stdout ("" when there is nothing to print). ``rules``: every rule SARIF
-    describes (default: the built-in ones)."""
+    describes (default: the built-in ones). ``statistics``: counts per rule (text and json)."""
     summary = Summary.of(results, unsafe_fixes)
     if fmt == "json":
         from .json import render_json
 
-        return render_json(results, summary)
+        return render_json(results, summary, statistics=statistics, unsafe_fixes=unsafe_fixes)
     if fmt == "github":
         from .github import render_github
 
@@ -75,4 +76,6 @@ def render(
         return render_sarif(results, builtin_rules() if rules is None else rules)
     from .text import render_text
 
-    return render_text(results, summary, quiet=quiet, color=color)
+    return render_text(
+        results, summary, quiet=quiet, color=color, unsafe_fixes=unsafe_fixes, statistics=statistics
+    )

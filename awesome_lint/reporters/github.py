@@ -1,9 +1,10 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line a finding.
 
-GitHub shows them as annotations on the pull request's diff. Escaping follows the runner's
-rules: ``%``, CR and LF in messages; also ``:`` and ``,`` in properties. Inside Actions
+GitHub shows them as annotations on the pull request's diff, but only the first few of each
+level (10 per step), so the most severe come first. Escaping follows the runner's rules: ``%``,
+CR and LF in messages; also ``:`` and ``,`` in properties. Inside Actions
 (``$GITHUB_STEP_SUMMARY`` and ``$GITHUB_OUTPUT`` set) the run also appends a Markdown summary
-to the job's page and the counts to the step's outputs.
+to the job's page, every finding grouped by rule, and the counts to the step's outputs.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from collections.abc import Mapping, Sequence
 from ..diagnostics import Diagnostic, Severity
 from ..engine import FileResult
 from . import Summary
+from .text import plural
+from .triage import is_fixable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-SUMMARY_ROWS = 100  # findings listed in the step summary; the rest are counted
+# GitHub refuses a step summary above 1 MiB; findings past this many characters are counted.
+SUMMARY_BUDGET = 1_000_000
 
 
 def escape_data(text: str) -> str:
@@ -58,7 +62,7 @@ def command(diagnostic: Diagnostic, workspace: str | None = None) -> str:
 def render_github(results: Sequence[FileResult], summary: Summary, *, quiet: bool = False) -> str:
     from .text import summary_lines
 
-    lines = [command(d) for result in results for d in result.diagnostics]
+    lines = [command(d) for d in most_severe_first(results)]
     lines += [
         f"::error file={escape_property(annotation_path(r.path))}::{escape_data(r.error)}"
         for r in results
@@ -67,6 +71,12 @@ def render_github(results: Sequence[FileResult], summary: Summary, *, quiet: boo
     if not quiet:
         lines.extend(summary_lines(summary))
     return "".join(line + "\n" for line in lines)
+
+
+def most_severe_first(results: Sequence[FileResult]) -> list[Diagnostic]:
+    """Errors, then warnings, then info; in file and line order within each level."""
+    found = [d for result in results for d in result.diagnostics]
+    return sorted(found, key=lambda d: -d.severity)  # stable: keeps the order within a level
 
 
 def _cell(text: str) -> str:
@@ -78,11 +88,14 @@ def _cell(text: str) -> str:
 
 
 def step_summary(results: Sequence[FileResult], summary: Summary) -> str:
-    """Markdown for ``$GITHUB_STEP_SUMMARY``: counts per file, then the findings."""
+    """Markdown for ``$GITHUB_STEP_SUMMARY``: counts per file and per rule, then every finding
+    grouped by rule (the most severe rules first), ``[*]`` on what ``--fix`` changes."""
     head = "### awesome-lint\n\n"
     if summary.problems:
-        head += f"{summary.problems} finding{'s' * (summary.problems > 1)} "
-        head += f"({summary.errors} errors, {summary.warnings} warnings, {summary.info} info).\n\n"
+        levels = [(summary.errors, "error"), (summary.warnings, "warning"), (summary.info, "info")]
+        detail = ", ".join(plural(count, word) for count, word in levels)
+        head += f"{plural(summary.problems, 'finding')} ({detail}); "
+        head += f"{summary.fixable} fixable with `--fix` ([*]).\n\n"
     else:
         head += "No findings.\n\n"
     rows = ["| File | Errors | Warnings | Info |", "| --- | ---: | ---: | ---: |"]
@@ -93,18 +106,56 @@ def step_summary(results: Sequence[FileResult], summary: Summary) -> str:
             counts = ["could not be linted", "", ""]
         rows.append(f"| {_cell(annotation_path(result.path))} | " + " | ".join(counts) + " |")
     text = head + "\n".join(rows) + "\n"
-    found = [d for result in results for d in result.diagnostics]
-    if found:
-        table = ["| Where | Rule | Severity | Message |", "| --- | --- | --- | --- |"]
-        for d in found[:SUMMARY_ROWS]:
-            where = f"{annotation_path(d.path)}:{d.span.line}:{d.span.column}"
-            table.append(
-                f"| {_cell(where)} | {d.code} {d.name} | {d.severity} | {_cell(d.message)} |"
-            )
-        text += "\n" + "\n".join(table) + "\n"
-        if len(found) > SUMMARY_ROWS:
-            text += f"\n…and {len(found) - SUMMARY_ROWS} more.\n"
+    groups = findings_by_rule(results)
+    if groups:
+        text += "\n" + rule_table(groups) + findings_tables(groups, SUMMARY_BUDGET - len(text))
     return text
+
+
+def findings_by_rule(results: Sequence[FileResult]) -> list[list[Diagnostic]]:
+    """The findings of each rule, the rules with the most severe findings first, then the most
+    frequent."""
+    groups: dict[str, list[Diagnostic]] = {}
+    for d in (d for result in results for d in result.diagnostics):
+        groups.setdefault(d.code, []).append(d)
+    return sorted(groups.values(), key=lambda g: (-max(d.severity for d in g), -len(g), g[0].code))
+
+
+def rule_table(groups: Sequence[Sequence[Diagnostic]]) -> str:
+    rows = ["| Rule | Severity | Findings | Fixable |", "| --- | --- | ---: | ---: |"]
+    for group in groups:
+        first = group[0]
+        fixable = sum(1 for d in group if is_fixable(d))
+        worst = max(d.severity for d in group)
+        rows.append(f"| {first.code} {first.name} | {worst} | {len(group)} | {fixable} |")
+    return "\n".join(rows) + "\n"
+
+
+def findings_tables(groups: Sequence[Sequence[Diagnostic]], budget: int) -> str:
+    """One collapsible table per rule; the findings past ``budget`` characters are counted."""
+    parts: list[str] = []
+    left = sum(len(group) for group in groups)
+    for group in groups:
+        first = group[0]
+        fixable = sum(1 for d in group if is_fixable(d))
+        title = f"{first.code} {first.name}: {plural(len(group), 'finding')}, {fixable} fixable"
+        rows = ["| Where | Severity | Fix | Message |", "| --- | --- | :---: | --- |"]
+        for d in group:
+            where = f"{annotation_path(d.path)}:{d.span.line}:{d.span.column}"
+            mark = "[*]" if is_fixable(d) else ("unsafe" if is_fixable(d, True) else "")
+            row = f"| {_cell(where)} | {d.severity} | {mark} | {_cell(d.message)} |"
+            if budget - len(row) < 200:
+                break
+            budget -= len(row) + 1
+            rows.append(row)
+            left -= 1
+        parts.append(f"\n<details><summary>{_cell(title)}</summary>\n\n" + "\n".join(rows))
+        parts.append("\n\n</details>\n")
+        if budget < 200:
+            break
+    if left:
+        parts.append(f"\n…and {left} more (GitHub takes at most 1 MiB of summary).\n")
+    return "".join(parts)
 
 
 def write_github_files(

@@ -14,12 +14,21 @@ from ..diagnostics import Diagnostic, Fix
 from ..engine import FileResult
 from ..model import LineIndex
 from . import Summary
+from .triage import all_diagnostics, rule_counts
 
 VERSION = 1
 
 
-def render_json(results: Sequence[FileResult], summary: Summary) -> str:
-    report = {
+def render_json(
+    results: Sequence[FileResult],
+    summary: Summary,
+    *,
+    statistics: bool = False,
+    unsafe_fixes: bool = False,
+) -> str:
+    """``statistics``: also ``"statistics"``, one object per rule (code, name, count, fixable,
+    unsafe_fixable), the most findings first."""
+    report: dict[str, Any] = {
         "version": VERSION,
         "diagnostics": [
             diagnostic_object(d, line_index(result))
@@ -31,6 +40,9 @@ def render_json(results: Sequence[FileResult], summary: Summary) -> str:
             {"path": result.path, "message": result.error} for result in results if result.error
         ],
     }
+    if statistics:
+        rows = rule_counts(all_diagnostics(results), unsafe_fixes)
+        report["statistics"] = [asdict(row) for row in rows]
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -9,27 +9,45 @@ import click
 from ..diagnostics import Diagnostic, Severity
 from ..engine import FileResult
 from . import Summary
+from .triage import all_diagnostics, biggest_decision, is_fixable, rule_counts, statistics_lines
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
 def render_text(
-    results: Sequence[FileResult], summary: Summary, *, quiet: bool = False, color: bool = False
+    results: Sequence[FileResult],
+    summary: Summary,
+    *,
+    quiet: bool = False,
+    color: bool = False,
+    unsafe_fixes: bool = False,
+    statistics: bool = False,
 ) -> str:
-    lines = [format_line(d, color) for result in results for d in result.diagnostics]
+    """One line per finding (``[*]`` marks what ``--fix`` changes) and the summary; with
+    ``statistics``, one line per rule instead of the findings."""
+    found = all_diagnostics(results)
+    rows = rule_counts(found, unsafe_fixes)
+    if statistics:
+        lines = statistics_lines(rows)
+    else:
+        lines = [format_line(d, color, is_fixable(d, unsafe_fixes)) for d in found]
     if not quiet:
         lines.extend(summary_lines(summary, color))
+        decision = biggest_decision(rows, force=statistics)
+        if decision is not None:
+            lines.append(decision)
     return "".join(line + "\n" for line in lines)
 
 
-def format_line(diagnostic: Diagnostic, color: bool = False) -> str:
+def format_line(diagnostic: Diagnostic, color: bool = False, fixable: bool = False) -> str:
     span = diagnostic.span
     where = f"{diagnostic.path}:{span.line}:{span.column}:"
     code = diagnostic.code
     if color:
         where = click.style(where, bold=True)
         code = click.style(code, fg=COLORS[diagnostic.severity], bold=True)
-    return f"{where} {code} [{diagnostic.name}] {diagnostic.message}"
+    mark = " [*]" if fixable else ""
+    return f"{where} {code}{mark} [{diagnostic.name}] {diagnostic.message}"
 
 
 def plural(count: int, word: str) -> str:

@@ -9,27 +9,13 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Link
+from ..names import LABEL, spellings
 from ..rule import Rule, RuleContext
 from ..style import label_links
 
 # Names with one spelling set by their owner: a label that names them is spelled this way (or
 # in lower case, in a list whose labels are all lower case).
-CANONICAL = {
-    name.lower(): name
-    for name in (
-        "GitHub",
-        "GitLab",
-        "BibTeX",
-        "arXiv",
-        "PDF",
-        "YouTube",
-        "OpenReview",
-        "Hugging Face",
-        "Colab",
-        "PyPI",
-        "DOI",
-    )
-}
+CANONICAL = spellings(LABEL)
 _WORD = re.compile(r"[A-Za-z]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from ..dates import read_date
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Field, PaperEntry
+from ..names import VENUE, VENUE_ALIASES, spellings
 from ..rule import Rule, RuleContext
 from .al2_data import (
     ARXIV_VENUES,
-    KNOWN_VENUES,
-    VENUE_ALIASES,
     VENUE_EXAMPLES,
     Venue,
     entry_arxiv,
@@ -24,6 +23,7 @@ from .al2_data import (
 _WORD = re.compile(r"[A-Za-z]+")
 # A venue without a year that the list writes this often is its own label ("Preprint").
 LABEL_USES = 3
+VENUE_SPELLINGS = {**spellings(VENUE), **VENUE_ALIASES}
 
 
 class VenueFormat(Rule):
@@ -77,7 +77,7 @@ class VenueFormat(Rule):
     def _spelling(self, doc: Document, field: Field, venue: Venue) -> Iterator[Diagnostic]:
         for m in _WORD.finditer(venue.name):
             word = m.group()
-            right = VENUE_ALIASES.get(word.lower()) or KNOWN_VENUES.get(word.lower())
+            right = VENUE_SPELLINGS.get(word.lower())
             if right is None or word == right:
                 continue
             start = field.span.start + m.start()

@@ -15,40 +15,6 @@ from ..dates import ABBREVIATIONS, MONTHS
 from ..model import Link, PaperEntry
 from ..style import HouseStyle
 
-# Venue names whose spelling is fixed by the venue itself: lower-case form -> the right spelling.
-KNOWN_VENUES: dict[str, str] = {
-    name.lower(): name
-    for name in (
-        "AAAI",
-        "ACL",
-        "arXiv",
-        "bioRxiv",
-        "BMVC",
-        "ChemRxiv",
-        "CoRR",
-        "CVPR",
-        "ECCV",
-        "EMNLP",
-        "ICASSP",
-        "ICCV",
-        "ICLR",
-        "ICML",
-        "IJCAI",
-        "ISBI",
-        "KDD",
-        "medRxiv",
-        "MICCAI",
-        "MIDL",
-        "NAACL",
-        "NeurIPS",
-        "SIGGRAPH",
-        "TPAMI",
-        "WACV",
-    )
-}
-# Old or wrong names of a known venue: lower-case form -> the right spelling.
-VENUE_ALIASES: dict[str, str] = {"nips": "NeurIPS"}
-
 # Venue names that mean "a preprint server": their year is the arXiv identifier's year.
 ARXIV_VENUES = frozenset({"arxiv", "corr"})
 

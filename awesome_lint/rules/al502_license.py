@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Severity
@@ -27,23 +27,36 @@ _LICENSE_FILE = re.compile(r"(?:^|/)(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt))?$", r
 
 @dataclass(frozen=True)
 class LicenseOptions:
-    # Set by the command line after it found a LICENSE file beside the README: rules do no I/O.
+    # For text linted without a folder (lint_text): says a license file exists beside it.
     license_file_present: bool = False
 
 
-def has_license_statement(doc: Document) -> bool:
-    if any(_is_license_heading(section.text) for section in doc.sections):
-        return True
+def license_file(neighbours: Iterable[str]) -> str | None:
+    """The license file among the names of the files beside the list (``LICENSE``, ``COPYING``,
+    ``LICENSE.md`` …), or None."""
+    return next((name for name in sorted(neighbours) if _LICENSE_FILE.search(name)), None)
+
+
+def license_statement(doc: Document, neighbours: Iterable[str] = ()) -> str | None:
+    """Where the list states its license ("the file LICENSE", "a License section at line 40",
+    …), or None when it does not."""
+    found = license_file(neighbours)
+    if found is not None:
+        return f"the file {found} beside the list"
+    for section in doc.sections:
+        if _is_license_heading(section.text):
+            return f'the section "{section.text.strip()}" at line {section.span.line}'
     for link in doc.links:
         if link.kind == "image" and _LICENSE_WORD.search(f"{link.label} {link.url}"):
-            return True  # a license badge
+            return f"a license badge at line {link.span.line}"
         if _LICENSE_FILE.search(link.url.split("#")[0].split("?")[0]):
-            return True  # a link to the license file
+            return f"a link to its license file at line {link.span.line}"
     # Code and entries are not statements ("Public Domain Models" may be a paper's title).
     skip = [b.span for b in doc.blocks if b.kind == "code"] + [e.span for e in doc.entries]
-    return any(
-        not any(s.start <= m.start() < s.end for s in skip) for m in _STATEMENT.finditer(doc.text)
-    )
+    for m in _STATEMENT.finditer(doc.text):
+        if not any(s.start <= m.start() < s.end for s in skip):
+            return f'the sentence "{m.group()}" at line {doc.span(m.start(), m.end()).line}'
+    return None
 
 
 def _is_license_heading(text: str) -> bool:
@@ -60,7 +73,7 @@ class License(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or LicenseOptions()
-        if options.license_file_present or has_license_statement(doc):
+        if options.license_file_present or license_statement(doc, ctx.neighbours) is not None:
             return
         title = title_section(doc)
         if title is not None:
@@ -68,5 +81,7 @@ class License(Rule):
         else:
             first = doc.text.split("\n", 1)[0]
             span = doc.span(0, len(first))
-        message = "the list states no license: add a License section or a license badge"
+        message = (
+            "the list states no license: add a License section, a license badge or a LICENSE file"
+        )
         yield self.diagnostic(doc, span, message)

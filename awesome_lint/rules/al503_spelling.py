@@ -8,34 +8,8 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document
+from ..names import PROSE, spellings
 from ..rule import Rule, RuleContext
-
-# The names as their owners write them. Only names with one unambiguous casing belong here.
-WELL_KNOWN_NAMES: tuple[str, ...] = (
-    "GitHub",
-    "GitLab",
-    "arXiv",
-    "bioRxiv",
-    "medRxiv",
-    "chemRxiv",
-    "OpenReview",
-    "PyTorch",
-    "TensorFlow",
-    "JAX",
-    "NumPy",
-    "SciPy",
-    "scikit-learn",
-    "MuJoCo",
-    "YouTube",
-    "JavaScript",
-    "TypeScript",
-    "PubMed",
-    "ImageNet",
-    "OpenAI",
-    "ChatGPT",
-    "NeurIPS",
-    "MICCAI",
-)
 
 _WORD = re.compile(r"[^\W_]+(?:[-_.][^\W_]+)*")
 
@@ -67,7 +41,7 @@ class Spelling(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or SpellingOptions()
-        names = {n.lower(): n for n in (*WELL_KNOWN_NAMES, *options.extra_names)}
+        names = {**spellings(PROSE), **{n.lower(): n for n in options.extra_names}}
         masked = _masked_text(doc, options.entry_link_labels)
         # One pass over the words (a long alternation regex tried at every offset is slower).
         for m in _WORD.finditer(masked):
