@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..authors import surname_first
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
@@ -108,6 +109,8 @@ class AuthorsFormat(Rule):
                 )
 
     def _separators(self, doc: Document, authors: Field, house: _House) -> Iterator[Diagnostic]:
+        if surname_first(authors.text):
+            return  # "Wu, Di and Ng, Ed": "and" is the only boundary between names
         found = _separators(authors)
         names_with_commas = any(kind(m.group()) == "semicolon" for m in found)
         for i, m in enumerate(found):
