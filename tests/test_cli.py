@@ -216,8 +216,7 @@ def test_a_harmful_fix_is_dropped_with_a_line_and_the_file_left_as_it_was(
     result = lint("list.md", "--fix")
     assert result.exit_code == 1  # the finding's error, not a failure to fix
     assert result.stderr == (
-        "list.md:2:1: warning: AL501 fix not applied: it would lose the link URL "
-        "'https://a.org'\n"
+        "list.md:2:1: warning: AL501 fix not applied: it would lose the link URL 'https://a.org'\n"
     )
     assert result.stdout.splitlines() == [
         "list.md:2:1: AL501 [typo-teh] bad",

@@ -16,6 +16,7 @@ from awesome_lint.fix import (
     MAX_PASSES,
     choose_fixes,
     fix_source,
+    link_destination,
     unified_diff,
     write_atomic,
 )
@@ -310,3 +311,23 @@ def test_fixing_a_corpus_file_loses_nothing_and_is_idempotent(path: Path) -> Non
     assert [d for d in outcome.diagnostics if d.fix is not None and d.fix.safe] == []
     again = fix_source(outcome.source, real_engine())
     assert (again.applied, again.source.raw) == (0, outcome.source.raw)
+
+
+@pytest.mark.parametrize(
+    ("location", "written"),
+    [
+        ("https://a.org/x(1) y", "https://a.org/x%281%29%20y"),
+        ("https://Bücher.example/p?q=<b>#f)", "https://xn--bcher-kva.example/p?q=%3Cb%3E#f%29"),
+        ("HTTP://a.org", "http://a.org/"),
+        ("https://a.org/%28kept%29", "https://a.org/%28kept%29"),
+        ("http://[::1]:8080/x", "http://[::1]:8080/x"),
+        ("javascript:alert(1)", None),
+        ("https://user:secret@a.org/", None),
+        ("https:///no-host", None),
+        ("https://a.org:99999/", None),
+    ],
+)
+def test_a_redirect_target_is_written_only_as_a_valid_link_destination(
+    location: str, written: str | None
+) -> None:
+    assert link_destination(location) == written
