@@ -139,6 +139,14 @@ class AuthorsFormat(Rule):
             if k == "semicolon" and any(kind(x.group()) == "comma" for x in found):
                 yield self.diagnostic(doc, span, message)  # "Last, First; …": no clear fix
                 continue
+            # "A; and B": the word after ";" goes too, or the fix would write "A and and B".
+            end += _word_after(authors.text, m.end())
             yield self.diagnostic(
                 doc, span, message, Fix((Edit(start, end, expected),), description="write it")
             )
+
+
+def _word_after(text: str, offset: int) -> int:
+    """The length of an "and " or "& " that follows a separator (``;`` then ``and``)."""
+    m = re.match(r"(?:and|&)[ \t]+", text[offset:])
+    return m.end() if m else 0
