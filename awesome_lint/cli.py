@@ -21,13 +21,13 @@ import click
 
 from . import __version__
 from .ci import changed_lines_or_exit, ci_options, failing_level
-from .diagnostics import Severity
+from .diagnostics import Diagnostic, Severity
 from .engine import Engine, FileResult, finalize
 from .inputs import neighbour_lister
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
-from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
+from .source import DEFAULT_MAX_SIZE, SourceError, parse_size, read_source
 
 if TYPE_CHECKING:
     from .rule import Rule
@@ -72,6 +72,9 @@ def run(
                 found = [d for d in found if d.code not in network]
                 found += each.after_rules(result.document, late, late=True)
             result.diagnostics = finalize(found, each.selection.overrides)
+    if options.fix or options.diff:
+        for result in results:
+            finish_fixes(result, engine_for(result.path), options)
     return results
 
 
@@ -81,33 +84,58 @@ def lint_file(path: str, engine: Engine, options: RunOptions) -> FileResult:
         document, diagnostics = engine.lint(source)
     except SourceError as exc:
         return FileResult(path, error=str(exc))
-    result = FileResult(path, document, diagnostics)
+    result = FileResult(path, document, diagnostics, source=source)
     if options.fix or options.diff:
-        fix_file(result, source, engine, options)
+        fix_file(result, engine, options)
     return result
 
 
-def fix_file(result: FileResult, source: SourceText, engine: Engine, options: RunOptions) -> None:
-    """Apply the fixes (or, with --diff, show them); on success the result reports what
-    remains, on refusal it keeps the original findings and the file is untouched."""
-    from .fix import MAX_PASSES, fix_source, unified_diff, write_atomic
+def fix_file(
+    result: FileResult, engine: Engine, options: RunOptions, late: Sequence[Diagnostic] = ()
+) -> None:
+    """Apply the fixes to the text in memory (``result.fixed_source``); the result then reports
+    what remains, and each fix left out says why. ``late``: findings with fixes that the rules
+    do not make (the link checker's redirects). Nothing is written here: see finish_fixes."""
+    from .fix import MAX_PASSES, fix_source
 
-    assert result.document is not None
-    try:
-        outcome = fix_source(
-            source, engine, unsafe=options.unsafe_fixes, first=(result.document, result.diagnostics)
-        )
-        if outcome.changed and options.diff:
-            result.diff = unified_diff(source, outcome.source)
-        elif outcome.changed:
-            write_atomic(result.path, outcome.source.encode())
-    except SourceError as exc:
-        result.error = str(exc)
-        return
+    assert result.document is not None and result.source is not None
+    current = result.fixed_source or result.source
+    carried = {id(d) for d in late}
+    rules = [d for d in result.diagnostics if id(d) not in carried]
+    outcome = fix_source(
+        current, engine, unsafe=options.unsafe_fixes, first=(result.document, rules), late=late
+    )
     result.document, result.diagnostics = outcome.document, outcome.diagnostics
-    result.fixed = outcome.applied
+    result.fixed += outcome.applied
+    result.fixed_source = outcome.source
+    result.notes += [dropped.note() for dropped in outcome.dropped]
     if not outcome.converged:
         result.notes.append(f"{result.path}: warning: fixes still apply after {MAX_PASSES} passes")
+
+
+def finish_fixes(result: FileResult, engine: Engine, options: RunOptions) -> None:
+    """The one place that writes a user's file: first the link checker's fixes (permanent
+    redirects) through the same passes and guard, then the diff (``--diff``, which never
+    writes) or the write, unless the file changed on disk since it was read (exit 2)."""
+    from .fix import unified_diff, write_fixed
+
+    if result.source is None or result.document is None:
+        return
+    network = {rule.code for rule in engine.selection.rules if rule.network}
+    late = [d for d in result.diagnostics if d.code in network]
+    if any(d.fix is not None for d in late):
+        fix_file(result, engine, options, late)
+        result.diagnostics = finalize(result.diagnostics, engine.selection.overrides)
+    after = result.fixed_source
+    if after is None or after.raw == result.source.raw:
+        return
+    if options.diff:
+        result.diff = unified_diff(result.source, after)
+        return
+    try:
+        write_fixed(result.source, after)
+    except SourceError as exc:
+        result.error = str(exc)
 
 
 def progress(paths: Sequence[str], enabled: bool) -> Iterator[str]:
@@ -577,7 +605,6 @@ def main(
             link_settings(link_args, configured),
             progress=options.progress,
             quiet=quiet,
-            fix=fix,
             restrict=changed.restrict if changed else None,
         )
     results = run(unique_paths, configs.engine_for, options, link_step) + inputs.failures

@@ -31,6 +31,8 @@ class FileResult:
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     diff: str = ""  # with --diff: the unified diff of the fixes
     notes: list[str] = field(default_factory=list)  # "path: warning: …" lines for stderr
+    source: SourceText | None = None  # the text as read
+    fixed_source: SourceText | None = None  # with --fix/--diff: the fixed text, not yet written
 
 
 def parse_source(source: SourceText) -> Document:

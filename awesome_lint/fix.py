@@ -1,18 +1,22 @@
-"""Apply fixes safely: non-overlapping edits, repeated passes, a check that nothing is lost,
-and an atomic write that keeps the file's newlines, BOM and mode."""
+"""Apply fixes safely: non-overlapping edits, repeated passes, each pass checked by
+:mod:`.fixguard` (a fix that would lose something is dropped, the others applied), and an
+atomic write that keeps the file's newlines, BOM and mode and never overwrites a file that
+changed on disk since it was read."""
 
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from urllib.parse import quote
 
+from . import engine as engines
 from .diagnostics import Diagnostic, Edit, Fix
 from .engine import Engine
-from .model import Document, Span
+from .fixguard import EditMap, Problem, problems
+from .model import Document, Link
 from .source import OffsetMap, SourceError, SourceText, from_raw
 
 MAX_PASSES = 10
@@ -25,6 +29,7 @@ class FixOutcome:
     diagnostics: list[Diagnostic]  # what remains after fixing
     applied: int  # fixes applied, over all passes
     converged: bool  # False when fixes still applied after MAX_PASSES passes
+    dropped: list[Dropped] = field(default_factory=list)  # fixes left out, and why
 
     @property
     def changed(self) -> bool:
@@ -34,26 +39,6 @@ class FixOutcome:
 def applicable(diagnostic: Diagnostic, unsafe: bool) -> bool:
     fix = diagnostic.fix
     return fix is not None and bool(fix.edits) and (fix.safe or unsafe)
-
-
-def choose_fixes(diagnostics: Iterable[Diagnostic], text: str, unsafe: bool) -> list[Fix]:
-    """The fixes to apply in one pass: in diagnostic order, each one skipped if it overlaps an
-    earlier chosen fix, is malformed, or would change nothing."""
-    chosen: list[Fix] = []
-    taken: list[Edit] = []
-    for diagnostic in diagnostics:
-        if not applicable(diagnostic, unsafe):
-            continue
-        fix = diagnostic.fix
-        assert fix is not None
-        edits = sorted(fix.edits, key=lambda edit: (edit.start, edit.end))
-        if not valid(edits, len(text)) or all(noop(edit, text) for edit in edits):
-            continue
-        if any(overlap(edit, other) for edit in edits for other in taken):
-            continue
-        chosen.append(fix)
-        taken.extend(edits)
-    return chosen
 
 
 def valid(edits: Sequence[Edit], length: int) -> bool:
@@ -77,41 +62,39 @@ def apply_to_source(source: SourceText, fixes: Sequence[Fix]) -> SourceText:
     """Apply edits (offsets of the folded text) to the raw text, keeping untouched bytes."""
     edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: e.start)
     mapping = OffsetMap(source.raw)
-    raw = source.raw
-    for edit in reversed(edits):
-        start, end = mapping.raw_offset(edit.start), mapping.raw_offset(edit.end)
-        raw = raw[:start] + edit.replacement.replace("\n", source.newline) + raw[end:]
-    return from_raw(source.path, raw, bom=source.bom)
-
-
-def within(edit: Edit, span: Span) -> bool:
-    """The edit changes characters of ``span`` only (say, a URL replaced by its redirect): a
-    replacement inside it, or an insertion strictly inside (one at either end adds beside it)."""
-    if edit.start == edit.end:
-        return span.start < edit.start < span.end
-    return span.start <= edit.start and edit.end <= span.end
-
-
-def edited_values(edits: Sequence[Edit], located: Sequence[tuple[Span, str]]) -> Counter[str]:
-    """The values (URLs, titles) whose span an edit lies within; ``located`` is in text order
-    and its spans do not overlap, so one bisection per edit finds the only candidate."""
-    from bisect import bisect_right
-
-    starts = [span.start for span, _ in located]
-    edited: Counter[str] = Counter()
+    raw, pieces, position = source.raw, [], 0
     for edit in edits:
-        index = bisect_right(starts, edit.start) - 1
-        if index >= 0 and within(edit, located[index][0]):
-            edited[located[index][1]] += 1
-    return edited
+        start, end = mapping.raw_offset(edit.start), mapping.raw_offset(edit.end)
+        pieces += [raw[position:start], edit.replacement.replace("\n", source.newline)]
+        position = end
+    pieces.append(raw[position:])
+    return from_raw(source.path, "".join(pieces), bom=source.bom)
 
 
-def urls(doc: Document) -> list[tuple[Span, str]]:
-    return sorted(((link.url_span, link.url) for link in doc.links), key=lambda x: x[0].start)
+@dataclass(frozen=True)
+class Dropped:
+    """A fix left out because its result would lose or corrupt something; it stays a finding."""
+
+    diagnostic: Diagnostic  # offsets of the text of the pass that tried it
+    reason: str
+
+    def note(self) -> str:
+        d = self.diagnostic
+        what = f" ({d.fix.description})" if d.fix and d.fix.description else ""
+        return (
+            f"{d.path}:{d.span.line}:{d.span.column}: warning: {d.code} fix{what} not applied: "
+            f"{self.reason}"
+        )
 
 
-def titles(doc: Document) -> list[tuple[Span, str]]:
-    return [(entry.title.span, entry.title.text) for entry in doc.entries if entry.title]
+@dataclass
+class _Pass:
+    """One pass's result: the fixes kept, the text and document after them."""
+
+    kept: list[Diagnostic]
+    source: SourceText
+    document: Document
+    dropped: list[Dropped]
 
 
 def fix_source(
@@ -120,64 +103,178 @@ def fix_source(
     *,
     unsafe: bool = False,
     first: tuple[Document, list[Diagnostic]] | None = None,
+    late: Sequence[Diagnostic] = (),
 ) -> FixOutcome:
-    """Lint, apply non-overlapping fixes, re-lint, repeat; raise SourceError if the result
-    would lose an entry, a title or a link. ``first`` reuses an existing lint of ``source``."""
-    original, diagnostics = first or engine.lint(source)
-    doc, current = original, source
-    applied, edited_urls, edited_titles = 0, Counter[str](), Counter[str]()
+    """Lint, apply non-overlapping fixes, re-lint, repeat. Each pass's result is compared with
+    its input (:mod:`.fixguard`); a fix that would lose or corrupt an entry, a title, a URL or
+    an author list is dropped (``FixOutcome.dropped``) and the others are applied.
+    ``first`` reuses an existing lint of ``source``; ``late`` are findings the rules do not
+    make again on each pass (the link checker's), carried over to the fixed text."""
+    doc, found = first or engine.lint(source)
+    current, carried = source, list(late)
+    diagnostics = [*found, *carried]
+    applied, dropped = 0, list[Dropped]()
+    refused: set[tuple[str, tuple[Edit, ...]]] = set()
     for _ in range(MAX_PASSES):
-        fixes = choose_fixes(diagnostics, current.text, unsafe)
-        if not fixes:
+        chosen = choose(diagnostics, current.text, unsafe, refused)
+        if not chosen:
             break
-        edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: e.start)
-        edited_urls += edited_values(edits, urls(doc))
-        edited_titles += edited_values(edits, titles(doc))
-        current = apply_to_source(current, fixes)
-        applied += len(fixes)
-        doc, diagnostics = engine.lint(current)
-    converged = not choose_fixes(diagnostics, current.text, unsafe)
-    check_nothing_lost(original, doc, edited_urls, edited_titles)
-    return FixOutcome(current, doc, diagnostics, applied, converged)
+        step = _settle(current, doc, chosen)
+        dropped += step.dropped
+        refused |= {_key(d.diagnostic) for d in step.dropped}
+        if not step.kept:
+            continue  # every fix of this pass dropped: the next pass tries the rest
+        moves = EditMap(edit for d in step.kept for edit in d.fix.edits)  # type: ignore[union-attr]
+        refused = {(code, _moved(edits, moves)) for code, edits in refused}
+        kept = {id(d) for d in step.kept}
+        carried = [_carry(d, moves, step.document) for d in carried if id(d) not in kept]
+        current, doc, applied = step.source, step.document, applied + len(step.kept)
+        diagnostics = [*_check(engine, doc), *carried]
+    converged = not choose(diagnostics, current.text, unsafe, refused)
+    # A dropped fix is no fix: its finding stays, not offered as fixable.
+    diagnostics = [replace(d, fix=None) if _key(d) in refused else d for d in diagnostics]
+    return FixOutcome(current, doc, diagnostics, applied, converged, dropped)
 
 
-def check_nothing_lost(
-    before: Document, after: Document, edited_urls: Counter[str], edited_titles: Counter[str]
-) -> None:
-    """Refuse a result with fewer entries, titles or links, or without a title or URL that no
-    fix edited in place (a URL replaced by its redirect target is fine; a dropped one is not)."""
-    old_titles, new_titles = titles(before), titles(after)
-    old_urls, new_urls = urls(before), urls(after)
-    problems = [
-        *lost("entry", [], len(before.entries) - len(after.entries)),
-        *lost(
-            "entry title",
-            gone(old_titles, new_titles, edited_titles),
-            len(old_titles) - len(new_titles),
-        ),
-        *lost("link URL", gone(old_urls, new_urls, edited_urls), len(old_urls) - len(new_urls)),
-    ]
-    if problems:
-        raise SourceError(
-            before.path, "refusing to write the fixes, they would lose " + "; ".join(problems)
-        )
+def choose(
+    diagnostics: Iterable[Diagnostic], text: str, unsafe: bool, refused: Container[object] = ()
+) -> list[Diagnostic]:
+    """The findings whose fixes one pass applies (see :func:`choose_fixes`), less the refused."""
+    chosen: list[Diagnostic] = []
+    taken: list[Edit] = []
+    for diagnostic in diagnostics:
+        if not applicable(diagnostic, unsafe) or _key(diagnostic) in refused:
+            continue
+        edits = sorted(diagnostic.fix.edits, key=lambda edit: (edit.start, edit.end))  # type: ignore[union-attr]
+        if not valid(edits, len(text)) or all(noop(edit, text) for edit in edits):
+            continue
+        if any(overlap(edit, other) for edit in edits for other in taken):
+            continue
+        chosen.append(diagnostic)
+        taken.extend(edits)
+    return chosen
 
 
-def gone(
-    before: Sequence[tuple[Span, str]], after: Sequence[tuple[Span, str]], edited: Counter[str]
-) -> list[str]:
-    """The values of ``before`` that no fix edited and that ``after`` no longer has."""
-    vanished = Counter(v for _, v in before) - edited - Counter(v for _, v in after)
-    return sorted(vanished.elements())
+def choose_fixes(diagnostics: Iterable[Diagnostic], text: str, unsafe: bool) -> list[Fix]:
+    """The fixes to apply in one pass: in diagnostic order, each one skipped if it overlaps an
+    earlier chosen fix, is malformed, or would change nothing."""
+    return [d.fix for d in choose(diagnostics, text, unsafe) if d.fix is not None]
 
 
-def lost(what: str, missing_values: list[str], missing_count: int) -> list[str]:
-    """Name the missing values; or, when only edited ones are missing, give their count."""
-    if missing_values:
-        return [f"{what} {value!r}" for value in missing_values]
-    if missing_count > 0:
-        return [f"{missing_count} {what}{'s' if missing_count > 1 else ''}"]
+def _settle(source: SourceText, doc: Document, chosen: list[Diagnostic]) -> _Pass:
+    """Apply ``chosen`` and compare; drop the one fix a problem is due to, or, when several
+    could be, keep the first and leave the others for the next pass; repeat until none."""
+    trial, dropped = list(chosen), list[Dropped]()
+    while trial:
+        fixes = [d.fix for d in trial if d.fix is not None]
+        after = apply_to_source(source, fixes)
+        moves = EditMap(edit for fix in fixes for edit in fix.edits)
+        try:
+            after_doc = engines.parse_source(after)  # looked up late: tests swap the parser
+        except SourceError as exc:
+            found = [Problem(f"the result cannot be parsed ({exc.message})", ())]
+        else:
+            found = problems(doc, after_doc, moves)
+        if not found:
+            return _Pass(trial, after, after_doc, dropped)
+        trial, newly = _blame(trial, found)
+        dropped += newly
+    return _Pass([], source, doc, dropped)
+
+
+def _blame(trial: list[Diagnostic], found: list[Problem]) -> tuple[list[Diagnostic], list[Dropped]]:
+    """The fixes still worth a try, and those dropped, given the problems their result has."""
+    out: dict[int, Dropped | None] = {}  # id -> Dropped, or None for "wait for the next pass"
+    for problem in found:
+        suspects = _suspects(trial, problem)
+        if len(trial) == 1 or len(suspects) == 1:
+            culprit = suspects[0] if suspects else trial[0]
+            out.setdefault(id(culprit), Dropped(culprit, problem.reason))
+        elif suspects:
+            out.update((id(d), out.get(id(d))) for d in suspects[1:])
+        else:
+            out.update((id(d), out.get(id(d))) for d in trial[len(trial) // 2 :])
+    dropped = [d for d in out.values() if d is not None]
+    return [d for d in trial if id(d) not in out], dropped
+
+
+def _suspects(trial: list[Diagnostic], problem: Problem) -> list[Diagnostic]:
+    """The fixes with an edit on or at the edge of the narrowest place that has one."""
+    for start, end in problem.places:
+        suspects = [
+            d
+            for d in trial
+            if d.fix and any(e.start <= end and start <= e.end for e in d.fix.edits)
+        ]
+        if suspects:
+            return suspects
     return []
+
+
+def _key(diagnostic: Diagnostic) -> tuple[str, tuple[Edit, ...]]:
+    return diagnostic.code, diagnostic.fix.edits if diagnostic.fix else ()
+
+
+def _moved(edits: tuple[Edit, ...], moves: EditMap) -> tuple[Edit, ...]:
+    return tuple(Edit(moves(e.start), moves(e.end), e.replacement) for e in edits)
+
+
+def _carry(diagnostic: Diagnostic, moves: EditMap, doc: Document) -> Diagnostic:
+    """A finding the rules do not make again (a link check), moved to the edited text."""
+    span = doc.span(moves(diagnostic.span.start), moves(diagnostic.span.end, right=True))
+    fix = diagnostic.fix
+    if fix is not None:
+        fix = replace(fix, edits=_moved(fix.edits, moves))
+    return replace(diagnostic, span=span, fix=fix)
+
+
+def _check(engine: Engine, doc: Document) -> list[Diagnostic]:
+    from .parse import gc_paused
+
+    with gc_paused():
+        return engine.check(doc)
+
+
+def redirect_fix(link: Link, final_url: str) -> Fix | None:
+    """The fix of a permanent redirect: the link's URL replaced by its target (keeping the
+    written fragment), written as a link destination may hold it; None when it cannot be."""
+    target = link_destination(final_url)
+    if target is None:
+        return None
+    fragment = link.url.partition("#")[2]
+    if fragment and "#" not in target:
+        target = f"{target}#{quote(fragment, safe=_URL_SAFE)}"
+    span = link.url_span
+    return Fix((Edit(span.start, span.end, target),), safe=True, description="use the new URL")
+
+
+# Characters kept as they are in a path, query and fragment: not "(", ")", "<", ">", "[", "]",
+# spaces, quotes, backslashes or controls, which end a Markdown link destination or break it.
+_URL_SAFE = "/:@!$&'*+,;=-._~%?"
+
+
+def link_destination(url: str) -> str | None:
+    """An absolute http(s) URL as a Markdown link destination may hold it: host in IDNA
+    form, unsafe characters percent-encoded; None for anything else (another scheme, no
+    host, credentials, a host that cannot be encoded)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        host, port = parts.hostname, parts.port
+        if parts.scheme.lower() not in ("http", "https") or not host or parts.username:
+            return None
+        if ":" in host:
+            netloc = f"[{host}]"  # IPv6
+        else:
+            netloc = host.encode("idna").decode("ascii")
+            if not all(ch.isalnum() or ch in "-." for ch in netloc):
+                return None
+    except (ValueError, UnicodeError):
+        return None
+    netloc += f":{port}" if port is not None else ""
+    path, query, fragment = (quote(part, safe=_URL_SAFE) for part in parts[2:])
+    return urlunsplit((parts.scheme.lower(), netloc, path or "/", query, fragment))
 
 
 def unified_diff(before: SourceText, after: SourceText) -> str:
@@ -194,6 +291,21 @@ def _diff_lines(text: str) -> list[str]:
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n\\ No newline at end of file\n"
     return lines
+
+
+def write_fixed(before: SourceText, after: SourceText) -> None:
+    """Write ``after`` over the file ``before`` was read from, unless the file no longer holds
+    ``before`` (edited meanwhile): those edits would be lost, so it fails instead."""
+    try:
+        with open(before.path, "rb") as handle:
+            unchanged = handle.read() == before.encode()
+    except OSError as exc:
+        raise SourceError(before.path, f"cannot write the fixes: {exc.strerror or exc}") from None
+    if not unchanged:
+        raise SourceError(
+            before.path, "changed on disk since it was read; not overwritten (run again)"
+        )
+    write_atomic(before.path, after.encode())
 
 
 def write_atomic(path: str, data: bytes) -> None:

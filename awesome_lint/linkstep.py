@@ -87,11 +87,10 @@ def make_link_step(
     *,
     progress: bool,
     quiet: bool,
-    fix: bool,
     restrict: Callable[[Document], Document] | None = None,
 ):
     """The step that checks the links of every linted document and files the AL9xx findings
-    under each document; with ``fix``, permanent redirects are rewritten in the files.
+    under each document (with ``--fix``, the CLI then applies their redirect fixes).
     ``restrict`` narrows each document to the links worth checking (``--changed-since``)."""
 
     def step(results: list[FileResult], selection: Selection) -> None:
@@ -107,34 +106,13 @@ def make_link_step(
             if diagnostic.code in wanted:
                 by_path.setdefault(diagnostic.path, []).append(diagnostic)
         for result in results:
-            found = by_path.get(result.path, [])
-            if fix and found:
-                found = _fix_redirects(result, found)
-            result.diagnostics.extend(found)
+            result.diagnostics.extend(by_path.get(result.path, []))
         for note in report.notes:
             click.echo(f"awesome-lint: warning: {note}", err=True)
         if not quiet:
             click.echo(report.summary_line(), err=True)
 
     return step
-
-
-def _fix_redirects(result: FileResult, found: Sequence[Any]) -> list[Any]:
-    """Rewrite each permanently redirected URL to its target; what was fixed is not reported."""
-    from .fix import apply_to_source, write_atomic
-    from .source import SourceError, read_source
-
-    fixes = [d.fix for d in found if d.fix is not None and d.fix.safe]
-    if not fixes:
-        return list(found)
-    try:
-        source = read_source(result.path)
-        write_atomic(result.path, apply_to_source(source, fixes).encode())
-    except SourceError as exc:
-        result.notes.append(str(exc))
-        return list(found)
-    result.fixed += len(fixes)
-    return [d for d in found if d.fix is None or not d.fix.safe]
 
 
 def dump(paths: Sequence[str], max_size: int) -> int:

@@ -196,7 +196,7 @@ def test_diff_prints_and_writes_nothing(folder: Path) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_fix_refused_leaves_the_file_untouched(
+def test_a_harmful_fix_is_dropped_with_a_line_and_the_file_left_as_it_was(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from awesome_lint.diagnostics import Edit, Fix
@@ -214,17 +214,34 @@ def test_fix_refused_leaves_the_file_untouched(
     monkeypatch.setattr(cli, "builtin_registry", lambda: reg)
     path = write(folder, "list.md", LIST)
     result = lint("list.md", "--fix")
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # the finding's error, not a failure to fix
     assert result.stderr == (
-        "list.md: error: refusing to write the fixes, they would lose link URL 'https://a.org'\n"
+        "list.md:2:1: warning: AL501 fix not applied: it would lose the link URL 'https://a.org'\n"
     )
     assert result.stdout.splitlines() == [
         "list.md:2:1: AL501 [*] [typo-teh] bad",
         "Found 1 problem (1 error) in 1 file.",
-        "1 fixable with --fix.",
-        "Could not fix 1 file.",
     ]
     assert path.read_bytes() == LIST.encode()
+
+
+def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, test_rules: None
+) -> None:
+    path = write(folder, "list.md", "ok\nteh\n")
+    real_fix_file = cli.fix_file
+
+    def fix_then_someone_edits(result, engine, options, late=()):
+        real_fix_file(result, engine, options, late)
+        path.write_bytes(b"ok\nteh\nadded meanwhile\n")
+
+    monkeypatch.setattr(cli, "fix_file", fix_then_someone_edits)
+    result = lint("list.md", "--fix")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "list.md: error: changed on disk since it was read; not overwritten (run again)\n"
+    )
+    assert path.read_bytes() == b"ok\nteh\nadded meanwhile\n"
 
 
 def test_unsafe_fixes_are_counted_then_applied(

@@ -15,8 +15,8 @@ from awesome_lint.engine import Engine
 from awesome_lint.fix import (
     MAX_PASSES,
     choose_fixes,
-    edited_values,
     fix_source,
+    link_destination,
     unified_diff,
     write_atomic,
 )
@@ -110,22 +110,28 @@ def test_a_replacement_newline_takes_the_file_newline() -> None:
 ENTRIES = "**Paper A** \\\n[[Paper](https://a.org)]\n\n**Paper B** \\\n[[Paper](https://b.org)]\n"
 
 
+def dropped_reasons(outcome) -> list[tuple[str, str]]:
+    return [(d.diagnostic.code, d.reason) for d in outcome.dropped]
+
+
 @mini
-def test_refuses_a_fix_that_loses_an_entry_title_and_link() -> None:
-    drop_b = regex_rule("AL515", r"\n\*\*Paper B.*", "")
-    with pytest.raises(SourceError) as caught:
-        fix_source(from_raw("list.md", ENTRIES), fixer(drop_b))
-    assert str(caught.value) == (
-        "list.md: error: refusing to write the fixes, they would lose 1 entry; "
-        "entry title 'Paper B'; link URL 'https://b.org'"
+def test_a_fix_that_loses_an_entry_is_dropped_with_its_reason() -> None:
+    drop_b = regex_rule("AL515", r"\n\n\*\*Paper B.*", "")
+    outcome = fix_source(from_raw("list.md", ENTRIES), fixer(drop_b))
+    assert (outcome.source.text, outcome.applied) == (ENTRIES, 0)
+    assert dropped_reasons(outcome) == [("AL515", "it would lose the entry title 'Paper B'")]
+    assert outcome.dropped[0].note() == (
+        "list.md:2:25: warning: AL515 fix not applied: it would lose the entry title 'Paper B'"
     )
+    assert [d.code for d in outcome.diagnostics] == ["AL515"]  # it stays a finding
 
 
 @mini
-def test_refuses_a_fix_that_loses_a_link_url() -> None:
+def test_one_harmful_fix_does_not_stop_the_others() -> None:
     unlink = regex_rule("AL516", r"\(https://b\.org\)", "")
-    with pytest.raises(SourceError, match=r"they would lose link URL 'https://b\.org'$"):
-        fix_source(from_raw("list.md", ENTRIES), fixer(unlink))
+    outcome = fix_source(from_raw("list.md", "teh\n\n" + ENTRIES), fixer(unlink, Typo))
+    assert outcome.source.text == "the\n\n" + ENTRIES
+    assert dropped_reasons(outcome) == [("AL516", "it would lose the link URL 'https://b.org'")]
 
 
 @mini
@@ -136,37 +142,56 @@ def test_a_fix_may_replace_a_url_by_another() -> None:
 
 @mini
 def test_a_url_edit_does_not_excuse_a_lost_link() -> None:
-    # One fix edits a URL, another removes a whole link: the link count drops, refused.
+    # One fix edits a URL, another removes a whole link: the first applies, the second not.
     redirect = regex_rule("AL517", r"https://a\.org", "https://a.example")
     unlink = regex_rule("AL518", r"\[\[Paper\]\(https://b\.org\)\]", "")
-    with pytest.raises(SourceError) as caught:
-        fix_source(from_raw("list.md", ENTRIES), fixer(redirect, unlink))
-    assert str(caught.value).endswith("they would lose link URL 'https://b.org'")
+    outcome = fix_source(from_raw("list.md", ENTRIES), fixer(redirect, unlink))
+    assert outcome.source.text == ENTRIES.replace("https://a.org", "https://a.example")
+    assert dropped_reasons(outcome) == [("AL518", "it would lose the link URL 'https://b.org'")]
 
 
 @mini
-def test_an_edit_inside_a_url_that_breaks_the_link_is_refused() -> None:
+def test_an_edit_inside_a_url_that_breaks_the_link_is_dropped() -> None:
     breaks = regex_rule("AL519", r"b\.org", "b. org")  # the URL no longer parses as a link
-    with pytest.raises(SourceError) as caught:
-        fix_source(from_raw("list.md", ENTRIES), fixer(breaks))
-    assert str(caught.value).endswith("they would lose 1 link URL")
+    outcome = fix_source(from_raw("list.md", ENTRIES), fixer(breaks))
+    assert outcome.source.text == ENTRIES
+    assert dropped_reasons(outcome) == [("AL519", "it would lose the link URL 'https://b.org'")]
 
 
 @mini
-def test_an_insertion_next_to_a_url_does_not_count_as_editing_it() -> None:
-    # Inserting at the URL's end boundary (AL102's " \\" on a URL split over two lines)
-    # breaks the link: the URL is named, as no fix edited it in place.
+def test_an_insertion_at_a_url_end_edits_the_url_and_must_yield_it() -> None:
+    # Inserting at the URL's end (AL102's " \\" on a URL split over two lines) breaks the
+    # link: dropped. Inserting a path that keeps the link is what the edit meant: applied.
     text = "**T** \\\n[[Paper](https://a.org)]\n"
-    insert = regex_rule("AL520", r"(?<=https://a\.org)", " x")
-    with pytest.raises(SourceError) as caught:
-        fix_source(from_raw("list.md", text), fixer(insert))
-    assert str(caught.value).endswith("they would lose link URL 'https://a.org'")
+    breaks = regex_rule("AL520", r"(?<=https://a\.org)", " x")
+    outcome = fix_source(from_raw("list.md", text), fixer(breaks))
+    assert dropped_reasons(outcome) == [("AL520", "it would lose the link URL 'https://a.org'")]
+    extends = regex_rule("AL521", r"(?<=https://a\.org)(?=\))", "/x")
+    assert fixed(text, extends) == text.replace("a.org", "a.org/x")
 
 
-def test_edited_values_finds_the_span_each_edit_lies_within() -> None:
-    located = [(Span(1, 1, 1, 5, 0, 4), "a"), (Span(1, 7, 1, 9, 6, 8), "b")]
-    edits = [Edit(1, 2, "x"), Edit(4, 4, "y"), Edit(6, 6, "z"), Edit(7, 7, "w"), Edit(3, 7, "")]
-    assert edited_values(edits, located) == {"a": 1, "b": 1}
+@mini
+def test_an_insertion_at_a_title_end_edits_the_title() -> None:
+    # fix-01: AL106 adds the house's final period at the title's end.
+    period = regex_rule("AL522", r"(?<=Paper B)(?=\*\*)", ".")
+    assert fixed(ENTRIES, period) == ENTRIES.replace("Paper B", "Paper B.")
+
+
+@mini
+def test_a_fix_that_breaks_a_title_is_dropped() -> None:
+    eats = regex_rule("AL523", r"(?<=Paper B)\*\*", "")  # the bold no longer closes
+    outcome = fix_source(from_raw("list.md", ENTRIES), fixer(eats))
+    assert dropped_reasons(outcome) == [("AL523", "it would lose the entry 'Paper B'")]
+
+
+@mini
+def test_of_two_fixes_on_one_place_the_harmful_one_is_found() -> None:
+    # Both touch Paper B's entry; the first is harmless, the second loses it.
+    harmless = regex_rule("AL524", r"(?<=\*\*Paper )B(?=\*\*)", "Bee")
+    harmful = regex_rule("AL525", r"\*\*(?= \\\n\[\[Paper\]\(https://b)", "")
+    outcome = fix_source(from_raw("list.md", ENTRIES), fixer(harmless, harmful))
+    assert "**Paper Bee**" in outcome.source.text
+    assert [code for code, _ in dropped_reasons(outcome)] == ["AL525"]
 
 
 @mini
@@ -286,3 +311,23 @@ def test_fixing_a_corpus_file_loses_nothing_and_is_idempotent(path: Path) -> Non
     assert [d for d in outcome.diagnostics if d.fix is not None and d.fix.safe] == []
     again = fix_source(outcome.source, real_engine())
     assert (again.applied, again.source.raw) == (0, outcome.source.raw)
+
+
+@pytest.mark.parametrize(
+    ("location", "written"),
+    [
+        ("https://a.org/x(1) y", "https://a.org/x%281%29%20y"),
+        ("https://Bücher.example/p?q=<b>#f)", "https://xn--bcher-kva.example/p?q=%3Cb%3E#f%29"),
+        ("HTTP://a.org", "http://a.org/"),
+        ("https://a.org/%28kept%29", "https://a.org/%28kept%29"),
+        ("http://[::1]:8080/x", "http://[::1]:8080/x"),
+        ("javascript:alert(1)", None),
+        ("https://user:secret@a.org/", None),
+        ("https:///no-host", None),
+        ("https://a.org:99999/", None),
+    ],
+)
+def test_a_redirect_target_is_written_only_as_a_valid_link_destination(
+    location: str, written: str | None
+) -> None:
+    assert link_destination(location) == written

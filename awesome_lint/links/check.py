@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 from yarl import URL
 
-from ..diagnostics import Diagnostic, Edit, Fix
+from ..diagnostics import Diagnostic, Fix
+from ..fix import redirect_fix
 from ..model import Document
 from .cache import Cache, CacheError
 from .collect import CHECKED_SCHEMES, Location, UrlTarget, collect_urls
@@ -295,15 +296,6 @@ def _message(result: Result) -> str:
     return f"permanent redirect to {result.final_url}"
 
 
-def _redirect_fix(loc: Location, final_url: str) -> Fix:
-    written = loc.link.url
-    fragment = written.partition("#")[2]
-    if fragment and "#" not in final_url:
-        final_url = f"{final_url}#{fragment}"
-    span = loc.link.url_span
-    return Fix((Edit(span.start, span.end, final_url),), safe=True, description="use the new URL")
-
-
 def _title_mismatch(loc: Location, actual: str) -> bool:
     from .resolvers import links_the_paper, titles_match
 
@@ -326,7 +318,7 @@ def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) ->
             if rule is not None:
                 fix = None
                 if result.verdict is Verdict.REDIRECTED and result.final_url:
-                    fix = _redirect_fix(loc, result.final_url)
+                    fix = redirect_fix(loc.link, result.final_url)
                 out.append(_diagnostic(rule, loc, result, _message(result), fix))
             if result.title and _title_mismatch(loc, result.title):
                 out.append(

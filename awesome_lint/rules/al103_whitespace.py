@@ -13,6 +13,12 @@ _RUN = re.compile(r"[ \t]{2,}|\t")
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d+[.)])(?=[ \t])")
 
 
+def _no_space_belongs(text: str, start: int, end: int) -> bool:
+    """Whitespace right after an opening bracket or right before a closing one or a comma
+    (``[\tICCV, 2023]``) goes entirely; elsewhere it becomes one space."""
+    return text[start - 1 : start] in ("[", "(") or text[end : end + 1] in ("]", ")", ",", ";")
+
+
 def _count(ws: str) -> str:
     counts = ((ws.count(" "), "space"), (ws.count("\t"), "tab"))
     return " and ".join(f"{n} {word}{'s' if n > 1 else ''}" for n, word in counts if n)
@@ -63,9 +69,10 @@ class Whitespace(Rule):
             if entry.family == "row" and "|" in text[m.start() - 1 : m.end() + 1]:
                 continue  # table cell padding
             ws = m.group()
-            message = f"{_count(ws)} where one space belongs"
+            space = "" if _no_space_belongs(text, m.start(), m.end()) else " "
+            message = f"{_count(ws)} where {'one' if space else 'no'} space belongs"
             yield self.diagnostic(
-                doc, doc.span(m.start(), m.end()), message, self._fix(m.start(), m.end(), " ")
+                doc, doc.span(m.start(), m.end()), message, self._fix(m.start(), m.end(), space)
             )
 
     def _trailing(

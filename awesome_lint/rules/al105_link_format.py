@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
-from ..model import Document, PaperEntry
+from ..model import Document, Link, PaperEntry
 from ..rule import Rule, RuleContext
 from ..style import HouseStyle, label_links, link_extent
 
@@ -39,7 +39,7 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
     masked: list[tuple[int, int]] = [
         f.span[4:6] for f in (entry.title, entry.authors, entry.date, entry.venue) if f
     ]
-    links = label_links(entry)
+    links = [link for link in label_links(entry) if not _holds_title(entry, link)]
     previous_end = None
     for link in entry.links:
         start, end, opened, closed = link_extent(text, link)
@@ -52,7 +52,7 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
             problems.append(Problem(link.span.start, link.span.end, "link with an empty label"))
     for link in links:
         start, end, opened, closed = link_extent(text, link)
-        problems.extend(_brackets(link.span.start, link.span.end, opened, closed, style))
+        problems.extend(_brackets(text, link, opened, closed, style))
         if previous_end is not None:
             problems.extend(_separator(text, previous_end, start, style))
         previous_end = end
@@ -95,11 +95,18 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
+def _holds_title(entry: PaperEntry, link: Link) -> bool:
+    """A linked title (``[**Title**](url)``) is the title, not one of the entry's link labels."""
+    title = entry.title
+    return title is not None and link.span.start <= title.span.start < link.span.end
+
+
 def _brackets(
-    start: int, end: int, opened: bool, closed: bool, style: HouseStyle
+    text: str, link: Link, opened: bool, closed: bool, style: HouseStyle
 ) -> Iterator[Problem]:
     if style.link_brackets is None or opened == closed == style.link_brackets:
         return
+    start, end = link.span.start, link.span.end
     if opened and not closed:
         message = 'no "]" after the link to close the "[" before it'
         yield Problem(end, end, message, (Edit(end, end, "]"),))
@@ -108,12 +115,24 @@ def _brackets(
         yield Problem(start, start, message, (Edit(start, start, "["),))
     elif style.link_brackets:
         message = "link not in the list's shape: write [[Label](url)]"
-        yield Problem(start, end, message, (Edit(start, start, "["), Edit(end, end, "]")))
+        yield Problem(start, end, message, _wrap(text, link))
     else:
         message = "link not in the list's shape: write [Label](url) without the outer brackets"
         yield Problem(
             start - 1, end + 1, message, (Edit(start - 1, start, ""), Edit(end, end + 1, ""))
         )
+
+
+def _wrap(text: str, link: Link) -> tuple[Edit, ...]:
+    """The edits that wrap a link in brackets, shown on the page as before: none for a link
+    inside a sentence (``split into [part two](…)``); ``[[PDF]](url)``, whose label holds the
+    brackets, becomes ``[[PDF](url)]``."""
+    start, end, label = link.span.start, link.span.end, link.label_span
+    if text[:start].rstrip(" \t")[-1:].isalpha():
+        return ()
+    if label is not None and text[label.start] == "[" and text[label.end - 1] == "]":
+        return Edit(label.end - 1, label.end, ""), Edit(end, end, "]")
+    return Edit(start, start, "["), Edit(end, end, "]")
 
 
 def _separator(text: str, start: int, end: int, style: HouseStyle) -> Iterator[Problem]:

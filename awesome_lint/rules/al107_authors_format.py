@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..authors import surname_first
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
@@ -108,6 +109,8 @@ class AuthorsFormat(Rule):
                 )
 
     def _separators(self, doc: Document, authors: Field, house: _House) -> Iterator[Diagnostic]:
+        if surname_first(authors.text):
+            return  # "Wu, Di and Ng, Ed": "and" is the only boundary between names
         found = _separators(authors)
         names_with_commas = any(kind(m.group()) == "semicolon" for m in found)
         for i, m in enumerate(found):
@@ -136,6 +139,14 @@ class AuthorsFormat(Rule):
             if k == "semicolon" and any(kind(x.group()) == "comma" for x in found):
                 yield self.diagnostic(doc, span, message)  # "Last, First; …": no clear fix
                 continue
+            # "A; and B": the word after ";" goes too, or the fix would write "A and and B".
+            end += _word_after(authors.text, m.end())
             yield self.diagnostic(
                 doc, span, message, Fix((Edit(start, end, expected),), description="write it")
             )
+
+
+def _word_after(text: str, offset: int) -> int:
+    """The length of an "and " or "& " that follows a separator (``;`` then ``and``)."""
+    m = re.match(r"(?:and|&)[ \t]+", text[offset:])
+    return m.end() if m else 0
