@@ -146,6 +146,23 @@ class _CodeSpanCloser:
         return self.runs[k][0] + length
 
 
+def code_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Code spans in ``text[start:end]`` as (start, end) offsets: a run of backticks closed
+    by the next run at least as long. Linear (see :class:`_CodeSpanCloser`)."""
+    end = len(text) if end is None else end
+    closing = _CodeSpanCloser(text, start, end)
+    resume = start
+    for run_start, run_end in closing.runs:
+        if run_start < resume:
+            continue
+        close = closing.after(run_start, run_end)
+        if close >= 0:
+            yield run_start, close
+            resume = close
+        else:
+            resume = run_end
+
+
 def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[RawLink]:
     """Every ``[label](url)`` and ``![alt](src)`` in ``text[start:end]``, outermost first.
 
