@@ -75,12 +75,17 @@ class LinkBudget:
 
     def check(self) -> None:
         if self.remaining() <= 0:
-            raise Failure(Verdict.UNVERIFIED, f"no final answer within {self.life:g} s")
+            raise self.spent()
+
+    def spent(self) -> Failure:
+        return Failure(Verdict.UNVERIFIED, f"no final answer within {self.life:g} s")
 
     def pause(self, seconds: float, why: str) -> float:
         """Take ``seconds`` of pause from the budget, or fail when it does not hold them."""
-        if seconds > self.waits or seconds >= self.remaining():
-            raise Failure(Verdict.UNVERIFIED, f"{why}: asked to wait {seconds:.0f} s more")
+        if seconds >= self.remaining():
+            raise self.spent()
+        if seconds > self.waits:
+            raise Failure(Verdict.UNVERIFIED, f"{why}: asked to wait {seconds:.1f} s more")
         self.waits -= seconds
         return seconds
 

@@ -34,12 +34,13 @@ def _matching(patterns: Sequence[str], urls: Sequence[str]) -> list[int]:
 
 
 def matching_urls(
-    patterns: Sequence[str], urls: Sequence[str], time_limit: float = EXCLUDE_TIME_LIMIT
+    patterns: Sequence[str], urls: Sequence[str], time_limit: float | None = None
 ) -> set[str]:
     """The URLs that one of ``patterns`` matches (``re.search``); raises :class:`ExcludeTimeout`
-    when the matching takes more than ``time_limit`` seconds."""
+    when the matching takes more than ``time_limit`` seconds (:data:`EXCLUDE_TIME_LIMIT`)."""
     if not patterns or not urls:
         return set()
+    time_limit = EXCLUDE_TIME_LIMIT if time_limit is None else time_limit
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(1) as pool:  # leaving the block terminates a child still matching
