@@ -17,8 +17,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
+import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,8 @@ TOP_KEYS = (
     "exclude",
     "baseline",
 )
-# LinkOptions fields that are not configuration (secrets, objects, identity).
-LINK_SKIP = frozenset({"dns_resolver", "github_token", "user_agent"})
+# Nesting deeper than this is no configuration (and would exhaust Python's recursion).
+MAX_DEPTH = 20
 
 
 class ConfigError(Exception):
@@ -69,6 +70,7 @@ class Config:
     links: Mapping[str, Any] = field(default_factory=dict)  # LinkOptions field -> value
     exclude: tuple[str, ...] = ()  # gitignore patterns: files a folder or glob input skips
     baseline: Path | None = None  # the baseline file (relative paths: from the config's folder)
+    warnings: tuple[str, ...] = ()  # settings read but not applied, each with the reason
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """The selectors ``per-file-ignores`` names for ``path``: a glob matches the path
@@ -88,17 +90,35 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file from ``start``'s folder upwards."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
+    """The nearest config file from ``start``'s folder upwards. A folder that cannot be
+    searched (no permission, a name too long, a symbolic link loop) holds none."""
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
+        start = Path(os.path.abspath(start))
+    folder = start if _is_dir(start) else start.parent
     for candidate in (folder, *folder.parents):
         dedicated = candidate / DEDICATED
-        if dedicated.is_file():
+        if _is_file(dedicated):
             return dedicated
         pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _is_file(pyproject) and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -118,11 +138,30 @@ def load_config(path: Path, registry: Registry) -> Config:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    if _depth(data) > MAX_DEPTH:
+        raise ConfigError(f"{path}: nested more than {MAX_DEPTH} levels deep")
     if path.name == PYPROJECT:
         data = data.get("tool", {}).get("awesome-lint", {})
         if not isinstance(data, Mapping):
             raise ConfigError(f"{path}: tool.awesome-lint: must be a table")
     return _Validator(path, registry).config(data)
+
+
+def _depth(value: Any) -> int:
+    """How deeply tables and arrays nest in ``value`` (iterative: no recursion limit)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+        if isinstance(item, Mapping):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
 
 
 def build_selection(
@@ -160,6 +199,7 @@ class _Validator:
         self.path = path
         self.registry = registry
         self.prefix = "tool.awesome-lint." if path.name == PYPROJECT else ""
+        self.warnings: list[str] = []
 
     def fail(self, key: str, message: str) -> ConfigError:
         return ConfigError(f"{self.path}: {self.prefix}{key}: {message}")
@@ -187,6 +227,7 @@ class _Validator:
             links=self.links(get("links", {})),
             exclude=self.strings("exclude", get("exclude", [])),
             baseline=self.baseline(get("baseline")),
+            warnings=tuple(self.warnings),
         )
 
     def strings(self, key: str, value: Any) -> tuple[str, ...]:
@@ -281,8 +322,20 @@ class _Validator:
 
     def links(self, value: Any) -> dict[str, Any]:
         from .links import LinkOptions
+        from .links.options import COMMAND_LINE_ONLY, NOT_SETTINGS
 
-        values = self.fields("links", LinkOptions, self.table("links", value), LINK_SKIP)
+        table = dict(self.table("links", value))
+        for key in list(table):
+            flag = COMMAND_LINE_ONLY.get(key.replace("-", "_"))
+            if flag is not None:
+                del table[key]
+                self.warnings.append(
+                    f"{self.path}: {self.prefix}links.{key}: ignored: it widens what the link "
+                    f"checker may reach or where credentials go, so a file in the linted tree "
+                    f"cannot set it; use {flag}"
+                )
+        skip = NOT_SETTINGS | COMMAND_LINE_ONLY.keys()
+        values = self.fields("links", LinkOptions, table, frozenset(skip))
         if values.get("cache_path"):  # relative to the configuration's folder
             values["cache_path"] = str(self.path.parent / Path(values["cache_path"]).expanduser())
         try:
@@ -393,6 +446,12 @@ def rule_options(config: Config, registry: Registry) -> dict[str, Any]:
     return options
 
 
+def _warn(message: str) -> None:
+    from .terminal import printable
+
+    print(f"awesome-lint: warning: {printable(message)}", file=sys.stderr)
+
+
 class Configurations:
     """The configuration and the engine for each linted path, each config file read once."""
 
@@ -406,8 +465,10 @@ class Configurations:
         config_path: str | None = None,
         isolated: bool = False,
         inline_config: bool = True,
+        warn: Callable[[str], None] | None = None,
     ) -> None:
         self.registry = registry
+        self.warn = warn or _warn
         self.cli = (select, tuple(ignore), dict(severity or {}))
         self.isolated = isolated
         self.inline_config = inline_config
@@ -422,7 +483,10 @@ class Configurations:
 
     def config_at(self, path: Path | None) -> Config:
         if path not in self._configs:
-            self._configs[path] = Config() if path is None else load_config(path, self.registry)
+            config = Config() if path is None else load_config(path, self.registry)
+            for warning in config.warnings:
+                self.warn(warning)
+            self._configs[path] = config
         return self._configs[path]
 
     def locate(self, target: str) -> Path | None:

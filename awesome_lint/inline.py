@@ -30,6 +30,10 @@ _SPACE = " \t\n"
 # Nested parentheses a link destination may hold (cmark's limit too). It bounds every scan:
 # each later "](" adds one, so "[a](" repeated costs linear time, not quadratic.
 MAX_PAREN_DEPTH = 32
+# A destination's characters up to the next one that matters; a "<…>" destination, which
+# stops at the next "<" (so "[a](<" repeated reads each character once, not once an opener).
+_PLAIN_DESTINATION = re.compile(r"[^ \t\n()\\]*")
+_POINTY_DESTINATION = re.compile(r"<(?:[^<>\n\\]|\\.)*>")
 
 
 def _scan_destination(text: str, pos: int, limit: int) -> tuple[int, int, int] | None:
@@ -37,17 +41,20 @@ def _scan_destination(text: str, pos: int, limit: int) -> tuple[int, int, int] |
     i = pos
     while i < limit and text[i] in " \t":
         i += 1
-    if i < limit and text[i] == "<":  # <url with spaces>
-        close = text.find(">", i + 1, limit)
-        if close < 0 or "\n" in text[i:close]:
+    if i < limit and text[i] == "<":  # <url with spaces>: no line ending, "<" or ">" inside
+        m = _POINTY_DESTINATION.match(text, i, limit)
+        if m is None:
             return None
-        url_start, url_end, i = i + 1, close, close + 1
+        url_start, url_end, i = i + 1, m.end() - 1, m.end()
     else:
         url_start, depth = i, 0
-        while i < limit:
+        while True:
+            i = _PLAIN_DESTINATION.match(text, i, limit).end()  # type: ignore[union-attr]
+            if i >= limit:
+                break
             ch = text[i]
-            if ch == "\\" and i + 1 < limit:
-                i += 2
+            if ch == "\\":
+                i += 2 if i + 1 < limit else 1
                 continue
             if ch in _SPACE:
                 break
@@ -55,11 +62,12 @@ def _scan_destination(text: str, pos: int, limit: int) -> tuple[int, int, int] |
                 depth += 1
                 if depth > MAX_PAREN_DEPTH:
                     return None
-            elif ch == ")":
-                if depth == 0:
-                    break
+            elif depth == 0:
+                break
+            else:
                 depth -= 1
             i += 1
+        i = min(i, limit)
         url_end = i
     # Optional whitespace (one line ending at most), an optional "title", then ")".
     j = i
@@ -89,6 +97,7 @@ def _is_escaped(text: str, pos: int, floor: int) -> bool:
 
 
 _INTERESTING = re.compile(r"`+|[\[\]]")
+_BACKTICKS = re.compile(r"`+")
 
 
 def _link_at(text: str, opener: int, closer: int, floor: int, limit: int) -> RawLink | None:
@@ -113,6 +122,47 @@ def _link_at(text: str, opener: int, closer: int, floor: int, limit: int) -> Raw
     )
 
 
+class _CodeSpanCloser:
+    """Where the code span opened by a run of backticks ends: after the next run at least as
+    long (what ``str.find`` of the opener finds), or -1. The longest run to come is known for
+    every run, so an opener nothing closes costs one look, not a scan to the end (runs of
+    1, 2, 3 … backticks, each unclosed, would cost n·√n)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+        self.index = {run_start: k for k, (run_start, _) in enumerate(self.runs)}
+        self.longest_after = [0] * (len(self.runs) + 1)
+        for k in range(len(self.runs) - 1, -1, -1):
+            run_start, run_end = self.runs[k]
+            self.longest_after[k] = max(self.longest_after[k + 1], run_end - run_start)
+
+    def after(self, opener_start: int, opener_end: int) -> int:
+        length = opener_end - opener_start
+        k = self.index[opener_start] + 1
+        if self.longest_after[k] < length:
+            return -1
+        while self.runs[k][1] - self.runs[k][0] < length:  # skipped runs are inside the span
+            k += 1
+        return self.runs[k][0] + length
+
+
+def code_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Code spans in ``text[start:end]`` as (start, end) offsets: a run of backticks closed
+    by the next run at least as long. Linear (see :class:`_CodeSpanCloser`)."""
+    end = len(text) if end is None else end
+    closing = _CodeSpanCloser(text, start, end)
+    resume = start
+    for run_start, run_end in closing.runs:
+        if run_start < resume:
+            continue
+        close = closing.after(run_start, run_end)
+        if close >= 0:
+            yield run_start, close
+            resume = close
+        else:
+            resume = run_end
+
+
 def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[RawLink]:
     """Every ``[label](url)`` and ``![alt](src)`` in ``text[start:end]``, outermost first.
 
@@ -121,6 +171,7 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
     end = len(text) if end is None else end
     found: list[RawLink] = []
     openers: list[int] = []
+    closing = _CodeSpanCloser(text, start, end)
     resume = start  # characters before this were consumed by a link or a code span
     for m in _INTERESTING.finditer(text, start, end):
         i = m.start()
@@ -128,9 +179,8 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
             continue
         ch = text[i]
         if ch == "`":
-            run = m.end()
-            close = text.find(m.group(), run, end)
-            resume = close + len(m.group()) if close >= 0 else run
+            close = closing.after(m.start(), m.end())
+            resume = close if close >= 0 else m.end()
         elif ch == "[":
             if not _is_escaped(text, i, start):
                 openers.append(i)
@@ -145,10 +195,19 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
 
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>|(?<![\w/(\[<=\"'])(https?://[^\s<>\"'`]+)")
 _TRAILING_PUNCT = ".,:;!?*_~'\")]"
-_HTML_HREF = re.compile(
-    r"<(a|img)\b[^>]*?\b(href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>", re.I
-)
-_HTML_ANCHOR = re.compile(r"<[a-z][\w-]*\b[^>]*?\b(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+
+
+def _autolink_length(url: str) -> int:
+    """How much of a bare URL is the URL: trailing punctuation is not, except a ")" that
+    closes a "(" inside it (counted once, not again for each ")": linear)."""
+    length = len(url.rstrip(_TRAILING_PUNCT))
+    unbalanced = url.count("(", 0, length) - url.count(")", 0, length)
+    while length < len(url) and unbalanced > 0:
+        unbalanced -= url[length] == ")"
+        unbalanced += url[length] == "("
+        length += 1
+    return length
 
 
 def bare_urls(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[RawLink]:
@@ -160,29 +219,101 @@ def bare_urls(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
             url_start, url_end = m.start(1), m.end(1)
         else:
             url_start, url_end = m.start(2), m.end(2)
-            url = text[url_start:url_end]
-            stripped = url.rstrip(_TRAILING_PUNCT)
-            # Keep a closing ")" that balances an opening one inside the URL.
-            while url_end - url_start > len(stripped) and stripped.count("(") > stripped.count(")"):
-                stripped = url[: len(stripped) + 1]
-            url_end = url_start + len(stripped)
+            url_end = url_start + _autolink_length(text[url_start:url_end])
         url = text[url_start:url_end]
         yield RawLink("autolink", url, url, m.start(), m.end(), url_start, url_end)
 
 
+@dataclass(frozen=True, slots=True)
+class _Attribute:
+    name: str  # lower-cased
+    value: str
+    value_start: int
+    value_end: int
+
+
+# Runs of one kind of character, matched at a position: each character is read once.
+_TAG_SPACE = re.compile(r"[ \t\n\r\f/]*")
+_ATTRIBUTE_NAME = re.compile(r"[^ \t\n\r\f/>=]*")
+_EQUALS = re.compile(r"[ \t\n\r\f]*=[ \t\n\r\f]*")
+_UNQUOTED = re.compile(r"[^ \t\n\r\f>]*")
+
+
+def _run(pattern: re.Pattern[str], text: str, i: int, end: int) -> int:
+    return pattern.match(text, i, end).end()  # type: ignore[union-attr]  # matches "" at least
+
+
+def _tags(
+    text: str, start: int, end: int, wanted: frozenset[str]
+) -> Iterator[tuple[str, int, int, list[_Attribute]]]:
+    """HTML start tags in ``text[start:end]``: (lower-cased name, start, end, the attributes
+    named in ``wanted``).
+
+    One pass, as an HTML tokenizer reads: a tag ends at the first ``>`` outside quotes, and
+    a tag still open at ``end`` (no ``>``, or a quote never closed) ends the scan, as it
+    swallows the rest of the text for a browser too. Every character is read once, so
+    ``<img src=x `` repeated costs linear time (a regex retrying from each ``<`` is cubic).
+    """
+    pos = text.find("<", start, end)
+    while pos >= 0:
+        m = _TAG_NAME.match(text, pos, end)
+        if m is None:
+            pos = text.find("<", pos + 1, end)
+            continue
+        attributes: list[_Attribute] = []
+        i = m.end()
+        while True:
+            i = _run(_TAG_SPACE, text, i, end)
+            if i >= end:
+                return
+            if text[i] == ">":
+                break
+            name_end = _run(_ATTRIBUTE_NAME, text, i + 1, end)
+            name = text[i:name_end].lower()
+            equals = _EQUALS.match(text, name_end, end)
+            if equals is None:
+                i = name_end
+                continue
+            j = equals.end()
+            if j < end and text[j] in "\"'":
+                close = text.find(text[j], j + 1, end)
+                if close < 0:
+                    return
+                value_start, value_end, i = j + 1, close, close + 1
+            else:
+                value_start = j
+                value_end = i = _run(_UNQUOTED, text, j, end)
+            if name in wanted:
+                value = text[value_start:value_end]
+                attributes.append(_Attribute(name, value, value_start, value_end))
+        yield m.group(1).lower(), pos, i + 1, attributes
+        pos = text.find("<", i + 1, end)
+
+
+_LINK_ATTRIBUTE = {"a": "href", "img": "src"}
+_LINK_ATTRIBUTES = frozenset(_LINK_ATTRIBUTE.values())
+_ANCHOR_ATTRIBUTES = frozenset({"id", "name"})
+
+
 def html_links(text: str, start: int, end: int) -> Iterator[RawLink]:
     """``<a href>`` and ``<img src>`` targets."""
-    for m in _HTML_HREF.finditer(text, start, end):
-        group = 3 if m.group(3) is not None else 4 if m.group(4) is not None else 5
-        kind = "image" if m.group(1).lower() == "img" else "html"
-        yield RawLink(kind, "", m.group(group), m.start(), m.end(), m.start(group), m.end(group))
+    for name, tag_start, tag_end, attributes in _tags(text, start, end, _LINK_ATTRIBUTES):
+        wanted = _LINK_ATTRIBUTE.get(name)
+        found = next((a for a in attributes if a.name == wanted), None)
+        if found is not None:
+            kind = "image" if name == "img" else "html"
+            yield RawLink(
+                kind, "", found.value, tag_start, tag_end, found.value_start, found.value_end
+            )
 
 
 def html_anchors(text: str, start: int = 0, end: int | None = None) -> Iterator[str]:
     """Targets of ``id="…"`` and ``name="…"`` attributes: in-page anchors GitHub keeps."""
     end = len(text) if end is None else end
-    for m in _HTML_ANCHOR.finditer(text, start, end):
-        yield m.group(1)
+    for _, _, _, attributes in _tags(text, start, end, _ANCHOR_ATTRIBUTES):
+        for attribute in attributes:
+            if attribute.name in ("id", "name") and attribute.value.strip():
+                yield attribute.value.strip()
 
 
 def comments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

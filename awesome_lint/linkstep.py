@@ -27,6 +27,28 @@ _OPTIONS = (
         help="Let the link checker reach private, loopback and link-local addresses.",
     ),
     click.option(
+        "--allow-network",
+        "allow_networks",
+        multiple=True,
+        metavar="CIDR",
+        help="Let the link checker reach this private network (e.g. 10.1.0.0/16). Repeatable.",
+    ),
+    click.option("--arxiv-api", metavar="URL", help="The arXiv export API (a mirror)."),
+    click.option("--doi-api", metavar="URL", help="The DOI handle API (a mirror)."),
+    click.option(
+        "--github-api",
+        metavar="URL",
+        help="The GitHub API (GitHub Enterprise: https://HOST/api/v3); $GITHUB_TOKEN goes "
+        "there only, and only over https.",
+    ),
+    click.option("--user-agent", metavar="TEXT", help="The User-Agent the checker sends."),
+    click.option(
+        "--max-time",
+        type=float,
+        metavar="SECONDS",
+        help="Stop checking after this long; links not yet checked are unverified.",
+    ),
+    click.option(
         "--exclude",
         "excludes",
         multiple=True,
@@ -43,6 +65,11 @@ _OPTIONS = (
 )
 # CLI option -> LinkOptions field, for the options that map one to one.
 _FIELDS = {
+    "arxiv_api": "arxiv_api",
+    "doi_api": "doi_api",
+    "github_api": "github_api",
+    "user_agent": "user_agent",
+    "max_time": "max_time",
     "timeout": "timeout",
     "max_concurrency": "concurrency",
     "max_per_host": "per_host",
@@ -70,6 +97,8 @@ def link_settings(args: Mapping[str, Any], configured: Mapping[str, Any]) -> Any
         values["excludes"] = (*values.get("excludes", ()), *args["excludes"])
     if args.get("allow_private"):
         values["allow_private"] = True
+    if args.get("allow_networks"):
+        values["allow_networks"] = tuple(args["allow_networks"])
     if args.get("no_cache"):
         values["no_cache"] = True
     try:
@@ -79,6 +108,11 @@ def link_settings(args: Mapping[str, Any], configured: Mapping[str, Any]) -> Any
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     token = os.environ.get("GITHUB_TOKEN")
+    if token and not options.github_api.startswith("https://"):
+        click.echo(
+            "awesome-lint: warning: --github-api is not https: $GITHUB_TOKEN is not sent to it",
+            err=True,
+        )
     return replace(options, github_token=token) if token else options
 
 
@@ -95,12 +129,16 @@ def make_link_step(
 
     def step(results: list[FileResult], selection: Selection) -> None:
         from .links import check_links
+        from .links.exclude import ExcludeTimeout
 
         wanted = {code for code in selection.codes if code.startswith(LINK_CODES_PREFIX)}
         docs = [r.document for r in results if r.document is not None]
         if restrict is not None:
             docs = [restrict(doc) for doc in docs]
-        report = check_links(docs, options, progress=progress)
+        try:
+            report = check_links(docs, options, progress=progress)
+        except ExcludeTimeout as exc:
+            raise click.UsageError(str(exc)) from None
         by_path: dict[str, list] = {}
         for diagnostic in report.diagnostics:
             if diagnostic.code in wanted:

@@ -7,12 +7,15 @@ byte for byte, even in a file that mixes newline styles.
 
 from __future__ import annotations
 
+import math
 import os
+import stat
 from bisect import bisect_left
 from dataclasses import dataclass
 
 BOM = "\ufeff"
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024  # far above any real README (the largest known is 0.7 MB)
+LARGEST_MAX_SIZE = 1024**3  # --max-size above this is refused: a lint must end in bounded time
 
 
 class SourceError(Exception):
@@ -39,8 +42,13 @@ class SourceText:
 def read_source(path: str, *, max_size: int = DEFAULT_MAX_SIZE) -> SourceText:
     """Read and decode ``path``; raise :class:`SourceError` with a clear message if it can't be."""
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # Opened without blocking (a FIFO would wait for a writer forever), then refused
+        # unless it is a regular file: a FIFO or a device has no end to read to.
+        with os.fdopen(os.open(path, os.O_RDONLY | _NONBLOCK), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise SourceError(path, f"is {_kind_of(status.st_mode)}, not a regular file")
+            size = status.st_size
             if size > max_size:
                 raise SourceError(
                     path,
@@ -59,6 +67,20 @@ def read_source(path: str, *, max_size: int = DEFAULT_MAX_SIZE) -> SourceText:
     if len(data) > max_size:
         raise SourceError(path, f"file is larger than the limit of {format_size(max_size)}")
     return decode(data, path)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _kind_of(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def decode(data: bytes, path: str) -> SourceText:
@@ -140,6 +162,8 @@ def parse_size(value: str) -> int:
         number = float(text)
     except ValueError:
         raise ValueError(f"invalid size {value!r} (use e.g. 10MB, 500kB or 2048)") from None
-    if number <= 0:
-        raise ValueError(f"invalid size {value!r}: it must be positive")
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"invalid size {value!r}: it must be a positive number")
+    if number * factor > LARGEST_MAX_SIZE:
+        raise ValueError(f"invalid size {value!r}: at most {format_size(LARGEST_MAX_SIZE)}")
     return int(number * factor)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from typing import NamedTuple
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
@@ -83,6 +83,18 @@ HTTPS_HOSTS = (
 ) - {"ijcai.org", "ojs.aaai.org", "bitbucket.org"}
 
 
+def split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or None for a URL it cannot take apart: a ``[`` in the host (an
+    unclosed IPv6 literal) raises ValueError, and so do ``.hostname`` and ``.port`` later on
+    a bad literal or a port out of range, so both are tried here once."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.hostname, parts.port
+    except ValueError:
+        return None
+    return parts
+
+
 class ArxivLink(NamedTuple):
     """An arXiv address taken apart: ``shape`` is abs or pdf, ``version`` like "v2" or ""."""
 
@@ -121,7 +133,8 @@ def doi(url: str) -> str | None:
 @functools.lru_cache(maxsize=16384)
 def host_of(url: str) -> str:
     """The host, lower-cased and without ``www.`` ("" for a relative or scheme-less link)."""
-    host = urlsplit(url.strip()).hostname or ""
+    parts = split_url(url.strip())
+    host = (parts.hostname if parts else None) or ""
     return host.removeprefix("www.")
 
 
@@ -130,7 +143,9 @@ def normalise(url: str) -> str:
     """A comparable form of an address: no scheme, host in lower case without ``www.``, no
     trailing slash, no fragment, no tracking parameters (``utm_*``)."""
     url = url.strip()
-    parts = urlsplit(url if "://" in url else "//" + url)
+    parts = split_url(url if "://" in url else "//" + url)
+    if parts is None:
+        return url
     host = (parts.hostname or "").removeprefix("www.")
     if parts.port:
         host = f"{host}:{parts.port}"

@@ -7,6 +7,7 @@ A cache that cannot be opened or read is reported once and ignored: it never fai
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import time
 from collections.abc import Iterable, Mapping
@@ -33,6 +34,10 @@ CACHED = frozenset({Verdict.OK, Verdict.REDIRECTED, Verdict.DEAD, Verdict.UNVERI
 
 class CacheError(Exception):
     pass
+
+
+def _is_time(value: object) -> bool:
+    return isinstance(value, (int, float)) and math.isfinite(value)
 
 
 class Cache:
@@ -76,8 +81,8 @@ class Cache:
                     [self.policy, *chunk],
                 ).fetchall()
                 for url, verdict, status, final_url, detail, title, checked_at in rows:
-                    if verdict not in Verdict._value2member_map_:
-                        continue
+                    if verdict not in Verdict._value2member_map_ or not _is_time(checked_at):
+                        continue  # a row another program wrote: stale, checked again
                     if now - checked_at >= float(self.lifetimes.get(verdict, 0.0)):
                         continue
                     out[url] = Result(

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import sys
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TextIO
-from urllib.parse import urlsplit
 
 from yarl import URL
 
@@ -17,7 +15,8 @@ from ..diagnostics import Diagnostic, Fix
 from ..fix import redirect_fix
 from ..model import Document
 from .cache import Cache, CacheError
-from .collect import CHECKED_SCHEMES, Location, UrlTarget, collect_urls
+from .collect import CHECKED_SCHEMES, Location, UrlTarget, canonical_url, collect_urls
+from .exclude import matching_urls
 from .options import LinkOptions
 from .progress import Progress
 from .rules import (
@@ -66,16 +65,17 @@ def _as_result(url: str, outcome: Result | Failure) -> Result:
     return replace(outcome, url=url)
 
 
-def _offline_verdict(target: UrlTarget, excludes: Sequence[re.Pattern[str]]) -> Result | None:
+def _offline_verdict(target: UrlTarget, excluded: Set[str]) -> Result | None:
     if target.scheme not in CHECKED_SCHEMES:
         return Result(target.url, Verdict.EXCLUDED, detail=f"{target.scheme}: not checked")
-    if any(p.search(target.url) for p in excludes):
+    if target.url in excluded:
         return Result(target.url, Verdict.EXCLUDED, detail="matches --exclude")
     try:
-        if not URL(target.url).host:
+        if not URL(target.url).raw_host:
             return Result(target.url, Verdict.DEAD, detail="invalid URL (no host)")
-    except ValueError:
-        return Result(target.url, Verdict.DEAD, detail="invalid URL")
+        canonical_url(URL(target.url))
+    except ValueError as exc:
+        return Result(target.url, Verdict.DEAD, detail=f"invalid URL ({exc})")
     return None
 
 
@@ -142,22 +142,43 @@ async def check_urls(
 
     if arxiv:
         jobs.append(guarded([u for urls in arxiv.values() for u in urls], arxiv_job()))
-    await asyncio.gather(*jobs)
+    tasks = [asyncio.ensure_future(job) for job in jobs]
+    if tasks:
+        await asyncio.wait(tasks, timeout=options.max_time)
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    for url in urls:  # cut off by --max-time
+        if url not in results:
+            finish(
+                Result(
+                    url,
+                    Verdict.UNVERIFIED,
+                    detail=f"not checked within --max-time {options.max_time:g} s",
+                )
+            )
     return results
+
+
+def _answered(result: Result) -> bool:
+    """Whether some server (or service API) answered for this link: the network works."""
+    if result.http_status is not None or result.verdict in (Verdict.OK, Verdict.REDIRECTED):
+        return True
+    return result.verdict is Verdict.DEAD and result.detail != NO_DNS
 
 
 def _distrust_dns_when_offline(
     results: dict[str, Result], checked: Sequence[str], report: LinkReport
 ) -> None:
-    """When no checked URL got any answer and every name failed to resolve on two or more
-    hosts, the machine has no working DNS (no network): "not found" then proves nothing, so
-    those links are unverified, not dead. No false alarms on a machine that is offline."""
+    """When a name failed to resolve and no checked URL got any answer, nothing shows that this
+    machine can reach the network at all (one host or fifty: offline, every name fails): "not
+    found" then proves nothing, so those links are unverified, not dead. No false alarms on a
+    machine that is offline."""
     outcomes = [results[url] for url in checked if url in results]
-    answered = any(r.http_status is not None or r.verdict is Verdict.OK for r in outcomes)
     unresolved = [r for r in outcomes if r.detail == NO_DNS]
-    hosts = {urlsplit(r.url).hostname for r in unresolved}
-    if answered or len(hosts) < 2 or len(unresolved) < len(outcomes) / 2:
+    if not unresolved or any(_answered(r) for r in outcomes):
         return
+    hosts = {URL(r.url).raw_host for r in unresolved}
     for result in unresolved:
         results[result.url] = replace(
             result, verdict=Verdict.UNVERIFIED, detail="no host name resolved: offline?"
@@ -166,15 +187,6 @@ def _distrust_dns_when_offline(
         f"no host name could be resolved ({len(hosts)} hosts): is this machine offline? "
         "Those links are reported as unverified, not dead."
     )
-
-
-def _trusted_hosts(options: LinkOptions) -> tuple[str, ...]:
-    hosts = []
-    for base in (options.arxiv_api, options.doi_api, options.github_api):
-        host = URL(base).host
-        if host:
-            hosts.append(host)
-    return tuple(hosts)
 
 
 async def check_links_async(
@@ -189,12 +201,12 @@ async def check_links_async(
     started = time.monotonic()
     report = LinkReport()
     targets = collect_urls(docs)
-    excludes = [re.compile(p) for p in options.excludes]
+    excluded = matching_urls(options.excludes, [t.url for t in targets])
     bar = Progress(len(targets), stream, progress)
     results: dict[str, Result] = {}
     pending: list[str] = []
     for target in targets:
-        verdict = _offline_verdict(target, excludes)
+        verdict = _offline_verdict(target, excluded)
         if verdict is None:
             pending.append(target.url)
         else:
@@ -221,7 +233,7 @@ async def check_links_async(
         if pending:
             from .client import Client
 
-            async with Client(options, _trusted_hosts(options)) as client:
+            async with Client(options) as client:
                 try:
                     results.update(await check_urls(pending, options, client, bar.update))
                 finally:

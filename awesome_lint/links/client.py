@@ -9,11 +9,13 @@ a total timeout.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
+import math
 import random
 import socket
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
 import aiohttp
@@ -21,6 +23,7 @@ from aiohttp.abc import AbstractResolver
 from multidict import CIMultiDictProxy
 from yarl import URL
 
+from .collect import canonical_url
 from .options import LinkOptions
 from .safety import AddressPolicy, BlockedAddressError, GuardedResolver, literal_address
 from .status import (
@@ -49,6 +52,42 @@ class Response:
 # After this many timeouts in a row a host is given up: its remaining links are unverified at
 # once instead of each waiting out its own timeouts (a hanging site must not hold the run).
 HOST_TIMEOUT_LIMIT = 4
+# After this many "429 Too Many Requests" in a row a host is given up the same way: its
+# remaining links are unverified ("rate-limited") at once.
+HOST_RATE_LIMIT = 3
+
+
+class LinkBudget:
+    """The time one link may take: ``life`` seconds from its first request (every hop, retry
+    and pause), of which at most ``waits`` seconds of pauses (Retry-After, backoff)."""
+
+    def __init__(self, life: float, waits: float) -> None:
+        self.life = life
+        self.waits = waits
+        self.deadline: float | None = None
+
+    def start(self) -> None:
+        if self.deadline is None:
+            self.deadline = time.monotonic() + self.life
+
+    def remaining(self) -> float:
+        return math.inf if self.deadline is None else self.deadline - time.monotonic()
+
+    def check(self) -> None:
+        if self.remaining() <= 0:
+            raise self.spent()
+
+    def spent(self) -> Failure:
+        return Failure(Verdict.UNVERIFIED, f"no final answer within {self.life:g} s")
+
+    def pause(self, seconds: float, why: str) -> float:
+        """Take ``seconds`` of pause from the budget, or fail when it does not hold them."""
+        if seconds >= self.remaining():
+            raise self.spent()
+        if seconds > self.waits:
+            raise Failure(Verdict.UNVERIFIED, f"{why}: asked to wait {seconds:.1f} s more")
+        self.waits -= seconds
+        return seconds
 
 
 class HostGate:
@@ -56,33 +95,38 @@ class HostGate:
 
     def __init__(self, limit: int, interval: float) -> None:
         self.timeouts = 0  # in a row; any answer resets it
+        self.rate_limited = 0  # 429 answers in a row; any other answer resets it
         self.semaphore = asyncio.Semaphore(max(1, limit))
         self.interval = interval
         self.next_start = 0.0
         self.not_before = 0.0  # a Retry-After pause for the whole host
         self.head_ok = True  # set False once the host refuses HEAD (405/501)
 
-    def slot(self) -> HostGate:
-        """``async with gate.slot():`` holds one of the host's places, started on time."""
-        return self
-
-    async def __aenter__(self) -> None:
-        await self.semaphore.acquire()
-        try:
+    @contextlib.asynccontextmanager
+    async def slot(self, budget: LinkBudget) -> AsyncIterator[None]:
+        """Hold one of the host's places, started on time; a host-wide pause counts against
+        ``budget``."""
+        async with self.semaphore:
             now = time.monotonic()
+            if self.not_before > now:
+                budget.pause(self.not_before - now, "rate-limited")
             start = max(now, self.next_start, self.not_before)
             self.next_start = start + self.interval
             if start > now:
                 await asyncio.sleep(start - now)
-        except BaseException:
-            self.semaphore.release()
-            raise
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.semaphore.release()
+            yield
 
     def pause(self, seconds: float) -> None:
         self.not_before = max(self.not_before, time.monotonic() + seconds)
+
+    def given_up(self) -> Failure | None:
+        if self.timeouts >= HOST_TIMEOUT_LIMIT:
+            detail = f"host gave no answer to {HOST_TIMEOUT_LIMIT} requests in a row"
+            return Failure(Verdict.UNVERIFIED, detail)
+        if self.rate_limited >= HOST_RATE_LIMIT:
+            detail = f"rate-limited: the host answered 429 to {HOST_RATE_LIMIT} requests in a row"
+            return Failure(Verdict.UNVERIFIED, detail)
+        return None
 
 
 def retry_after(headers: Mapping[str, str], cap: float) -> float | None:
@@ -131,10 +175,9 @@ def judge_exception(exc: BaseException) -> Failure:
 class Client:
     """One aiohttp session and the limits around it. Use as an async context manager."""
 
-    def __init__(self, options: LinkOptions, trusted_hosts: tuple[str, ...] = ()) -> None:
+    def __init__(self, options: LinkOptions) -> None:
         self.options = options
         self.policy = AddressPolicy(options.allow_private, options.allow_networks)
-        self.trusted_hosts = trusted_hosts
         self.requests = 0
         self._global = asyncio.Semaphore(max(1, options.concurrency))
         self._gates: dict[str, HostGate] = {}
@@ -148,15 +191,21 @@ class Client:
 
     async def __aenter__(self) -> Client:
         inner: AbstractResolver = self.options.dns_resolver or aiohttp.ThreadedResolver()
-        resolver = GuardedResolver(inner, self.policy, self.trusted_hosts)
+        resolver = GuardedResolver(inner, self.policy)
         connector = aiohttp.TCPConnector(
-            limit=0, limit_per_host=0, resolver=resolver, ttl_dns_cache=300
+            limit=0,
+            limit_per_host=0,
+            resolver=resolver,
+            ttl_dns_cache=300,
+            ssl=self.options.ssl_context or True,
         )
         self._session = aiohttp.ClientSession(
             connector=connector,
             headers={"User-Agent": self.options.user_agent},
             timeout=self._timeout,
-            cookie_jar=aiohttp.DummyCookieJar(),  # no state between links; cheaper
+            # One jar per run: a site that sets a cookie and redirects to itself (a consent
+            # or session check) gets it back, as in a browser; cookies go to their own site.
+            cookie_jar=aiohttp.CookieJar(unsafe=True),
             trust_env=False,
         )
         return self
@@ -175,7 +224,7 @@ class Client:
         limit: int | None = None,
         interval: float | None = None,
     ) -> HostGate:
-        key = key or f"{url.host}:{url.port}"
+        key = key or f"{url.raw_host}:{url.port}"
         gate = self._gates.get(key)
         if gate is None:
             gate = self._gates[key] = HostGate(
@@ -190,33 +239,44 @@ class Client:
 
     # -- one request ----------------------------------------------------------------------
 
+    def budget(self) -> LinkBudget:
+        return LinkBudget(self.options.link_time, self.options.max_wait)
+
     async def request(
         self,
         method: str,
         url: URL,
         *,
+        budget: LinkBudget,
         gate: HostGate | None = None,
         headers: Mapping[str, str] | None = None,
         max_body: int = 0,
     ) -> Response:
         """One request, no redirects followed, reading at most ``max_body`` bytes of body.
 
-        The method ``PROBE`` is HEAD, or GET for a host known to refuse HEAD.
+        The method ``PROBE`` is HEAD, or GET for a host known to refuse HEAD. Every request,
+        to a service API too, passes the address guard.
         """
         assert self._session is not None, "use Client as an async context manager"
+        refused = self.refused(url)
+        if refused is not None:
+            raise refused
         gate = gate or self.gate(url)
-        async with gate.slot(), self._global:
-            if gate.timeouts >= HOST_TIMEOUT_LIMIT:
-                raise Failure(
-                    Verdict.UNVERIFIED,
-                    f"host gave no answer to {HOST_TIMEOUT_LIMIT} requests in a row",
-                )
+        async with gate.slot(budget), self._global:
+            given_up = gate.given_up()
+            if given_up is not None:
+                raise given_up
+            budget.start()
+            budget.check()
             if method == "PROBE":
                 method = "HEAD" if gate.head_ok else "GET"
+            timeout = self._timeout
+            if budget.remaining() < timeout.total:  # type: ignore[operator]
+                timeout = aiohttp.ClientTimeout(total=budget.remaining())
             self.requests += 1  # requests sent; a connection that failed sent none
             try:
                 resp = await self._session.request(
-                    method, url, allow_redirects=False, headers=headers
+                    method, url, allow_redirects=False, headers=headers, timeout=timeout
                 )
             except aiohttp.ClientConnectorError:
                 self.requests -= 1
@@ -225,6 +285,7 @@ class Client:
                 gate.timeouts += 1
                 raise
             gate.timeouts = 0
+            gate.rate_limited = gate.rate_limited + 1 if resp.status == 429 else 0
             try:
                 chunks: list[bytes] = []
                 size = 0
@@ -247,55 +308,67 @@ class Client:
         method: str,
         url: URL,
         *,
+        budget: LinkBudget | None = None,
         gate: HostGate | None = None,
         headers: Mapping[str, str] | None = None,
         max_body: int = 0,
         probe: bool = False,
     ) -> Response:
-        """``request`` with retries (timeouts, 5xx, 408, 429; Retry-After honoured).
+        """``request`` with retries (timeouts, 5xx, 408, 429; Retry-After honoured within the
+        ``budget`` of the link: a fresh one when not given).
 
         With ``probe`` the method is HEAD, confirmed by GET when HEAD answers an error.
         Raises :class:`Failure` when no usable answer came.
         """
+        budget = budget or self.budget()
         gate = gate or self.gate(url)
         retries = max(0, self.options.retries)
         for attempt in range(retries + 1):
             try:
                 if probe:
-                    resp = await self._probe(url, gate, headers, last=attempt == retries)
+                    resp = await self._probe(url, gate, headers, budget, last=attempt == retries)
                 else:
                     resp = await self.request(
-                        method, url, gate=gate, headers=headers, max_body=max_body
+                        method, url, budget=budget, gate=gate, headers=headers, max_body=max_body
                     )
             except (aiohttp.ClientError, OSError, asyncio.TimeoutError, Failure) as exc:
                 failure = judge_exception(exc)
                 if not failure.retryable or attempt == retries:
                     raise failure from exc
-                await asyncio.sleep(self.backoff(attempt))
+                await asyncio.sleep(budget.pause(self.backoff(attempt), failure.detail))
                 continue
             if resp.status not in RETRYABLE or attempt == retries:
                 return resp
             wait = retry_after(resp.headers, self.options.max_retry_after)
+            wait = self.backoff(attempt) if wait is None else wait
+            why = "rate-limited" if resp.status == 429 else describe(resp.status)
             if resp.status in (429, 503):
-                # "Slow down" is about the host: every request to it waits, not only this one.
-                gate.pause(self.backoff(attempt) if wait is None else wait)
+                # "Slow down" is about the host: every request to it waits, not only this one
+                # (the next request of this link pays the pause from its budget).
+                gate.pause(wait)
             else:
-                await asyncio.sleep(self.backoff(attempt) if wait is None else wait)
+                await asyncio.sleep(budget.pause(wait, why))
         raise AssertionError("unreachable")
 
     async def _probe(
-        self, url: URL, gate: HostGate, headers: Mapping[str, str] | None, *, last: bool
+        self,
+        url: URL,
+        gate: HostGate,
+        headers: Mapping[str, str] | None,
+        budget: LinkBudget,
+        *,
+        last: bool,
     ) -> Response:
         """HEAD (GET for hosts that refuse HEAD), confirmed by GET when HEAD answers an error:
         at once for a 4xx, on the last try for a server error (some fail on HEAD only)."""
-        resp = await self.request("PROBE", url, gate=gate, headers=headers)
+        resp = await self.request("PROBE", url, budget=budget, gate=gate, headers=headers)
         if resp.method == "GET" or resp.status < 400:
             return resp
         if resp.status in HEAD_TRUSTED_ERRORS and not (last and resp.status >= 500):
             return resp
         if resp.status in (405, 501):
             gate.head_ok = False
-        return await self.request("GET", url, gate=gate, headers=headers)
+        return await self.request("GET", url, budget=budget, gate=gate, headers=headers)
 
     # -- a link -------------------------------------------------------------------------
 
@@ -313,22 +386,27 @@ class Client:
             return Failure(Verdict.BLOCKED, f"{address} is a private or reserved address")
         return None
 
+    def _state(self, url: URL) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """A redirect target with the cookies it would be sent: the same URL visited with
+        new cookies is progress (a consent check), with the same ones a loop."""
+        assert self._session is not None
+        cookies = self._session.cookie_jar.filter_cookies(url)
+        return str(url.with_fragment(None)), tuple(sorted((k, m.value) for k, m in cookies.items()))
+
     async def check(self, url_text: str) -> Result:
         """Follow ``url_text`` (at most ``max_redirects`` redirects) and judge it."""
         try:
-            url = URL(url_text, encoded=True)
+            url = canonical_url(URL(url_text, encoded=True))
         except ValueError:
             return Result(url_text, Verdict.DEAD, detail="invalid URL")
-        seen = {str(url.with_fragment(None))}
+        budget = self.budget()
+        seen = {self._state(url)}
         permanent: URL | None = None  # where the leading permanent redirects lead
         only_permanent = True
         status: int | None = None
         for _hop in range(self.options.max_redirects + 1):
             try:
-                refused = self.refused(url)
-                if refused is not None:
-                    raise refused
-                resp = await self.with_retries("HEAD", url, probe=True)
+                resp = await self.with_retries("HEAD", url, budget=budget, probe=True)
             except Failure as failure:
                 return Result(
                     url_text, failure.verdict, status, self._final(url, url_text), failure.detail
@@ -337,17 +415,17 @@ class Client:
             location = resp.headers.get("Location")
             if status in REDIRECTS and location:
                 try:
-                    target = url.join(URL(location))
+                    target = canonical_url(url.join(URL(location)))
                 except ValueError:
                     return Result(url_text, Verdict.UNVERIFIED, status, None, "bad redirect")
                 if only_permanent and status in PERMANENT_REDIRECTS:
                     permanent = target
                 else:
                     only_permanent = False
-                key = str(target.with_fragment(None))
-                if key in seen:
+                state = self._state(target)
+                if state in seen:
                     return Result(url_text, Verdict.DEAD, status, str(target), "redirect loop")
-                seen.add(key)
+                seen.add(state)
                 url = target
                 continue
             verdict = classify(status, self.options.accept)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -43,16 +44,62 @@ def normalise_url(raw: str) -> str:
     if not sep or scheme.lower() not in CHECKED_SCHEMES:
         return f"{scheme.lower()}:{rest}" if sep else raw
     try:
-        url = URL(raw)
+        url = canonical_url(URL(raw))
     except ValueError:
-        return raw
-    if not url.host:
         return raw
     text = str(url.with_fragment(None))
     origin = str(url.origin())
     if text.startswith(origin) and not text.startswith("/", len(origin)):
         text = f"{origin}/{text[len(origin) :]}"  # http://host?q -> http://host/?q
     return text
+
+
+def _ipv4_number(part: str) -> int:
+    if part[:2].lower() == "0x":
+        return int(part[2:] or "0", 16)
+    if len(part) > 1 and part.startswith("0"):
+        return int(part[1:], 8)
+    if not part.isascii() or not part.isdigit():
+        raise ValueError(part)
+    return int(part)
+
+
+def browser_ipv4(host: str) -> str | None:
+    """The dotted address of a host name that browsers read as IPv4 (the WHATWG URL
+    standard's IPv4 parser: one to four parts, each decimal, octal ``0…`` or hex ``0x…``, the
+    last filling the remaining bytes), or None for a host name that is not a number.
+    Raises ValueError for a host that ends in a number but is no address (``1.2.3.4.5``,
+    ``256.1.1.1``): browsers refuse those URLs."""
+    parts = host.split(".")
+    if len(parts) > 1 and parts[-1] == "":
+        parts.pop()
+    last = parts[-1]
+    hex_number = last[:2].lower() == "0x" and all(c in "0123456789abcdefABCDEF" for c in last[2:])
+    if not last or not (hex_number or (last.isascii() and last.isdigit())):
+        return None
+    if len(parts) > 4 or "" in parts:
+        raise ValueError(f"{host} is not an IPv4 address")
+    try:
+        numbers = [_ipv4_number(part) for part in parts]
+    except ValueError:
+        raise ValueError(f"{host} is not an IPv4 address") from None
+    if any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
+        raise ValueError(f"{host} is not an IPv4 address")
+    value = numbers[-1] + sum(n << (8 * (3 - i)) for i, n in enumerate(numbers[:-1]))
+    return str(ipaddress.IPv4Address(value))
+
+
+def canonical_url(url: URL) -> URL:
+    """``url`` with a numeric host written as browsers read it (``http://127.1/`` is
+    ``http://127.0.0.1/``), so that the address checked is the address fetched. Raises
+    ValueError for a URL browsers refuse (no host, a number that is no IPv4 address)."""
+    if url.scheme not in CHECKED_SCHEMES:
+        return url
+    host = url.raw_host
+    if not host:
+        raise ValueError("no host")
+    dotted = None if ":" in host else browser_ipv4(host)
+    return url if dotted is None or dotted == host else url.with_host(dotted)
 
 
 def is_candidate(url: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -13,6 +14,8 @@ from typing import TYPE_CHECKING
 from .. import __version__
 
 if TYPE_CHECKING:
+    import ssl
+
     from aiohttp.abc import AbstractResolver
 
 USER_AGENT = f"awesome-lint/{__version__} (link checker for curated paper lists; python-aiohttp)"
@@ -31,6 +34,56 @@ DEFAULT_LIFETIMES: Mapping[str, float] = {
 }
 
 OK_CODES = frozenset(range(200, 300))
+
+# Settings that widen what the checker may reach or where credentials go, with the flag that
+# sets each. A list's own configuration file is written by whoever opens a pull request, so
+# these come from the command line (or the environment) only, never from a file.
+COMMAND_LINE_ONLY: Mapping[str, str] = {
+    "allow_private": "--allow-private",
+    "allow_networks": "--allow-network",
+    "arxiv_api": "--arxiv-api",
+    "doi_api": "--doi-api",
+    "github_api": "--github-api",
+    "github_token": "the GITHUB_TOKEN environment variable",
+    "user_agent": "--user-agent",
+}
+# Fields that are objects, not settings (tests and embedding programs pass them).
+NOT_SETTINGS = frozenset({"dns_resolver", "ssl_context"})
+
+# Upper limits of the numeric options: a run must end in a time one can state.
+LIMITS: Mapping[str, float] = {
+    "concurrency": 1000,
+    "per_host": 100,
+    "max_redirects": 20,  # what browsers follow
+    "arxiv_batch": 2000,
+    "retries": 10,
+    "timeout": 600.0,
+    "connect_timeout": 600.0,
+    "min_interval": 60.0,
+    "backoff": 60.0,
+    "max_backoff": 600.0,
+    "max_retry_after": 600.0,
+    "max_wait": 3600.0,
+    "link_time": 3600.0,
+    "max_time": 7 * 24 * HOUR,
+    "arxiv_interval": 60.0,
+}
+
+
+def _check_number(
+    name: str, value: float | None, *, low: float, above: bool = False, high: float | None = None
+) -> None:
+    """A finite number within its range, or ValueError naming the option (None: unset)."""
+    if value is None:
+        return
+    high = LIMITS.get(name, math.inf) if high is None else high
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, not {value!r}")
+    if value < low or (above and value == low):
+        bound = f"more than {low:g}" if above else f"at least {low:g}"
+        raise ValueError(f"{name} must be {bound}, not {value!r}")
+    if value > high:
+        raise ValueError(f"{name} must be at most {high:g}, not {value!r}")
 
 
 def default_cache_path() -> Path:
@@ -82,7 +135,15 @@ class LinkOptions:
     backoff: float = 0.5
     max_backoff: float = 8.0
     max_retry_after: float = 30.0  # a longer Retry-After is capped to this
-    max_redirects: int = 10
+    # All the pauses of one link together (Retry-After and backoff, every hop and retry):
+    # past this the link is given up as rate-limited rather than wait longer.
+    max_wait: float = 60.0
+    # One link's whole life, from its first request (every hop, retry and pause): past this
+    # it is unverified. See README, "How long a check can take".
+    link_time: float = 120.0
+    # The whole check (--max-time); unfinished links are then unverified. None: no deadline.
+    max_time: float | None = None
+    max_redirects: int = 20
     # Status codes that count as ok (--accept); others are classified by the checker.
     accept: frozenset[int] = OK_CODES
     # Regular expressions (re.search on the URL): matching links are not fetched.
@@ -106,23 +167,25 @@ class LinkOptions:
     user_agent: str = USER_AGENT
     # The DNS resolver (an aiohttp AbstractResolver); None: the system's, in a thread.
     dns_resolver: AbstractResolver | None = field(default=None, repr=False, compare=False)
+    # TLS: None verifies against the system's certificates; tests pass their own context.
+    ssl_context: ssl.SSLContext | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """Refuse impossible values with a message fit for a usage error (ValueError)."""
         for name in ("concurrency", "per_host", "max_redirects", "arxiv_batch"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"{name} must be at least 1")
-        for name in ("timeout", "connect_timeout"):
-            if getattr(self, name) <= 0:
-                raise ValueError(f"{name} must be more than 0 seconds")
-        for name in ("retries", "min_interval", "backoff", "max_retry_after", "arxiv_interval"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} must not be negative")
+            _check_number(name, getattr(self, name), low=1)
+        for name in ("timeout", "connect_timeout", "link_time", "max_time"):
+            _check_number(name, getattr(self, name), low=0, above=True)
+        for name in ("retries", "min_interval", "backoff", "max_backoff", "max_retry_after"):
+            _check_number(name, getattr(self, name), low=0)
+        _check_number("max_wait", self.max_wait, low=0)
+        _check_number("arxiv_interval", self.arxiv_interval, low=0)
+        for verdict, seconds in self.lifetimes.items():
+            _check_number(f"lifetimes.{verdict}", seconds, low=0, high=10 * 365 * DAY)
+        from .exclude import check_pattern
+
         for pattern in self.excludes:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad --exclude pattern {pattern!r}: {exc}") from None
+            check_pattern(pattern)
         for network in self.allow_networks:
             try:
                 ipaddress.ip_network(network, strict=False)

@@ -41,7 +41,7 @@ def arxiv_id(url: str) -> str | None:
     if "arxiv.org/" not in url.lower():
         return None
     u = URL(url)
-    if (u.host or "").lower() not in ARXIV_HOSTS:
+    if (u.raw_host or "").lower() not in ARXIV_HOSTS:
         return None
     for pattern in _ARXIV_PATHS:
         m = pattern.fullmatch(u.path)
@@ -165,7 +165,7 @@ def doi_of(url: str) -> str | None:
     if "doi.org/" not in url.lower():
         return None
     u = URL(url)
-    if (u.host or "").lower() not in DOI_HOSTS:
+    if (u.raw_host or "").lower() not in DOI_HOSTS:
         return None
     doi = unquote(u.raw_path).lstrip("/")
     return doi if re.fullmatch(r"10\.\d{4,9}/\S+", doi) else None
@@ -207,7 +207,7 @@ def github_repo(url: str) -> tuple[str, str] | None:
     if "github.com/" not in url.lower():
         return None
     u = URL(url)
-    if (u.host or "").lower() not in GITHUB_HOSTS or u.query_string:
+    if (u.raw_host or "").lower() not in GITHUB_HOSTS or u.query_string:
         return None
     m = _REPO_PATH.fullmatch(u.path)
     if not m or m["owner"].lower() in _NOT_OWNERS or m["repo"] in (".", ".."):
@@ -227,9 +227,9 @@ class GithubResolver:
     def headers(self, url: URL) -> dict[str, str]:
         headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
         token = self.options.github_token
-        # Same scheme, host and port as the configured API, and nothing else: never a
-        # redirect target elsewhere.
-        if token and url.origin() == self.api.origin():
+        # Over TLS only, and to the configured API's own scheme, host and port: never a
+        # redirect target elsewhere, never in clear text.
+        if token and url.scheme == "https" and url.origin() == self.api.origin():
             headers["Authorization"] = f"Bearer {token}"
         return headers
 
@@ -239,12 +239,11 @@ class GithubResolver:
             return None
         url = self.api.with_path(f"{self.api.path.rstrip('/')}/repos/{owner}/{repo}")
         resp: Response | None = None
+        budget = self.client.budget()
         for _ in range(5):  # the API redirects renamed repositories to /repositories/<id>
-            if self.client.refused(url) is not None and url.origin() != self.api.origin():
-                return None
             try:
                 resp = await self.client.with_retries(
-                    "GET", url, headers=self.headers(url), max_body=MAX_API_BODY
+                    "GET", url, budget=budget, headers=self.headers(url), max_body=MAX_API_BODY
                 )
             except Failure:
                 return None

@@ -1,8 +1,10 @@
 """Refuse to fetch private addresses: the checker runs in CI on URLs written by strangers.
 
-An address is refused when it is not globally routable (private, loopback, link-local (the
-cloud metadata address 169.254.169.254 among them), shared, documentation and other reserved
-ranges, unspecified) or multicast, for IPv4 and IPv6, IPv4 embedded in IPv6 included. Host
+An address is refused when it lies in a range of the IANA special-purpose registries (private,
+loopback, link-local (the cloud metadata address 169.254.169.254 among them), shared,
+documentation and other reserved ranges, unspecified), is multicast, or, for IPv6, lies outside
+global unicast; an IPv4 address inside IPv6 (mapped, NAT64) is judged as IPv4. Numeric host
+names are read as browsers read them (``127.1`` is 127.0.0.1). Host
 names are checked after DNS resolution (:class:`GuardedResolver`, so the connection can only
 go to an address that was checked) and literal addresses before connecting, at every hop of
 a redirect chain.
@@ -16,10 +18,10 @@ from collections.abc import Iterable, Mapping
 
 from aiohttp.abc import AbstractResolver, ResolveResult
 
+from .collect import browser_ipv4
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class BlockedAddressError(OSError):
@@ -31,25 +33,49 @@ class BlockedAddressError(OSError):
         self.address = address
 
 
-def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    if ip.ipv4_mapped is not None:
-        return ip.ipv4_mapped
-    if ip.sixtofour is not None:
-        return ip.sixtofour
-    if ip.teredo is not None:
-        return ip.teredo[1]
-    if ip in _NAT64:
-        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-    return None
+# Every entry of the IANA special-purpose address registries (iana-ipv4-special-registry and
+# iana-ipv6-special-registry): loopback, private, shared, link-local, documentation,
+# benchmarking, protocol and anycast assignments. No page a list links to lives there, and
+# several reach inside the machine or its network, so all are refused.
+SPECIAL_IPV4 = tuple(
+    ipaddress.IPv4Network(n)
+    for n in (
+        *("0.0.0.0/8", "0.0.0.0/32", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8"),
+        *("169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.0.0/29", "192.0.0.8/32"),
+        *("192.0.0.9/32", "192.0.0.10/32", "192.0.0.170/32", "192.0.0.171/32", "192.0.2.0/24"),
+        *("192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24", "192.168.0.0/16"),
+        *("192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24"),
+        *("240.0.0.0/4", "255.255.255.255/32"),
+        "224.0.0.0/4",  # multicast (its own registry)
+    )
+)
+SPECIAL_IPV6 = tuple(
+    ipaddress.IPv6Network(n)
+    for n in (
+        *("::1/128", "::/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64"),
+        *("100:0:0:1::/64", "2001::/23", "2001::/32", "2001:1::1/128", "2001:1::2/128"),
+        *("2001:1::3/128", "2001:2::/48", "2001:3::/32", "2001:4:112::/48", "2001:10::/28"),
+        *("2001:20::/28", "2001:30::/28", "2001:db8::/32", "2002::/16", "2620:4f:8000::/48"),
+        *("3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10"),
+        *("fec0::/10", "ff00::/8"),  # site-local (deprecated) and multicast
+    )
+)
+# Global unicast: every other IPv6 block is reserved (IPv4-compatible ``::a.b.c.d`` among
+# them) or special.
+GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
+# Two IPv6 ranges carry an IPv4 address and are judged by it: IPv4-mapped addresses, and the
+# well-known NAT64 prefix (a DNS64 network, such as an IPv6-only CI runner, answers with it).
+MAPPED = ipaddress.IPv6Network("::ffff:0:0/96")
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
 
 def is_public(ip: IPAddress) -> bool:
-    """True when ``ip`` is a globally routable unicast address."""
-    if isinstance(ip, ipaddress.IPv6Address):
-        v4 = _embedded_ipv4(ip)
-        if v4 is not None and not is_public(v4):
-            return False
-    return ip.is_global and not ip.is_multicast
+    """True when ``ip`` is a globally routable unicast address outside every special range."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip.is_global and not any(ip in net for net in SPECIAL_IPV4)
+    if ip in MAPPED or ip in NAT64:
+        return is_public(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return ip in GLOBAL_UNICAST and ip.is_global and not any(ip in net for net in SPECIAL_IPV6)
 
 
 class AddressPolicy:
@@ -72,10 +98,15 @@ class AddressPolicy:
 
 
 def literal_address(host: str) -> str | None:
-    """The address when ``host`` is an IP literal (``[::1]`` or ``::1`` or ``10.0.0.1``)."""
+    """The address when ``host`` is an IP literal (``[::1]`` or ``::1`` or ``10.0.0.1``), in
+    any IPv4 spelling a browser accepts (``127.1``, ``2130706433``, ``0x7f.0.0.1``)."""
     candidate = host[1:-1] if host.startswith("[") and host.endswith("]") else host
     try:
         return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        pass
+    try:
+        return browser_ipv4(candidate)
     except ValueError:
         return None
 
@@ -84,26 +115,18 @@ class GuardedResolver(AbstractResolver):
     """Resolves through ``inner`` and returns only the addresses the policy allows.
 
     When none is left the lookup fails with :class:`BlockedAddressError`, so aiohttp never
-    opens a socket to a refused address. Hosts in ``trusted`` (the configured service
-    endpoints: the user chose them, not the list) are not checked.
+    opens a socket to a refused address. Every host goes through it, the service APIs' too:
+    a mirror on a private address needs ``--allow-network`` like any other.
     """
 
-    def __init__(
-        self,
-        inner: AbstractResolver,
-        policy: AddressPolicy,
-        trusted: Iterable[str] = (),
-    ) -> None:
+    def __init__(self, inner: AbstractResolver, policy: AddressPolicy) -> None:
         self.inner = inner
         self.policy = policy
-        self.trusted = frozenset(h.lower() for h in trusted)
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
         results = await self.inner.resolve(host, port, family)
-        if host.lower().rstrip(".") in self.trusted:
-            return results
         allowed = [r for r in results if self.policy.allows(r["host"])]
         if not allowed:
             raise BlockedAddressError(host, results[0]["host"] if results else "?")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
+from ..inline import code_spans
 from ..model import Document
 from ..names import PROSE, spellings
 from ..rule import Rule, RuleContext
@@ -21,8 +22,8 @@ def _in_identifier(text: str, m: re.Match[str]) -> bool:
     return (before != "" and before in "./@#:-_") or (after != "" and after in "@/-_")
 
 
-_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
-_CODE = re.compile(r"(`+).+?\1", re.S)
+# No "<" inside: each try stops at the next one, so "<a " repeated is linear, not quadratic.
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,8 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
     for comment in doc.comments:
         blank(comment.span.start, comment.span.end)
     text = "".join(chars)
-    for regex in (_TAG, _CODE):
-        for m in regex.finditer(text):
-            blank(m.start(), m.end())
-        text = "".join(chars)
-    return text
+    for m in _TAG.finditer(text):
+        blank(m.start(), m.end())
+    for start, end in code_spans(text):
+        blank(start, end)
+    return "".join(chars)

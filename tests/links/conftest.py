@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 import socket
+import ssl
+import subprocess
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -66,7 +69,34 @@ class Server:
         return self.server.port
 
 
-ServerFactory = Callable[[Callable[[web.Application], None]], Awaitable[Server]]
+ServerFactory = Callable[..., Awaitable[Server]]
+
+
+@dataclass(frozen=True)
+class Tls:
+    server: ssl.SSLContext  # for ``serve(setup, tls=…)``
+    client: ssl.SSLContext  # LinkOptions(ssl_context=…): trusts the server's certificate
+
+
+@pytest.fixture(scope="session")
+def tls(tmp_path_factory: pytest.TempPathFactory) -> Tls:
+    """A self-signed certificate for 127.0.0.1 (made by openssl), for https test servers."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"),
+            *("-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"),
+            *("-addext", "subjectAltName=IP:127.0.0.1"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server.load_cert_chain(cert, key)
+    return Tls(server, ssl.create_default_context(cafile=str(cert)))
 
 
 @pytest.fixture
@@ -74,12 +104,14 @@ async def serve() -> AsyncIterator[ServerFactory]:
     """``await serve(setup)``: a server whose routes ``setup(app)`` adds, recorded."""
     servers: list[TestServer] = []
 
-    async def start(setup: Callable[[web.Application], None]) -> Server:
+    async def start(
+        setup: Callable[[web.Application], None], tls: ssl.SSLContext | None = None
+    ) -> Server:
         recorder = Recorder()
         app = recording_app(recorder)
         setup(app)
         server = TestServer(app, host="127.0.0.1")
-        await server.start_server()
+        await server.start_server(ssl=tls)
         servers.append(server)
         return Server(server, recorder)
 

@@ -108,3 +108,31 @@ async def test_changed_accept_codes_recheck(serve: ServerFactory, tmp_path: Path
     assert second.cached == 0 and second.results[url].verdict is Verdict.OK
     third = await check_links_async([links_doc(url)], accepting)
     assert third.cached == 1 and third.requests == 0
+
+
+async def test_a_row_with_a_bad_time_is_stale_not_a_crash(
+    serve: ServerFactory, tmp_path: Path
+) -> None:
+    """Rows written by another program (``checked_at`` as text, or NULL in a table made
+    without the constraint) are checked again."""
+    site = await serve(pages)
+    urls = [site.url("/ok"), site.url("/missing")]
+    path = tmp_path / "links.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE results (url TEXT PRIMARY KEY, verdict TEXT NOT NULL, "
+            "http_status INTEGER, final_url TEXT, detail TEXT NOT NULL DEFAULT '', title TEXT, "
+            "checked_at REAL, policy TEXT NOT NULL DEFAULT '')"
+        )
+        policy = fast_options().policy()
+        db.execute(
+            "INSERT INTO results VALUES (?, 'dead', 404, NULL, '', NULL, 'yesterday', ?)",
+            (urls[0], policy),
+        )
+        db.execute(
+            "INSERT INTO results VALUES (?, 'ok', 200, NULL, '', NULL, NULL, ?)", (urls[1], policy)
+        )
+    options = fast_options(cache_path=path, no_cache=False)
+    report = await check_links_async([links_doc(*urls)], options)
+    assert [report.results[u].verdict for u in urls] == [Verdict.OK, Verdict.DEAD]
+    assert report.cached == 0 and site.recorder.total == 3  # HEAD /ok; HEAD+GET /missing

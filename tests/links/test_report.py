@@ -190,10 +190,20 @@ def test_unsupported_and_excluded_are_not_reported() -> None:
 
 
 def test_options_are_validated() -> None:
+    nan, inf = float("nan"), float("inf")
     for bad, message in [
-        ({"concurrency": 0}, "concurrency must be at least 1"),
-        ({"timeout": 0}, "timeout must be more than 0 seconds"),
-        ({"retries": -1}, "retries must not be negative"),
+        ({"concurrency": 0}, "concurrency must be at least 1, not 0"),
+        ({"concurrency": 10**6}, "concurrency must be at most 1000"),
+        ({"timeout": 0}, "timeout must be more than 0, not 0"),
+        ({"timeout": nan}, "timeout must be a finite number, not nan"),
+        ({"connect_timeout": inf}, "connect_timeout must be a finite number, not inf"),
+        ({"min_interval": inf}, "min_interval must be a finite number, not inf"),
+        ({"max_retry_after": -inf}, "max_retry_after must be a finite number"),
+        ({"max_time": nan}, "max_time must be a finite number"),
+        ({"max_time": 0}, "max_time must be more than 0"),
+        ({"max_redirects": 21}, "max_redirects must be at most 20"),
+        ({"retries": -1}, "retries must be at least 0, not -1"),
+        ({"lifetimes": {"ok": inf}}, "lifetimes.ok must be a finite number"),
         ({"excludes": ("(",)}, "bad --exclude pattern '('"),
         ({"allow_networks": ("nope",)}, "bad network 'nope'"),
     ]:
@@ -210,6 +220,17 @@ async def test_no_false_dead_links_when_no_name_resolves(serve: ServerFactory) -
     assert report.counts["dead"] == 0 and report.counts["unverified"] == 3
     assert {d.code for d in report.diagnostics} == {"AL902"}
     assert "offline" in report.notes[0]
+
+
+async def test_offline_on_one_host_is_no_false_dead() -> None:
+    """However many hosts the links are on (here: one), no answer at all means offline."""
+    urls = ["http://a.test/x", "http://a.test/y", "http://a.test/z"]
+    report = await check_links_async(
+        [links_doc(*urls)], fast_options(dns_resolver=StaticResolver({}))
+    )
+    assert report.counts["dead"] == 0 and report.counts["unverified"] == 3
+    assert {r.detail for r in report.results.values()} == {"no host name resolved: offline?"}
+    assert report.notes[0].startswith("no host name could be resolved (1 hosts)")
 
 
 async def test_an_unknown_name_is_dead_when_other_hosts_answer(serve: ServerFactory) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aiohttp import web
 
 from awesome_lint.links import Verdict, check_links_async
 from awesome_lint.links.resolvers import arxiv_id, doi_of, github_repo, titles_match
 from awesome_lint.links.safety import StaticResolver
 
-from .conftest import ServerFactory, fast_options
+from .conftest import ServerFactory, Tls, fast_options
 from .docs import links_doc, make_doc
 from .doubles import arxiv_api, doi_api, github_api
 
@@ -138,7 +140,7 @@ async def test_doi_links_use_the_handle_api(serve: ServerFactory) -> None:
     assert api.recorder.total == 3
 
 
-async def test_github_repositories_and_the_token(serve: ServerFactory) -> None:
+async def test_github_repositories_and_the_token(serve: ServerFactory, tls: Tls) -> None:
     def other_site(app: web.Application) -> None:
         async def anything(request: web.Request) -> web.Response:
             if request.path.startswith("/repositories/"):
@@ -155,7 +157,7 @@ async def test_github_repositories_and_the_token(serve: ServerFactory) -> None:
         "#42": "octo/new-name",
         "octo/elsewhere": ("moved", other.url("/repositories/7")),
     }
-    api = await serve(github_api(repos))
+    api = await serve(github_api(repos), tls=tls.server)
     urls = [
         "https://github.com/octo/exists",
         "https://github.com/octo/case",
@@ -164,7 +166,8 @@ async def test_github_repositories_and_the_token(serve: ServerFactory) -> None:
         "https://github.com/octo/elsewhere",
         other.url("/page"),
     ]
-    options = fast_options(github_api=api.url("/"), github_token="t0ken")
+    options = fast_options(github_api=api.url("/"), github_token="t0ken", ssl_context=tls.client)
+    assert api.url("/").startswith("https://127.0.0.1:")
     report = await check_links_async([links_doc(*urls)], options)
     got = {u: (r.verdict, r.final_url) for u, r in report.results.items()}
     assert got == {
@@ -181,6 +184,51 @@ async def test_github_repositories_and_the_token(serve: ServerFactory) -> None:
     assert {h for _, h in other.recorder.authorization} == {None}
 
 
+async def test_the_token_never_goes_over_plain_http(serve: ServerFactory) -> None:
+    api = await serve(github_api({"octo/exists": "octo/exists"}))
+    options = fast_options(github_api=api.url("/"), github_token="t0ken")
+    report = await check_links_async([links_doc("https://github.com/octo/exists")], options)
+    assert report.results["https://github.com/octo/exists"].verdict is Verdict.OK
+    assert api.recorder.authorization == [("/repos/octo/exists", None)]
+
+
+async def test_the_token_does_not_follow_a_redirect_to_another_origin(
+    serve: ServerFactory, tls: Tls
+) -> None:
+    """Same host, another port: another origin. Over https both, and still no token there."""
+    elsewhere = await serve(github_api({"octo/exists": "octo/exists"}), tls=tls.server)
+    target = elsewhere.url("/repos/octo/exists")
+    api = await serve(github_api({"octo/moved": ("moved", target)}), tls=tls.server)
+    options = fast_options(github_api=api.url("/"), github_token="t0ken", ssl_context=tls.client)
+    await check_links_async([links_doc("https://github.com/octo/moved")], options)
+    assert api.recorder.authorization == [("/repos/octo/moved", "Bearer t0ken")]
+    assert elsewhere.recorder.authorization == [("/repos/octo/exists", None)]
+
+
+async def test_service_apis_get_the_address_guard(serve: ServerFactory) -> None:
+    """A service address on loopback is refused like any link unless its network is allowed:
+    no request reaches it, and the link falls back to (or stays) unverified, never dead."""
+    arxiv_papers: list[list[str]] = []
+    arxiv = await serve(arxiv_api({"2111.08005": "A"}, arxiv_papers))
+    github = await serve(github_api({"octo/exists": "octo/exists"}))
+    doi = await serve(doi_api({"10.1000/x"}))
+    options = fast_options(
+        allow_private=False,
+        arxiv_api=arxiv.url("/api/query"),
+        github_api=github.url("/"),
+        doi_api=doi.url("/api/handles/"),
+        dns_resolver=StaticResolver({}),
+    )
+    urls = ["https://arxiv.org/abs/2111.08005", "https://doi.org/10.1000/x"]
+    report = await check_links_async([links_doc(*urls, "https://github.com/octo/exists")], options)
+    assert arxiv.recorder.total + github.recorder.total + doi.recorder.total == 0
+    assert report.counts["dead"] == 0
+    assert "private or reserved" in report.results[urls[0]].detail
+    allowed = replace(options, allow_networks=("127.0.0.0/8",))
+    report = await check_links_async([links_doc(*urls)], allowed)
+    assert [report.results[u].verdict for u in urls] == [Verdict.OK, Verdict.OK]
+
+
 async def test_github_rate_limit_falls_back_to_the_page(serve: ServerFactory) -> None:
     api = await serve(github_api({"octo/limited": 403}))
     # github.com resolves (in this test) to a documentation address: the fallback request
@@ -188,6 +236,7 @@ async def test_github_rate_limit_falls_back_to_the_page(serve: ServerFactory) ->
     options = fast_options(
         github_api=api.url("/"),
         allow_private=False,
+        allow_networks=("127.0.0.1/32",),  # the API's address: service hosts are guarded too
         dns_resolver=StaticResolver({"github.com": "192.0.2.10"}),
     )
     url = "https://github.com/octo/limited"

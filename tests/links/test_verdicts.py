@@ -9,7 +9,7 @@ from collections import Counter
 from aiohttp import web
 
 from awesome_lint.links import Verdict, check_links_async
-from awesome_lint.links.client import HostGate
+from awesome_lint.links.client import HostGate, LinkBudget
 from awesome_lint.links.options import USER_AGENT
 
 from .conftest import ServerFactory, fast_options, never
@@ -98,8 +98,8 @@ async def test_status_verdicts(serve: ServerFactory) -> None:
         "/moved-then-temp": (Verdict.REDIRECTED, 200, "/temp"),
         "/moved-to-missing": (Verdict.DEAD, 404, "/nothing-here"),
         "/loop-a": (Verdict.DEAD, 302, "/loop-a"),
-        "/hop/10": (Verdict.OK, 200, "/hop/0"),
-        "/hop/11": (Verdict.DEAD, 302, "/hop/0"),
+        "/hop/20": (Verdict.OK, 200, "/hop/0"),  # browsers follow 20 redirects
+        "/hop/21": (Verdict.DEAD, 302, "/hop/0"),
         "/to-mailto": (Verdict.UNVERIFIED, 302, "mailto:x@example.org"),
         "/hang": (Verdict.UNVERIFIED, None, None),
     }
@@ -121,7 +121,7 @@ async def test_status_verdicts(serve: ServerFactory) -> None:
     assert rec.hits[("HEAD", "/botwall")] == 1 and rec.hits[("GET", "/botwall")] == 1
     assert rec.count("/hang") == 2
     assert report.results[s.url("/loop-a")].detail == "redirect loop"
-    assert report.results[s.url("/hop/11")].detail == "more than 10 redirects"
+    assert report.results[s.url("/hop/21")].detail == "more than 20 redirects"
     assert rec.user_agents == {USER_AGENT}
 
 
@@ -237,7 +237,7 @@ async def test_host_gate_spacing_and_pause() -> None:
     starts: list[float] = []
 
     async def one() -> None:
-        async with gate.slot():
+        async with gate.slot(LinkBudget(life=10, waits=10)):
             starts.append(time.monotonic())
 
     before = time.monotonic()

@@ -1,0 +1,56 @@
+"""``--exclude``: which URLs match the user's regular expressions, in bounded time.
+
+A pattern like ``(a+)+$`` takes exponential time on some URLs, and no syntax check catches
+every such pattern (nor can Python's ``re`` be interrupted), so the matching runs in a child
+process that is stopped after :data:`EXCLUDE_TIME_LIMIT` seconds: the run then ends with a
+clear error instead of hanging. Patterns come from the command line and from configuration
+files, which a pull request can change.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from collections.abc import Sequence
+
+EXCLUDE_TIME_LIMIT = 10.0  # seconds for all patterns against all URLs of a run
+
+
+class ExcludeTimeout(ValueError):
+    """The patterns did not finish in time (a catastrophic regular expression)."""
+
+
+def check_pattern(pattern: str) -> None:
+    """ValueError with the pattern and the reason when it is not a valid regular expression."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"bad --exclude pattern {pattern!r}: {exc}") from None
+
+
+def _matching(patterns: Sequence[str], urls: Sequence[str]) -> list[int]:
+    compiled = [re.compile(p) for p in patterns]
+    return [i for i, url in enumerate(urls) if any(p.search(url) for p in compiled)]
+
+
+def matching_urls(
+    patterns: Sequence[str], urls: Sequence[str], time_limit: float | None = None
+) -> set[str]:
+    """The URLs that one of ``patterns`` matches (``re.search``); raises :class:`ExcludeTimeout`
+    when the matching takes more than ``time_limit`` seconds (:data:`EXCLUDE_TIME_LIMIT`)."""
+    if not patterns or not urls:
+        return set()
+    time_limit = EXCLUDE_TIME_LIMIT if time_limit is None else time_limit
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(1) as pool:  # leaving the block terminates a child still matching
+        job = pool.apply_async(_matching, (list(patterns), list(urls)))
+        try:
+            found = job.get(time_limit)
+        except multiprocessing.TimeoutError:
+            shown = ", ".join(repr(p) for p in patterns)
+            raise ExcludeTimeout(
+                f"the --exclude patterns ({shown}) took more than {time_limit:g} s on "
+                f"{len(urls)} URLs: one of them backtracks catastrophically; simplify it"
+            ) from None
+    return {urls[i] for i in found}
