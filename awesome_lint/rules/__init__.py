@@ -12,6 +12,8 @@ from .al104_link_label import LinkLabel
 from .al105_link_format import LinkFormat
 from .al106_title_format import TitleFormat
 from .al107_authors_format import AuthorsFormat
+from .al111_broken_link_syntax import BrokenLinkSyntax
+from .al112_entry_shown_as_code import EntryShownAsCode
 from .al201_date_format import DateFormat
 from .al202_date_ordinal import DateOrdinal
 from .al203_month_style import MonthStyle
@@ -23,6 +25,9 @@ from .al301_duplicate_paper_link import DuplicatePaperLink
 from .al302_duplicate_entry import DuplicateEntry
 from .al303_url_style import UrlStyle
 from .al304_invalid_url import InvalidUrl
+from .al305_empty_link import EmptyLink
+from .al306_duplicate_link_in_entry import DuplicateLinkInEntry
+from .al307_shared_code_link import SharedCodeLink
 from .al401_toc_mismatch import TocMismatch
 from .al402_toc_order import TocOrder
 from .al403_broken_anchor import BrokenAnchor
@@ -42,6 +47,8 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     LinkFormat,
     TitleFormat,
     AuthorsFormat,
+    BrokenLinkSyntax,
+    EntryShownAsCode,
     DateFormat,
     DateOrdinal,
     MonthStyle,
@@ -53,6 +60,9 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     DuplicateEntry,
     UrlStyle,
     InvalidUrl,
+    EmptyLink,
+    DuplicateLinkInEntry,
+    SharedCodeLink,
     TocMismatch,
     TocOrder,
     BrokenAnchor,
