@@ -14,6 +14,7 @@ from .al106_title_format import TitleFormat
 from .al107_authors_format import AuthorsFormat
 from .al111_broken_link_syntax import BrokenLinkSyntax
 from .al112_entry_shown_as_code import EntryShownAsCode
+from .al113_list_numbering import ListNumbering
 from .al201_date_format import DateFormat
 from .al202_date_ordinal import DateOrdinal
 from .al203_month_style import MonthStyle
@@ -35,6 +36,7 @@ from .al404_empty_section import EmptySection
 from .al405_heading_increment import HeadingIncrement
 from .al406_section_order import SectionOrder
 from .al407_entry_outside_section import EntryOutsideSection
+from .al408_heading_format import HeadingFormat
 from .al501_awesome_badge import AwesomeBadge
 from .al502_license import License
 from .al503_spelling import Spelling
@@ -49,6 +51,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     AuthorsFormat,
     BrokenLinkSyntax,
     EntryShownAsCode,
+    ListNumbering,
     DateFormat,
     DateOrdinal,
     MonthStyle,
@@ -70,6 +73,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     HeadingIncrement,
     SectionOrder,
     EntryOutsideSection,
+    HeadingFormat,
     AwesomeBadge,
     License,
     Spelling,
