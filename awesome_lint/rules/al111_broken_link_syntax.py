@@ -18,7 +18,7 @@ _NO_CLOSER = re.compile(rf"\[([^\[\]()\n]*[^\[\]()\s])(?={_DESTINATION})")
 _OPENS_LINK = re.compile(_DESTINATION)
 # Separators written between links; one after the last link of a cell or line dangles.
 _SEPARATORS = r"/|\\\||·|•"
-_DANGLING = re.compile(rf"(?<=\))([ \t]*(?:{_SEPARATORS})[ \t]*)(?=\||<br\s*/?>|$)", re.I)
+_DANGLING = re.compile(rf"(?<=\))([ \t]*(?:{_SEPARATORS}))(?=[ \t]*(?:\||<br\s*/?>|$))", re.I)
 _BETWEEN_LINKS = re.compile(rf"\)[ \t]*({_SEPARATORS})[ \t]*!?\[")
 
 

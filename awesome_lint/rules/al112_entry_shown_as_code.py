@@ -10,9 +10,10 @@ from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Block, Document
 from ..rule import Rule, RuleContext
 
-# A paper entry's marks: a bold title or a link to a web address ("[Paper](URL)" in a
-# template shown on purpose has none).
+# A paper entry's marks: a bold title or a link to a web address.
 _ENTRY_MARKS = re.compile(r"\*\*[^*\n]+\*\*|\]\(https?://")
+# An entry template shown on purpose: "**Title.**", "[PDF](URL)".
+_TEMPLATE = re.compile(r"\*\*(?:paper )?(?:title|name)\W*\*\*|\]\((?:url|link)\)", re.I)
 _INDENT = re.compile(r"^[ \t]+(?=\S)", re.M)
 
 
@@ -33,7 +34,9 @@ class EntryShownAsCode(Rule):
     def _indented_entry(self, doc: Document, block: Block) -> Diagnostic | None:
         text = doc.text[block.span.start : block.span.end]
         body = text.lstrip(" \t\n")
-        if body.startswith(("```", "~~~")) or not _ENTRY_MARKS.search(body):
+        if body.startswith(("```", "~~~")) or _TEMPLATE.search(body):
+            return None
+        if not _ENTRY_MARKS.search(body):
             return None
         first = block.span.start + len(text) - len(body)
         line_end = doc.text.find("\n", first)

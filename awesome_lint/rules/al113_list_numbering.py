@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
 from typing import NamedTuple
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
@@ -15,7 +14,7 @@ from ..rule import Rule, RuleContext
 
 _MARKER = re.compile(r"^([ \t]*)(\d{1,9})[.)][ \t]", re.M)
 MIN_ITEMS = 4  # fewer items show no numbering habit
-MAJORITY = 0.75  # the share of items (or steps) that must follow the habit
+MAJORITY = 0.75  # the share of items that must follow the habit
 
 
 class Number(NamedTuple):
@@ -46,8 +45,9 @@ def strays(numbers: list[Number]) -> Iterator[tuple[Number, int, str]]:
             if number.value != same:
                 yield number, same, f'a list numbered "{same}." throughout'
         return
-    steps = [b - a for a, b in pairwise(values)]
-    if steps.count(1) < MAJORITY * len(steps):
+    # Counting up: most items sit where the count puts them (number minus position is constant).
+    _, in_place = Counter(value - i for i, value in enumerate(values)).most_common(1)[0]
+    if in_place < MAJORITY * len(values):
         return
     for i in range(len(values)):
         expected = _slot(values, i)

@@ -19,7 +19,7 @@ _TRAILING_JUNK = re.compile(r"\s*[^\w\s.,\])]+\s*$")
 class DateFormat(Rule):
     code = "AL201"
     name = "date-format"
-    summary = "A date not in the house layout, not a real calendar date, or missing day or year."
+    summary = "A date not in the house layout, impossible, missing day or year, or not a date."
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
