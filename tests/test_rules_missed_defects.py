@@ -104,3 +104,30 @@ def test_heading_colon_fix_also_fixes_the_toc_label() -> None:
     assert found.fix is not None
     assert [text[e.start : e.end] for e in found.fix.edits] == [":", ":"]
     assert [e.start for e in found.fix.edits] == [text.index(":"), text.index(":\n\n")]
+
+
+def test_lists_nested_under_different_items_are_numbered_apart() -> None:
+    text = "".join(
+        f"- Topic {topic}\n"
+        + "".join(f"  {n}. **Paper {topic}{n}**. ICLR 2020.\n" for n in numbers)
+        for topic, numbers in (("A", [1, 2, 3, 4]), ("B", [1, 2, 9, 4, 5]))
+    )
+    assert places("AL113", text) == [("AL113", 9, 3)]
+
+
+def test_separator_before_links_on_the_next_line_is_not_dangling() -> None:
+    text = (
+        "**Made-Up Net.** [[Paper](https://arxiv.org/abs/2401.00001)] /\n"
+        "[[Code](https://github.com/example/net)] / [[Project](https://example.org/net)] /\n"
+    )
+    assert places("AL111", text) == [("AL111", 2, 80)]
+
+
+def test_address_in_a_link_label_is_not_a_lost_bracket() -> None:
+    text = "- [Made-Up Net(https://example.org/net)](https://example.org/net)\n"
+    assert places("AL111", text) == []
+
+
+def test_placeholder_address_with_punctuation() -> None:
+    text = "- **Made-Up Net.** [Code](Coming soon!) [Paper](https://arxiv.org/abs/2401.00001)\n"
+    assert places("AL305", text) == [("AL305", 1, 20)]

@@ -18,8 +18,8 @@ _NO_CLOSER = re.compile(rf"\[([^\[\]()\n]*[^\[\]()\s])(?={_DESTINATION})")
 _OPENS_LINK = re.compile(_DESTINATION)
 # Separators written between links; one after the last link of a cell or line dangles.
 _SEPARATORS = r"/|\\\||·|•"
-_DANGLING = re.compile(rf"(?<=\))([ \t]*(?:{_SEPARATORS}))(?=[ \t]*(?:\||<br\s*/?>|$))", re.I)
-_BETWEEN_LINKS = re.compile(rf"\)[ \t]*({_SEPARATORS})[ \t]*!?\[")
+_DANGLING = re.compile(rf"\)\]?([ \t]*(?:{_SEPARATORS}))(?=[ \t]*(?:\||<br\s*/?>|$))", re.I)
+_BETWEEN_LINKS = re.compile(rf"\)\]?[ \t]*({_SEPARATORS})[ \t]*\\?!?\[")
 
 
 def unmatched_closers(text: str, carried: int) -> tuple[list[int], int]:
@@ -41,6 +41,12 @@ def unmatched_closers(text: str, carried: int) -> tuple[list[int], int]:
                 lone.append(i)
         i += 1
     return lone, depth
+
+
+def _continues(text: str, line_end: int) -> bool:
+    """Whether the next line carries on with more links ("[Paper](…) /" then "[Code](…)")."""
+    following = text[line_end + 1 : line_end + 200].lstrip(" \t")
+    return following.startswith(("[", "![", "<a"))
 
 
 class BrokenLinkSyntax(Rule):
@@ -74,6 +80,9 @@ class BrokenLinkSyntax(Rule):
 
     def _lost_closers(self, doc: Document, line: SourceLine) -> Iterator[Diagnostic]:
         for m in _NO_CLOSER.finditer(line.text):
+            destination = _OPENS_LINK.match(line.text, m.end())
+            if destination is not None and line.text.startswith("](", destination.end()):
+                continue  # "[Foo(https://…)](https://…)": inside a link's label
             start = line.start + m.start()
             end = line.start + m.end()
             span = doc.span(start, end)
@@ -90,7 +99,7 @@ class BrokenLinkSyntax(Rule):
     ) -> Iterator[Diagnostic]:
         for m in _DANGLING.finditer(line.text):
             written = m[1].strip()
-            if written not in separators:
+            if written not in separators or _continues(doc.text, line.start + len(line.text)):
                 continue
             start = line.start + m.start(1)
             span = doc.span(start, line.start + m.end(1))

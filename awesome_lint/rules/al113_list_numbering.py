@@ -1,5 +1,5 @@
 """AL113 list-numbering: a stray number in a numbered list ("21." in a list numbered "1."
-throughout, "7." between "3." and "5.")."""
+throughout, "7." between "2." and "4.")."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Block, Document
 from ..rule import Rule, RuleContext
 
-_MARKER = re.compile(r"^([ \t]*)(\d{1,9})[.)][ \t]", re.M)
+_MARKER = re.compile(r"([ \t]*)(\d{1,9})[.)][ \t]")
 MIN_ITEMS = 4  # fewer items show no numbering habit
 MAJORITY = 0.75  # the share of items that must follow the habit
 
@@ -23,17 +23,24 @@ class Number(NamedTuple):
     end: int
 
 
-def top_numbers(doc: Document, block: Block) -> list[Number]:
-    """The numbers of a list's own items (not of the lists nested in it)."""
-    text = doc.text[block.span.start : block.span.end]
-    markers = list(_MARKER.finditer(text))
-    if not markers:
-        return []
-    indent = markers[0][1]
-    base = block.span.start
-    return [
-        Number(int(m[2]), base + m.start(2), base + m.end(2)) for m in markers if m[1] == indent
-    ]
+def numbered_lists(doc: Document, block: Block) -> Iterator[list[Number]]:
+    """The numbers of each run of items at one indent: the block's own list, or each list
+    nested in an item (a less indented line, its parent item, ends a run)."""
+    first = _MARKER.search(doc.text, block.span.start, block.span.end)
+    if first is None:
+        return
+    indent, run = len(first[1]), []
+    offset = block.span.start
+    for line in doc.text[block.span.start : block.span.end].split("\n"):
+        depth = len(line) - len(line.lstrip(" \t"))
+        m = _MARKER.match(line)
+        if m is not None and depth == indent:
+            run.append(Number(int(m[2]), offset + m.start(2), offset + m.end(2)))
+        elif line.strip() and depth < indent:
+            yield run
+            run = []
+        offset += len(line) + 1
+    yield run
 
 
 def strays(numbers: list[Number]) -> Iterator[tuple[Number, int, str]]:
@@ -74,15 +81,14 @@ class ListNumbering(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         for block in doc.blocks:
-            if block.kind != "list":
-                continue
-            numbers = top_numbers(doc, block)
-            if len(numbers) < MIN_ITEMS:
-                continue
-            for number, expected, habit in strays(numbers):
-                span = doc.span(number.start, number.end)
-                fix = Fix(
-                    (Edit(number.start, number.end, str(expected)),), description=f"{expected}"
-                )
-                message = f'"{number.value}." in {habit}: write "{expected}."'
-                yield self.diagnostic(doc, span, message, fix)
+            if block.kind == "list":
+                for numbers in numbered_lists(doc, block):
+                    if len(numbers) >= MIN_ITEMS:
+                        yield from self._strays(doc, numbers)
+
+    def _strays(self, doc: Document, numbers: list[Number]) -> Iterator[Diagnostic]:
+        for number, expected, habit in strays(numbers):
+            span = doc.span(number.start, number.end)
+            fix = Fix((Edit(number.start, number.end, str(expected)),), description=str(expected))
+            message = f'"{number.value}." in {habit}: write "{expected}."'
+            yield self.diagnostic(doc, span, message, fix)

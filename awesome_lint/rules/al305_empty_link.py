@@ -16,8 +16,8 @@ from .rendered_text import OUTSIDE_QUOTES, markdown_lines
 PLACEHOLDER = re.compile(
     r"(?:(?:add |insert )?(?:a |the )?(?:link|url|address)(?: (?:to|for|of|here)\b.*)?"
     r"|(?:pdf|paper|code|project|github) (?:link|url)|coming[ -]?soon|soon|tb[ad]|to ?do"
-    r"|to be (?:added|released|announced|updated|published)|n/?a|none|null|placeholder"
-    r"|x{3,}|\.{3}|…)",
+    r"|to be (?:added|released|announced|updated|published)|to appear|not (?:yet )?(?:available"
+    r"|released)|n/?a|none|null|placeholder|x{3,}|\.{3}|…)",
     re.I,
 )
 # Labels that name what a link should lead to: an empty one is a link that was meant to work.
@@ -34,7 +34,7 @@ _NOT_A_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\n]*\s[^()\n]*)\)")
 
 
 def is_placeholder(text: str) -> bool:
-    return PLACEHOLDER.fullmatch(text.strip()) is not None
+    return PLACEHOLDER.fullmatch(text.strip(" \t()!.~-")) is not None
 
 
 class EmptyLink(Rule):
@@ -62,7 +62,8 @@ class EmptyLink(Rule):
 
     def _problem(self, link: Link, holds_title: bool) -> str | None:
         url, label = link.url.strip(), " ".join(link.label.split())
-        name = f'link "{short(label, 40)}"' if label else "a link"
+        kind = "image" if link.kind == "image" else "link"
+        name = f'{kind} "{short(label, 40)}"' if label else f"an {kind}"
         if not url:
             meant = holds_title or link.kind == "image" or LINK_WORDS.fullmatch(label)
             if meant or is_placeholder(label):
