@@ -131,3 +131,12 @@ def test_address_in_a_link_label_is_not_a_lost_bracket() -> None:
 def test_placeholder_address_with_punctuation() -> None:
     text = "- **Made-Up Net.** [Code](Coming soon!) [Paper](https://arxiv.org/abs/2401.00001)\n"
     assert places("AL305", text) == [("AL305", 1, 20)]
+
+
+def test_arxiv_badge_linking_the_paper_is_no_code_link() -> None:
+    text = (
+        "+ [Made-Up Video Model One](https://arxiv.org/abs/2406.00001) (Jun., 2024)  \n"
+        "  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2406.00001)"
+        " [![Star](https://img.shields.io/github/stars/example/one)](https://arxiv.org/abs/2406.00001)\n"
+    )
+    assert places("AL306", text) == [("AL306", 2, 154)]

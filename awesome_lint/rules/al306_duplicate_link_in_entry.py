@@ -14,6 +14,8 @@ from .al301_duplicate_paper_link import PAPER_LABELS, short
 
 _CODE_WORDS = r"code|github|gitlab|repo(?:sitory)?|implementation|official(?: code)?|source code"
 _CODE = re.compile(rf"\W*(?:{_CODE_WORDS}|pytorch|tensorflow|jax)\W*", re.I)
+_BADGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")  # the image a badge link shows: alt, source
+_STARS = re.compile(r"github\.com|/github/|stars", re.I)
 _PROJECT = re.compile(r"\W*(?:project(?: page)?|page|website|homepage|home page|demo)\W*", re.I)
 
 
@@ -22,9 +24,13 @@ def label_words(link: Link) -> str:
 
 
 def is_code_link(link: Link) -> bool:
-    """A link labelled as the paper's code: "Code", "GitHub", "[Code]", a star badge."""
+    """A link labelled as the paper's code: "Code", "GitHub", "[Code]", a GitHub star badge
+    (not an arXiv badge, which links the paper)."""
     label = label_words(link)
-    return link.kind != "image" and (_CODE.fullmatch(label) is not None or label.startswith("!["))
+    badge = _BADGE.fullmatch(label)
+    if badge is not None:
+        return _CODE.search(badge[1]) is not None or _STARS.search(badge[2]) is not None
+    return link.kind != "image" and _CODE.fullmatch(label) is not None
 
 
 def is_project_link(link: Link) -> bool:
