@@ -14,6 +14,9 @@ from .al106_title_format import TitleFormat
 from .al107_authors_format import AuthorsFormat
 from .al109_table_cells import TableCells
 from .al110_misnested_html import MisnestedHtml
+from .al111_broken_link_syntax import BrokenLinkSyntax
+from .al112_entry_shown_as_code import EntryShownAsCode
+from .al113_list_numbering import ListNumbering
 from .al201_date_format import DateFormat
 from .al202_date_ordinal import DateOrdinal
 from .al203_month_style import MonthStyle
@@ -25,6 +28,9 @@ from .al301_duplicate_paper_link import DuplicatePaperLink
 from .al302_duplicate_entry import DuplicateEntry
 from .al303_url_style import UrlStyle
 from .al304_invalid_url import InvalidUrl
+from .al305_empty_link import EmptyLink
+from .al306_duplicate_link_in_entry import DuplicateLinkInEntry
+from .al307_shared_code_link import SharedCodeLink
 from .al401_toc_mismatch import TocMismatch
 from .al402_toc_order import TocOrder
 from .al403_broken_anchor import BrokenAnchor
@@ -32,6 +38,7 @@ from .al404_empty_section import EmptySection
 from .al405_heading_increment import HeadingIncrement
 from .al406_section_order import SectionOrder
 from .al407_entry_outside_section import EntryOutsideSection
+from .al408_heading_format import HeadingFormat
 from .al501_awesome_badge import AwesomeBadge
 from .al502_license import License
 from .al503_spelling import Spelling
@@ -46,6 +53,9 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     AuthorsFormat,
     TableCells,
     MisnestedHtml,
+    BrokenLinkSyntax,
+    EntryShownAsCode,
+    ListNumbering,
     DateFormat,
     DateOrdinal,
     MonthStyle,
@@ -57,6 +67,9 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     DuplicateEntry,
     UrlStyle,
     InvalidUrl,
+    EmptyLink,
+    DuplicateLinkInEntry,
+    SharedCodeLink,
     TocMismatch,
     TocOrder,
     BrokenAnchor,
@@ -64,6 +77,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     HeadingIncrement,
     SectionOrder,
     EntryOutsideSection,
+    HeadingFormat,
     AwesomeBadge,
     License,
     Spelling,

@@ -1,4 +1,5 @@
-"""AL201 date-format: a date not in the house layout, not a real date, or missing day or year."""
+"""AL201 date-format: a date not in the house layout, not a real date, missing day or year, or
+no date at all (a venue in the date field)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
 from ..style import HouseStyle, entry_dates
-from .al2_data import house_date_example
+from .al2_data import house_date_example, read_venue
 
 _TRAILING_JUNK = re.compile(r"\s*[^\w\s.,\])]+\s*$")
 
@@ -18,7 +19,7 @@ _TRAILING_JUNK = re.compile(r"\s*[^\w\s.,\])]+\s*$")
 class DateFormat(Rule):
     code = "AL201"
     name = "date-format"
-    summary = "A date not in the house layout, not a real calendar date, or missing day or year."
+    summary = "A date not in the house layout, impossible, missing day or year, or not a date."
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -31,6 +32,18 @@ class DateFormat(Rule):
             for entry in doc.entries:
                 if entry.date is None:
                     yield from self._stray(doc, entry.extras)
+                elif read_date(entry.date.text) is None:
+                    yield self._unreadable(doc, ctx.style, entry.date)
+
+    def _unreadable(self, doc: Document, style: HouseStyle, date: Field) -> Diagnostic:
+        """A date field that holds no date: "Publication Date: ICCV, 2023"."""
+        example = house_date_example(style)
+        like = f' (the list writes "{example}")' if example else ""
+        if read_venue(date.text).layout is not None:
+            return self.diagnostic(
+                doc, date.span, f'date "{date.text}" is a venue, not a date{like}'
+            )
+        return self.diagnostic(doc, date.span, f'date "{date.text}" cannot be read{like}')
 
     def _stray(self, doc: Document, extras: tuple[Field, ...]) -> Iterator[Diagnostic]:
         """A date the parser could not take because of stray characters: "30 Oct 2023``"."""

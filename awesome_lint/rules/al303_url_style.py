@@ -1,11 +1,13 @@
-"""AL303 url-style: http:// for https hosts, arXiv links unlike the house's, tracking parameters."""
+"""AL303 url-style: http:// for https hosts, redirect wrappers, tracking parameters, and (on
+request) arXiv links unlike the house's."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, urlsplit
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document
@@ -15,6 +17,25 @@ from ..urls import HTTPS_HOSTS, TRACKING, ArxivLink, arxiv_link, host_of
 
 _HTTP = re.compile(r"^http://", re.I)
 _ARXIV_PATH = re.compile(r"/(?:abs|pdf)/[^?#]*", re.I)
+# Redirect wrappers that carry the real address in a query parameter: a search engine's or a
+# mail client's click tracking, copied along with the link.
+_WRAPPERS = (
+    (re.compile(r"(?:www\.)?google\.[a-z.]+$"), "/url", ("url", "q")),
+    (re.compile(r"scholar\.google\.[a-z.]+$"), "/scholar_url", ("url",)),
+    (re.compile(r"l\.facebook\.com$"), "/l.php", ("u",)),
+    (re.compile(r"(?:www\.)?linkedin\.com$"), "/redir/redirect", ("url",)),
+    (re.compile(r".*\.safelinks\.protection\.outlook\.com$"), "/", ("url",)),
+)
+# Parameters that only say where a link was found: arXiv's listing context ("?context=cs").
+_CONTEXT_PARAMETERS = {"arxiv.org": re.compile(r"^context$")}
+
+
+@dataclass(frozen=True)
+class UrlStyleOptions:
+    # arXiv abstract pages against PDFs, and version pins: both work, so a list's mix is a
+    # style choice, checked only on request (against the house's clear majority).
+    check_arxiv_shape: bool = False
+    check_arxiv_version: bool = False
 
 
 def serves_https(host: str) -> bool:
@@ -24,12 +45,13 @@ def serves_https(host: str) -> bool:
 class UrlStyle(Rule):
     code = "AL303"
     name = "url-style"
-    summary = "http:// for an https host, an arXiv link unlike the house's, tracking parameters."
+    summary = "http:// for an https host, a redirect wrapper, tracking parameters, arXiv shape."
     severity = Severity.WARNING
     fixable = True
+    options_class = UrlStyleOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        style = _clear_habits(doc, ctx.style)
+        style = _clear_habits(doc, ctx.style, ctx.options or UrlStyleOptions())
         pdf_suffix = _pdf_suffix_habit(doc)
         for link in doc.links:
             written = doc.text[link.url_span.start : link.url_span.end]
@@ -46,6 +68,10 @@ class UrlStyle(Rule):
 def restyle(url: str, style: HouseStyle, pdf_suffix: bool = False) -> tuple[str, list[str]]:
     """The URL in the house style, and why it changed."""
     reasons: list[str] = []
+    target = unwrap_redirect(url)
+    if target is not None:
+        reasons.append(f"a redirect through {host_of(url)}: link the address itself")
+        url = target
     if _HTTP.match(url) and serves_https(host_of(url)):
         url = "https://" + url[7:]
         reasons.append("the host serves https")
@@ -54,9 +80,8 @@ def restyle(url: str, style: HouseStyle, pdf_suffix: bool = False) -> tuple[str,
         url, why = _arxiv_restyle(url, arxiv, style, pdf_suffix)
         reasons += why
     if "?" in url:
-        url, dropped = _drop_tracking(url)
-        if dropped:
-            reasons.append("no tracking parameters")
+        url, dropped = _drop_parameters(url)
+        reasons += dropped
     return url, reasons
 
 
@@ -83,19 +108,46 @@ def _arxiv_restyle(
     return _ARXIV_PATH.sub(lambda _: path, url, count=1), reasons
 
 
-def _drop_tracking(url: str) -> tuple[str, bool]:
+def unwrap_redirect(url: str) -> str | None:
+    """The address a redirect wrapper leads to ("google.com/url?url=https%3A…"), or None."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    for host_pattern, path, keys in _WRAPPERS:
+        if host_pattern.fullmatch(host) and parts.path.rstrip("/") == path.rstrip("/"):
+            params = dict(parse_qsl(parts.query))
+            for key in keys:
+                if re.match(r"https?://\S+$", params.get(key, "")):
+                    return params[key]
+    return None
+
+
+def _drop_parameters(url: str) -> tuple[str, list[str]]:
+    """The URL without tracking parameters and arXiv's listing context, and why."""
     head, _, tail = url.partition("?")
     query, hash_, fragment = tail.partition("#")
     params = query.split("&")
-    kept = [p for p in params if not TRACKING.match(p.split("=", 1)[0])]
-    if len(kept) == len(params):
-        return url, False
+    context = _CONTEXT_PARAMETERS.get(host_of(head))
+    kept, reasons = [], set()
+    for param in params:
+        name = param.split("=", 1)[0]
+        if TRACKING.match(name):
+            reasons.add("no tracking parameters")
+        elif context is not None and context.match(name):
+            reasons.add(f'no "{name}" parameter: the page is the same without it')
+        else:
+            kept.append(param)
+    if not reasons:
+        return url, []
     rebuilt = head + ("?" + "&".join(kept) if kept else "") + hash_ + fragment
-    return rebuilt, True
+    return rebuilt, sorted(reasons)
 
 
-def _clear_habits(doc: Document, style: HouseStyle) -> HouseStyle:
-    """The style's arXiv habits, kept only where two thirds of the list's arXiv links agree."""
+def _clear_habits(doc: Document, style: HouseStyle, options: UrlStyleOptions) -> HouseStyle:
+    """The style's arXiv habits, kept only where they are checked and two thirds of the list's
+    arXiv links agree (``arxiv_version`` True: any version suffix is accepted)."""
     links = [a for link in doc.links if (a := arxiv_link(link.url)) and a.shape in ("abs", "pdf")]
     shapes = Counter(a.shape for a in links)
     versions = Counter(bool(a.version) for a in links)
@@ -103,8 +155,10 @@ def _clear_habits(doc: Document, style: HouseStyle) -> HouseStyle:
     clear_version = versions[style.arxiv_version] * 3 >= 2 * len(links)
     return replace(
         style,
-        arxiv_shape=style.arxiv_shape if clear_shape else None,
-        arxiv_version=style.arxiv_version if clear_version else True,
+        arxiv_shape=style.arxiv_shape if clear_shape and options.check_arxiv_shape else None,
+        arxiv_version=style.arxiv_version
+        if clear_version and options.check_arxiv_version
+        else True,
     )
 
 

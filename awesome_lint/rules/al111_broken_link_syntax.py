@@ -1,0 +1,124 @@
+"""AL111 broken-link-syntax: link syntax that GitHub shows as raw text ("Title](url)" without its
+"[", "[Paper(url)]" without its "]"), a separator left dangling after the last link, a space
+inside a link's parentheses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Edit, Fix, Severity
+from ..model import Document, Link
+from ..rule import Rule, RuleContext
+from .rendered_text import OUTSIDE_QUOTES, SourceLine, markdown_lines
+
+_DESTINATION = r"\((?:https?://|www\.|\.{0,2}/|#)[^\s()]*\)"
+# "[Paper(url)": the "]" between label and address is missing.
+_NO_CLOSER = re.compile(rf"\[([^\[\]()\n]*[^\[\]()\s])(?={_DESTINATION})")
+_OPENS_LINK = re.compile(_DESTINATION)
+# Separators written between links; one after the last link of a cell or line dangles.
+_SEPARATORS = r"/|\\\||·|•"
+_DANGLING = re.compile(rf"\)\]?([ \t]*(?:{_SEPARATORS}))(?=[ \t]*(?:\||<br\s*/?>|$))", re.I)
+_BETWEEN_LINKS = re.compile(rf"\)\]?[ \t]*({_SEPARATORS})[ \t]*\\?!?\[")
+
+
+def unmatched_closers(text: str, carried: int) -> tuple[list[int], int]:
+    """Offsets of the "]" that close no "[" on the line (after ``carried`` "[" left open by
+    the line before), and how many "[" stay open."""
+    depth, lone = carried, []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            if depth:
+                depth -= 1
+            else:
+                lone.append(i)
+        i += 1
+    return lone, depth
+
+
+def _continues(text: str, line_end: int) -> bool:
+    """Whether the next line carries on with more links ("[Paper](…) /" then "[Code](…)")."""
+    following = text[line_end + 1 : line_end + 200].lstrip(" \t")
+    return following.startswith(("[", "![", "<a"))
+
+
+class BrokenLinkSyntax(Rule):
+    code = "AL111"
+    name = "broken-link-syntax"
+    summary = "Link syntax shown as raw text (Title](url), [Paper(url)]), a dangling separator."
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        separators = {m[1] for m in _BETWEEN_LINKS.finditer(doc.text)}
+        carried = 0
+        for line in markdown_lines(doc, OUTSIDE_QUOTES):
+            lone, carried = unmatched_closers(line.text, carried if line.text.strip() else 0)
+            yield from self._lost_openers(doc, line, lone)
+            yield from self._lost_closers(doc, line)
+            yield from self._dangling(doc, line, separators)
+        for link in doc.links:
+            if link.kind == "markdown":
+                yield from self._spaces_in_parentheses(doc, link)
+
+    def _lost_openers(
+        self, doc: Document, line: SourceLine, lone: list[int]
+    ) -> Iterator[Diagnostic]:
+        for at in lone:
+            if _OPENS_LINK.match(line.text, at + 1):
+                span = doc.span(line.start + at, line.start + at + 2)
+                yield self.diagnostic(
+                    doc, span, 'link text without its opening "[": the link shows as raw text'
+                )
+
+    def _lost_closers(self, doc: Document, line: SourceLine) -> Iterator[Diagnostic]:
+        for m in _NO_CLOSER.finditer(line.text):
+            destination = _OPENS_LINK.match(line.text, m.end())
+            if destination is not None and line.text.startswith("](", destination.end()):
+                continue  # "[Foo(https://…)](https://…)": inside a link's label
+            start = line.start + m.start()
+            end = line.start + m.end()
+            span = doc.span(start, end)
+            fix = Fix((Edit(end, end, "]"),), description=f'write "[{m[1]}]("')
+            yield self.diagnostic(
+                doc,
+                span,
+                f'"[{m[1]}(" misses the "]" before its address: the link shows as raw text',
+                fix,
+            )
+
+    def _dangling(
+        self, doc: Document, line: SourceLine, separators: set[str]
+    ) -> Iterator[Diagnostic]:
+        for m in _DANGLING.finditer(line.text):
+            written = m[1].strip()
+            if written not in separators or _continues(doc.text, line.start + len(line.text)):
+                continue
+            start = line.start + m.start(1)
+            span = doc.span(start, line.start + m.end(1))
+            fix = Fix((Edit(span.start, span.end, ""),), description=f'delete "{written}"')
+            yield self.diagnostic(
+                doc, span, f'"{written}" after the last link separates nothing', fix
+            )
+
+    def _spaces_in_parentheses(self, doc: Document, link: Link) -> Iterator[Diagnostic]:
+        text = doc.text
+        before = link.url_span.start
+        while before > link.span.start and text[before - 1] in " \t":
+            before -= 1
+        after = link.url_span.end
+        while after < link.span.end and text[after] in " \t":
+            after += 1
+        for start, end in ((before, link.url_span.start), (link.url_span.end, after)):
+            closes = text[after : after + 1] == ")" or end == link.url_span.start
+            if end > start and closes and text[before - 1 : before] == "(":
+                span = doc.span(start, end)
+                fix = Fix((Edit(start, end, ""),), description="delete the space")
+                yield self.diagnostic(doc, span, "space inside the link's parentheses", fix)

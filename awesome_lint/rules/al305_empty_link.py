@@ -1,0 +1,86 @@
+"""AL305 empty-link: a link with no address ("[paper]()") or a placeholder for one ("#", "TBD",
+"[PDF](Link to PDF)")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Document, Link
+from ..rule import Rule, RuleContext
+from .al301_duplicate_paper_link import short
+from .rendered_text import OUTSIDE_QUOTES, markdown_lines
+
+# What stands where an address belongs until someone finds it.
+PLACEHOLDER = re.compile(
+    r"(?:(?:add |insert )?(?:a |the )?(?:link|url|address)(?: (?:to|for|of|here)\b.*)?"
+    r"|(?:pdf|paper|code|project|github) (?:link|url)|coming[ -]?soon|soon|tb[ad]|to ?do"
+    r"|to be (?:added|released|announced|updated|published)|to appear|not (?:yet )?(?:available"
+    r"|released)|n/?a|none|null|placeholder|x{3,}|\.{3}|…)",
+    re.I,
+)
+# Labels that name what a link should lead to: an empty one is a link that was meant to work.
+LINK_WORDS = re.compile(
+    r"\W*(?:paper|pdf|arxiv|code|github|gitlab|project(?: page)?|page|website|homepage|demo"
+    r"|video|slides?|blog|data(?:set)?|models?|poster|supp(?:lementary)?|bibtex|doi|openreview"
+    r"|hugging ?face|colab|link|official)\W*",
+    re.I,
+)
+# "[Back to top](#)" works: "#" is the top of the page.
+_TOP = re.compile(r"top|back|↑|⬆|🔝|home", re.I)
+# "[label](destination)" whose destination holds a space: no link at all, raw text on the page.
+_NOT_A_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\n]*\s[^()\n]*)\)")
+
+
+def is_placeholder(text: str) -> bool:
+    return PLACEHOLDER.fullmatch(text.strip(" \t()!.~-")) is not None
+
+
+class EmptyLink(Rule):
+    code = "AL305"
+    name = "empty-link"
+    summary = "A link with no address ([paper]()) or a placeholder for one: #, TBD, Link to PDF."
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        title_links = {
+            link.span.start
+            for entry in doc.entries
+            if entry.title is not None
+            for link in entry.links
+            if link.span.start <= entry.title.span.start < link.span.end
+        }
+        quotes = [b.span for b in doc.blocks if b.kind == "quote"]
+        for link in doc.links:
+            if any(q.start <= link.span.start < q.end for q in quotes):
+                continue  # a template: "[[Paper](URL)]"
+            message = self._problem(link, link.span.start in title_links)
+            if message is not None:
+                yield self.diagnostic(doc, link.span, message)
+        yield from self._placeholders_with_spaces(doc)
+
+    def _problem(self, link: Link, holds_title: bool) -> str | None:
+        url, label = link.url.strip(), " ".join(link.label.split())
+        kind = "image" if link.kind == "image" else "link"
+        name = f'{kind} "{short(label, 40)}"' if label else f"an {kind}"
+        if not url:
+            meant = holds_title or link.kind == "image" or LINK_WORDS.fullmatch(label)
+            if meant or is_placeholder(label):
+                return f"{name} has no address"
+        elif url == "#" and not _TOP.search(label):
+            return f'{name} leads nowhere: "#" is a placeholder'
+        elif is_placeholder(url):
+            return f'{name} has a placeholder for its address: "{url}"'
+        return None
+
+    def _placeholders_with_spaces(self, doc: Document) -> Iterator[Diagnostic]:
+        for line in markdown_lines(doc, OUTSIDE_QUOTES):
+            for m in _NOT_A_LINK.finditer(line.text):
+                if is_placeholder(m[2]) and not m[2].lstrip().startswith("<"):
+                    span = doc.span(line.start + m.start(), line.start + m.end())
+                    message = (
+                        f'"{m.group()}" has a placeholder for its address: it is no link and '
+                        "shows as raw text"
+                    )
+                    yield self.diagnostic(doc, span, message)

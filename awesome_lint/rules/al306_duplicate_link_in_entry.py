@@ -1,0 +1,76 @@
+"""AL306 duplicate-link-in-entry: a code or project link with the very address of the entry's
+paper link, a copy-paste slip that hides the real code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Document, Link, PaperEntry
+from ..rule import Rule, RuleContext
+from ..urls import PAPER_HOSTS, host_of, normalise
+from .al301_duplicate_paper_link import PAPER_LABELS, short
+
+_CODE_WORDS = r"code|github|gitlab|repo(?:sitory)?|implementation|official(?: code)?|source code"
+_CODE = re.compile(rf"\W*(?:{_CODE_WORDS}|pytorch|tensorflow|jax)\W*", re.I)
+_BADGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")  # the image a badge link shows: alt, source
+_STARS = re.compile(r"github\.com|/github/|stars", re.I)
+_PROJECT = re.compile(r"\W*(?:project(?: page)?|page|website|homepage|home page|demo)\W*", re.I)
+
+
+def label_words(link: Link) -> str:
+    return " ".join(link.label.split())
+
+
+def is_code_link(link: Link) -> bool:
+    """A link labelled as the paper's code: "Code", "GitHub", "[Code]", a GitHub star badge
+    (not an arXiv badge, which links the paper)."""
+    label = label_words(link)
+    badge = _BADGE.fullmatch(label)
+    if badge is not None:
+        return _CODE.search(badge[1]) is not None or _STARS.search(badge[2]) is not None
+    return link.kind != "image" and _CODE.fullmatch(label) is not None
+
+
+def is_project_link(link: Link) -> bool:
+    return link.kind != "image" and _PROJECT.fullmatch(label_words(link)) is not None
+
+
+def holds_title(entry: PaperEntry, link: Link) -> bool:
+    title = entry.title
+    return title is not None and link.span.start <= title.span.start < link.span.end
+
+
+def labelled_paper_links(entry: PaperEntry) -> Iterator[Link]:
+    """Links that say they are the paper: labelled so, or the title linked to a paper host."""
+    for link in entry.links:
+        if not link.url.strip() or link.kind == "image":
+            continue
+        label = re.sub(r"[^a-z]", "", link.label.lower())
+        if label in PAPER_LABELS or (holds_title(entry, link) and host_of(link.url) in PAPER_HOSTS):
+            yield link
+
+
+class DuplicateLinkInEntry(Rule):
+    code = "AL306"
+    name = "duplicate-link-in-entry"
+    summary = "A code or project link with the same address as the entry's paper link."
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for entry in doc.entries:
+            papers = {normalise(link.url): link for link in labelled_paper_links(entry)}
+            for link in entry.links:
+                if not (is_code_link(link) or is_project_link(link)):
+                    continue
+                paper = papers.get(normalise(link.url)) if link.url.strip() else None
+                if paper is not None and paper is not link:
+                    yield self.diagnostic(doc, link.url_span, self._message(link, paper))
+
+    @staticmethod
+    def _message(link: Link, paper: Link) -> str:
+        return (
+            f'"{short(label_words(link), 40)}" link has the same address as the paper link '
+            f'"{short(label_words(paper), 40)}": its own address is missing'
+        )

@@ -1,0 +1,86 @@
+"""AL307 shared-code-link: one code link on entries of unrelated papers, a copy-paste slip that
+sends readers to another paper's code."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Document, PaperEntry, Section
+from ..rule import Rule, RuleContext
+from ..urls import normalise
+from .al301_duplicate_paper_link import short, title_key
+from .al302_duplicate_entry import _surnames as surnames
+from .al306_duplicate_link_in_entry import is_code_link
+
+# Sections that show entries listed elsewhere too: one paper (and its code) may recur there.
+SHOWCASE = re.compile(
+    r"highlight|showcase|featured|spotlight|\bour\b|\bnews\b|updates?\b|recommend|must[- ]read",
+    re.I,
+)
+_DEFAULT_BRANCH = re.compile(r"(?:\.git|/(?:tree|blob)/(?:main|master)(?:/readme\.md)?)/?$")
+
+
+def code_key(url: str) -> str:
+    """One key per repository page: case, scheme, ".git" and the default branch ignored."""
+    return _DEFAULT_BRANCH.sub("", normalise(url).lower())
+
+
+def in_showcase(doc: Document, section: int | None) -> bool:
+    while section is not None:
+        current: Section = doc.sections[section]
+        if SHOWCASE.search(current.text):
+            return True
+        section = current.parent
+    return False
+
+
+def _name(entry: PaperEntry) -> str:
+    """The short name a title starts with: "MedSegDiff-V2" of "MedSegDiff-V2: Diffusion …"."""
+    assert entry.title is not None
+    return title_key(entry.title.text.split(":", 1)[0])
+
+
+def related(first: PaperEntry, second: PaperEntry) -> bool:
+    """Works that may share their code: one paper listed twice, a paper and its sequel (one
+    name the prefix of the other), or papers with an author in common."""
+    a, b = title_key(first.title.text), title_key(second.title.text)  # type: ignore[union-attr]
+    if a in b or b in a:
+        return True
+    names = sorted((_name(first), _name(second)), key=len)
+    if len(names[0]) >= 3 and names[1].startswith(names[0]):
+        return True
+    return bool(surnames(first) & surnames(second))
+
+
+class SharedCodeLink(Rule):
+    code = "AL307"
+    name = "shared-code-link"
+    summary = "One code link on entries of different papers with no author in common."
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        earlier: dict[str, list[PaperEntry]] = defaultdict(list)
+        for entry in doc.entries:
+            if entry.title is None or not title_key(entry.title.text):
+                continue
+            if in_showcase(doc, entry.section):
+                continue
+            for link in entry.links:
+                if not is_code_link(link) or not link.url.strip():
+                    continue
+                owners = earlier[code_key(link.url)]
+                if owners and not any(related(owner, entry) for owner in owners):
+                    first = owners[0]
+                    assert first.title is not None
+                    others = "no author in common" if surnames(first) else "another title"
+                    message = (
+                        f'code link already used by "{short(first.title.text)}" '
+                        f"(line {first.title.span.line}), a paper with {others}"
+                    )
+                    data = {"related_line": first.title.span.line}
+                    yield self.diagnostic(doc, link.url_span, message, data=data)
+                if not any(owner is entry for owner in owners):
+                    owners.append(entry)
