@@ -16,7 +16,8 @@ All offsets index the text given; results are immutable.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from .model import Block
@@ -122,9 +123,10 @@ _HTML_BLOCK_TAG = re.compile(
 _HTML_LONE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t/][^<>]*)?>$")
 
 
-def _starts_block(text: str, line: _Line) -> bool:
-    """Whether the line opens a block that ends a table (or cannot be a header row)."""
-    if line.indent >= 4:
+def _starts_block(text: str, line: _Line, base_indent: int = 0) -> bool:
+    """Whether the line opens a block that ends a table (or cannot be a header row); indentation
+    counts from ``base_indent``."""
+    if line.indent - base_indent >= 4:
         return True  # indented code
     head = text[line.content : line.end]
     first = head[:1]
@@ -155,11 +157,11 @@ def _blank(line: _Line) -> bool:
 
 def _cell(text: str, start: int, end: int) -> Cell:
     raw = text[start:end]
-    left = len(raw) - len(raw.lstrip(_SPACE))
-    if left == len(raw):
+    content = raw.strip(_SPACE)
+    if not content:
         return Cell(start, start, "")
-    right = len(raw.rstrip(_SPACE))
-    return Cell(start + left, start + right, raw[left:right])
+    left = start + raw.index(content[0])  # the first non-blank character
+    return Cell(left, left + len(content), content)
 
 
 def _split(text: str, line: _Line) -> tuple[list[Cell], bool, bool]:
@@ -174,9 +176,9 @@ def _split(text: str, line: _Line) -> tuple[list[Cell], bool, bool]:
         while bar > start and text[bar - 1] == "\\":
             bar = find("|", bar + 1, end)
         if bar < 0:
-            last = _cell(text, pos, end)
-            trailing = last.start == last.end  # nothing after the last pipe
-            if not trailing:
+            last = _cell(text, pos, end) if pos < end else None
+            trailing = last is None or not last.text  # nothing after the last pipe
+            if not trailing and last is not None:
                 cells.append(last)
             return cells, leading, trailing
         cells.append(_cell(text, pos, bar))
@@ -250,7 +252,7 @@ def _table_at(text: str, lines: list[_Line], i: int) -> Table | None:
         return None
     # The range's first line, or a paragraph's next one: its indentation makes no code block.
     continues = i == 0 or not _blank(lines[i - 1])
-    if _starts_block(text, header_line._replace(indent=0) if continues else header_line):
+    if _starts_block(text, header_line, header_line.indent if continues else 0):
         return None
     header_cells, leading, trailing = _split(text, header_line)
     columns = len(header_cells)
@@ -266,7 +268,7 @@ def _table_at(text: str, lines: list[_Line], i: int) -> Table | None:
 def _body(text: str, lines: list[_Line], first: int, columns: int, indent: int) -> Iterator[Row]:
     """The rows after the delimiter row, up to a blank line or the start of another block."""
     for line in lines[first:]:
-        if _blank(line) or _starts_block(text, line._replace(indent=line.indent - indent)):
+        if _blank(line) or _starts_block(text, line, indent):
             return
         cells, leading, trailing = _split(text, line)
         if not cells:  # a lone "|"
@@ -294,7 +296,8 @@ def table_ranges(text: str, blocks: Iterable[tuple[str, int, int]]) -> Iterator[
         yield run
 
 
-def document_tables(text: str, blocks: Sequence[Block]) -> tuple[Table, ...]:
+@lru_cache(maxsize=1)  # several rules read the tables of the same document
+def document_tables(text: str, blocks: tuple[Block, ...]) -> tuple[Table, ...]:
     """Every top-level pipe table of a document, as GitHub renders it."""
     found: list[Table] = []
     spans = ((block.kind, block.span.start, block.span.end) for block in blocks)
