@@ -298,6 +298,7 @@ def test_real_fix_keeps_newlines_and_bom(newline: str, bom: bool) -> None:
     assert outcome.applied == 2
 
 
+@pytest.mark.slow  # with tests/test_fix_lists.py, which runs the command twice on each list
 @needs_corpus
 @pytest.mark.parametrize(
     "path",
