@@ -1,7 +1,8 @@
 """The ``awesome-lint`` command: options, reading inputs, the pipeline, output, exit codes.
 
-Pipeline: read + decode each path → parse → engine (rules) → optional fixes → optional link
-step (``run(link_step=…)``: the link checker adds its AL9xx diagnostics to the results there) →
+Pipeline: read + decode each path → parse → engine (rules) → optional fixes (in memory) →
+optional link step (``run(link_step=…)``: the link checker adds its AL9xx diagnostics to the
+results there) → with --fix/--diff, the redirect fixes, then the diff or the one write →
 reporter. Exit codes: 0 no errors (warnings allowed), 1 errors found (``--fail-on`` moves the
 threshold; with ``--diff``: a file would change), 2 usage error or an input that could not be
 read, linted or fixed.
@@ -84,9 +85,10 @@ def lint_file(path: str, engine: Engine, options: RunOptions) -> FileResult:
         document, diagnostics = engine.lint(source)
     except SourceError as exc:
         return FileResult(path, error=str(exc))
+    if not (options.fix or options.diff):
+        return FileResult(path, document, diagnostics)
     result = FileResult(path, document, diagnostics, source=source)
-    if options.fix or options.diff:
-        fix_file(result, engine, options)
+    fix_file(result, engine, options)
     return result
 
 

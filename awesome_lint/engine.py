@@ -27,7 +27,7 @@ class FileResult:
     path: str
     document: Document | None = None  # the (fixed) document the diagnostics' offsets refer to
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None  # "path: error: message" when unreadable or when a fix was refused
+    error: str | None = None  # "path: error: message" when unreadable or the fixes unwritable
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     diff: str = ""  # with --diff: the unified diff of the fixes
     notes: list[str] = field(default_factory=list)  # "path: warning: …" lines for stderr

@@ -124,7 +124,7 @@ def fix_source(
         refused |= {_key(d.diagnostic) for d in step.dropped}
         if not step.kept:
             continue  # every fix of this pass dropped: the next pass tries the rest
-        moves = EditMap(edit for d in step.kept for edit in d.fix.edits)  # type: ignore[union-attr]
+        moves = EditMap(edit for d in step.kept if d.fix for edit in d.fix.edits)
         refused = {(code, _moved(edits, moves)) for code, edits in refused}
         kept = {id(d) for d in step.kept}
         carried = [_carry(d, moves, step.document) for d in carried if id(d) not in kept]
@@ -143,9 +143,10 @@ def choose(
     chosen: list[Diagnostic] = []
     taken: list[Edit] = []
     for diagnostic in diagnostics:
-        if not applicable(diagnostic, unsafe) or _key(diagnostic) in refused:
+        fix = diagnostic.fix
+        if fix is None or not applicable(diagnostic, unsafe) or _key(diagnostic) in refused:
             continue
-        edits = sorted(diagnostic.fix.edits, key=lambda edit: (edit.start, edit.end))  # type: ignore[union-attr]
+        edits = sorted(fix.edits, key=lambda edit: (edit.start, edit.end))
         if not valid(edits, len(text)) or all(noop(edit, text) for edit in edits):
             continue
         if any(overlap(edit, other) for edit in edits for other in taken):

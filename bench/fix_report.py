@@ -37,6 +37,11 @@ def inputs(paths: list[str]) -> list[Path]:
     return found
 
 
+def short(name: str, width: int = 60) -> str:
+    """The name, its middle cut when long: the end tells versions of one list apart."""
+    return name if len(name) <= width else f"{name[: width - 13]}…{name[-12:]}"
+
+
 def row(path: Path, run: FixRun, seconds: float) -> str:
     second = (
         "settled"
@@ -45,7 +50,7 @@ def row(path: Path, run: FixRun, seconds: float) -> str:
     )
     lost = "nothing lost" if not run.lost else "LOST " + ", ".join(run.lost[:3])
     return (
-        f"{path.stem[:60]:60} exit {run.exit_codes[0]},{run.exit_codes[1]}  applied {run.fixed:4}"
+        f"{short(path.stem):60} exit {run.exit_codes[0]},{run.exit_codes[1]}  applied {run.fixed:4}"
         f"  dropped {len(run.dropped):3}  second run: {second}; {lost}  ({seconds:.1f} s)"
     )
 

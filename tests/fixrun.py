@@ -22,6 +22,8 @@ from awesome_lint.source import BOM, decode
 
 _FIXED = re.compile(r"^Fixed (\d+) problems?\.$", re.MULTILINE)
 _DROPPED = re.compile(r": warning: (AL\d+) fix(?: \(.*?\))? not applied: (.*)$", re.MULTILINE)
+# Tracking parameters (AL303 drops them: the same page).
+_TRACKING = re.compile(r"(?<=[?&])(?:utm_\w+|fbclid|gclid|ref_src)=[^&#]*&?")
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/([\w.\-/]+?)(?:v\d+)?(?:\.pdf)?$")
 
 
@@ -66,7 +68,8 @@ def _count(stdout: str) -> int:
 
 def lost(before: bytes, after: bytes) -> list[str]:
     """What ``after`` lacks of ``before``, read by the parser: entries (by title, case and
-    punctuation aside), link URLs (arXiv abs/pdf/version forms alike), author names per entry,
+    punctuation aside), link URLs (arXiv abs/pdf/version forms and tracking parameters aside),
+    author names per entry,
     and the file's BOM, newline style and final newline."""
     old, new = _document(before), _document(after)
     missing = [f"entry {t!r}" for t in (_titles(old) - _titles(new)).elements()]
@@ -90,7 +93,8 @@ def _titles(doc: Document) -> Counter[str]:
 
 def _urls(doc: Document) -> Counter[str]:
     def key(url: str) -> str:
-        url = re.sub(r"^https?://(?:www\.)?", "", url.strip()).rstrip("/").lower()
+        url = _TRACKING.sub("", re.sub(r"^https?://(?:www\.)?", "", url.strip()).lower())
+        url = url.rstrip("/?&")
         m = _ARXIV.search(url)
         return f"arxiv:{m.group(1)}" if m else url
 

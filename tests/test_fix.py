@@ -298,6 +298,7 @@ def test_real_fix_keeps_newlines_and_bom(newline: str, bom: bool) -> None:
     assert outcome.applied == 2
 
 
+@pytest.mark.slow  # with tests/test_fix_lists.py, which runs the command twice on each list
 @needs_corpus
 @pytest.mark.parametrize(
     "path",
@@ -331,3 +332,22 @@ def test_a_redirect_target_is_written_only_as_a_valid_link_destination(
     location: str, written: str | None
 ) -> None:
     assert link_destination(location) == written
+
+
+def test_blame_drops_the_only_suspect_defers_the_rest_and_halves_when_none_is_found() -> None:
+    from awesome_lint.fix import _blame
+    from awesome_lint.fixguard import Problem
+
+    a, b, c, d = (diagnostic(Edit(n * 10, n * 10 + 2, "x")) for n in range(4))
+    only_b = Problem("it would lose b", ((11, 11),))  # only b's edit touches it
+    kept, dropped = _blame([a, b, c, d], [only_b])
+    assert (kept, [(x.diagnostic, x.reason) for x in dropped]) == (
+        [a, c, d],
+        [(b, "it would lose b")],
+    )
+    c_or_d = Problem("it would lose c or d", ((20, 32),))  # both: c stays, d waits
+    assert _blame([a, c, d], [c_or_d]) == ([a, c], [])
+    nowhere = Problem("the result cannot be parsed", ())  # no place: try the first half
+    assert _blame([a, c, d], [nowhere]) == ([a], [])
+    kept, dropped = _blame([c], [nowhere])  # alone, it is the cause
+    assert (kept, [x.diagnostic for x in dropped]) == ([], [c])
