@@ -59,19 +59,17 @@ def expand_inputs(
     Markdown files are errors."""
     found = Expanded()
     for argument in arguments:
-        if argument == STDIN or os.path.isfile(argument) or not _is_pattern(argument):
-            if os.path.isdir(argument):
-                files = list(_walk(argument, "**/*" + MARKDOWN_SUFFIX, excludes_for(argument)))
-                if not files:
-                    found.errors.append((argument, "no Markdown (*.md) file in this folder"))
-                found.paths.extend(files)
-            else:
-                found.paths.append(argument)
-            continue
-        root, pattern = _split_glob(argument)
-        files = list(_walk(root, pattern, excludes_for(root))) if os.path.isdir(root) else []
-        if not files:
-            found.errors.append((argument, "no file matches this pattern"))
+        if os.path.isdir(argument):
+            files = list(_walk(argument, "**/*" + MARKDOWN_SUFFIX, excludes_for(argument)))
+            if not files:
+                found.errors.append((argument, "no Markdown (*.md) file in this folder"))
+        elif _is_pattern(argument) and not os.path.exists(argument):
+            root, pattern = _split_glob(argument)
+            files = list(_walk(root, pattern, excludes_for(root))) if os.path.isdir(root) else []
+            if not files:
+                found.errors.append((argument, "no file matches this pattern"))
+        else:
+            files = [argument]  # a file, "-", or a path that reading will report
         found.paths.extend(files)
     found.paths = list(dict.fromkeys(found.paths))
     return found

@@ -137,7 +137,7 @@ def test_expand_inputs_keeps_files_and_stdin_as_given(tree: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('exclude = "drafts/"', "exclude: must be a list of strings, e.g. [\"drafts/\"], not"),
+        ('exclude = "drafts/"', 'exclude: must be a list of strings, e.g. ["drafts/"], not'),
         ("baseline = 3", "baseline: must be a file name, not"),
     ],
 )
