@@ -13,6 +13,7 @@ import click
 from .engine import FileResult
 from .model import Document
 from .registry import Selection
+from .terminal import printable
 
 LINK_CODES_PREFIX = "AL9"
 
@@ -150,7 +151,7 @@ def make_link_step(
                 found = _fix_redirects(result, found)
             result.diagnostics.extend(found)
         for note in report.notes:
-            click.echo(f"awesome-lint: warning: {note}", err=True)
+            click.echo(f"awesome-lint: warning: {printable(note)}", err=True)
         if not quiet:
             click.echo(report.summary_line(), err=True)
 
@@ -186,7 +187,7 @@ def dump(paths: Sequence[str], max_size: int) -> int:
         try:
             docs.append(parse_source(read_source(path, max_size=max_size)))
         except SourceError as exc:
-            click.echo(str(exc), err=True)
+            click.echo(printable(str(exc)), err=True)
             status = 2
     sys.stdout.write(dump_links(docs))
     return status

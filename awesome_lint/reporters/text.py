@@ -8,6 +8,7 @@ import click
 
 from ..diagnostics import Diagnostic, Severity
 from ..engine import FileResult
+from ..terminal import printable
 from . import Summary
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -24,12 +25,12 @@ def render_text(
 
 def format_line(diagnostic: Diagnostic, color: bool = False) -> str:
     span = diagnostic.span
-    where = f"{diagnostic.path}:{span.line}:{span.column}:"
+    where = f"{printable(diagnostic.path)}:{span.line}:{span.column}:"
     code = diagnostic.code
     if color:
         where = click.style(where, bold=True)
         code = click.style(code, fg=COLORS[diagnostic.severity], bold=True)
-    return f"{where} {code} [{diagnostic.name}] {diagnostic.message}"
+    return f"{where} {code} [{diagnostic.name}] {printable(diagnostic.message)}"
 
 
 def plural(count: int, word: str) -> str:
