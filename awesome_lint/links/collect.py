@@ -12,7 +12,7 @@ from ..model import Document, Link, PaperEntry
 from ..terminal import printable
 
 CHECKED_SCHEMES = frozenset({"http", "https"})
-LINK_KINDS = frozenset({"markdown", "image", "html", "autolink"})
+LINK_KINDS = frozenset({"markdown", "image", "html", "autolink", "reference"})
 
 
 @dataclass(frozen=True, slots=True)
