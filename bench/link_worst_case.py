@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 from aiohttp import web
@@ -26,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from awesome_lint.links import LinkOptions, check_links_async  # noqa: E402
 from awesome_lint.links.client import HOST_TIMEOUT_LIMIT  # noqa: E402
 from tests.links.docs import links_doc  # noqa: E402
+from tests.links.doubles import pausing_hops  # noqa: E402
 
 SLOW = 19.0
 
@@ -41,19 +41,6 @@ async def slow_hop(request: web.Request) -> web.Response:
     return web.Response(status=302, headers={"Location": f"/x/{n + 1}"})
 
 
-def limited_hops() -> web.RequestHandler:
-    seen: Counter[str] = Counter()
-
-    async def handler(request: web.Request) -> web.Response:
-        seen[request.path] += 1
-        if seen[request.path] == 1:
-            return web.Response(status=429, headers={"Retry-After": "30"})
-        n = int(request.match_info["n"])
-        return web.Response(status=302, headers={"Location": f"/x/{n + 1}"})
-
-    return handler
-
-
 async def slow_error(request: web.Request) -> web.Response:
     await asyncio.sleep(SLOW)
     return web.Response(status=503)
@@ -62,7 +49,7 @@ async def slow_error(request: web.Request) -> web.Response:
 CASES = {
     "never answers": hang,
     f"redirects, each hop after {SLOW:g} s": slow_hop,
-    "every hop: 429, Retry-After 30": limited_hops(),
+    "every hop: 429, Retry-After 30": pausing_hops(30),
     f"503 after {SLOW:g} s, HEAD and GET": slow_error,
 }
 
