@@ -197,7 +197,7 @@ class Client:
             limit_per_host=0,
             resolver=resolver,
             ttl_dns_cache=300,
-            ssl=self.options.ssl_context or True,
+            ssl=False if self.options.insecure else self.options.ssl_context or True,
         )
         self._session = aiohttp.ClientSession(
             connector=connector,
@@ -386,6 +386,13 @@ class Client:
             return Failure(Verdict.BLOCKED, f"{address} is a private or reserved address")
         return None
 
+    def _headers_for(self, url: URL, own: URL) -> dict[str, str] | None:
+        """``--header`` values, for the link's own origin only (scheme, host and port): not
+        for a redirect elsewhere."""
+        if not self.options.headers or url.origin() != own:
+            return None
+        return dict(self.options.headers)
+
     def _state(self, url: URL) -> tuple[str, tuple[tuple[str, str], ...]]:
         """A redirect target with the cookies it would be sent: the same URL visited with
         new cookies is progress (a consent check), with the same ones a loop."""
@@ -400,13 +407,17 @@ class Client:
         except ValueError:
             return Result(url_text, Verdict.DEAD, detail="invalid URL")
         budget = self.budget()
+        own = url.origin()
         seen = {self._state(url)}
         permanent: URL | None = None  # where the leading permanent redirects lead
         only_permanent = True
         status: int | None = None
         for _hop in range(self.options.max_redirects + 1):
             try:
-                resp = await self.with_retries("HEAD", url, budget=budget, probe=True)
+                headers = self._headers_for(url, own)
+                resp = await self.with_retries(
+                    "HEAD", url, budget=budget, headers=headers, probe=True
+                )
             except Failure as failure:
                 return Result(
                     url_text, failure.verdict, status, self._final(url, url_text), failure.detail
