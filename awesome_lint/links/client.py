@@ -105,8 +105,11 @@ class HostGate:
     @contextlib.asynccontextmanager
     async def slot(self, budget: LinkBudget) -> AsyncIterator[None]:
         """Hold one of the host's places, started on time; a host-wide pause counts against
-        ``budget``."""
+        ``budget``. Raises :class:`Failure` once the host is given up."""
         async with self.semaphore:
+            given_up = self.given_up()  # checked before waiting out a pause it asked for
+            if given_up is not None:
+                raise given_up
             now = time.monotonic()
             if self.not_before > now:
                 budget.pause(self.not_before - now, "rate-limited")
@@ -263,9 +266,6 @@ class Client:
             raise refused
         gate = gate or self.gate(url)
         async with gate.slot(budget), self._global:
-            given_up = gate.given_up()
-            if given_up is not None:
-                raise given_up
             budget.start()
             budget.check()
             if method == "PROBE":
