@@ -28,7 +28,8 @@ from .inputs import neighbour_lister
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
-from .source import DEFAULT_MAX_SIZE, SourceError, parse_size, read_source
+from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
+from .terminal import printable
 
 if TYPE_CHECKING:
     from .rule import Rule
@@ -147,7 +148,7 @@ def progress(paths: Sequence[str], enabled: bool) -> Iterator[str]:
         return
     width = 0
     for number, path in enumerate(paths, 1):
-        status = f"[{number}/{len(paths)}] {path}"[:79]
+        status = f"[{number}/{len(paths)}] {printable(path)}"[:79]
         sys.stderr.write("\r" + status.ljust(width))
         sys.stderr.flush()
         width = len(status)
@@ -254,7 +255,7 @@ def explain_page(registry: Registry, key: str) -> str:
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"awesome-lint: error: {message}", err=True)
+    click.echo(f"awesome-lint: error: {printable(message)}", err=True)
     sys.exit(2)
 
 
@@ -641,7 +642,7 @@ def report(
     for result in results:
         for line in [*result.notes, result.error]:
             if line:
-                click.echo(line, err=True)
+                click.echo(printable(line), err=True)
     if options.diff:
         click.echo("".join(result.diff for result in results), nl=False)
         fixed = Summary.of(results, options.unsafe_fixes).fixed

@@ -7,6 +7,7 @@ line of 100,000 unbalanced brackets costs no more than any other line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 class RawLink:
     """A link found in source text, by absolute offsets."""
 
-    kind: str  # markdown | image | html | autolink
+    kind: str  # markdown | image | html | autolink | reference
     label: str
     url: str
     start: int  # the whole link: "[" (or "!" for images, "<" for HTML)
@@ -212,8 +213,9 @@ def _autolink_length(url: str) -> int:
 
 def bare_urls(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[RawLink]:
     """GFM autolinks (``<https://…>`` and bare ``https://…``) outside already-found links."""
+    inside = Intervals(taken)
     for m in _AUTOLINK.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in inside:
             continue
         if m.group(1):
             url_start, url_end = m.start(1), m.end(1)
@@ -314,6 +316,50 @@ def html_anchors(text: str, start: int = 0, end: int | None = None) -> Iterator[
         for attribute in attributes:
             if attribute.name in ("id", "name") and attribute.value.strip():
                 yield attribute.value.strip()
+
+
+# A link reference definition, ``[label]: destination "title"``, at the start of a line: up
+# to three spaces, a label of at most 999 characters (CommonMark's limit, which also bounds
+# each try), then the destination, on the same line or the next.
+_DEFINITION = re.compile(
+    r"^ {0,3}\[((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*\n?[ \t]*(?:<([^<>\n]*)>|([^\s<]\S*))"
+    r"(?=[ \t]|$)",
+    re.M,
+)
+
+
+def reference_definitions(text: str, start: int, end: int) -> list[RawLink]:
+    """The destinations of link reference definitions (``[p]: https://…``) in
+    ``text[start:end]``; ``[text][p]`` and ``[p]`` use them."""
+    found = []
+    for m in _DEFINITION.finditer(text, start, end):
+        if m.group(1).startswith("^"):
+            continue  # a footnote ([^1]: text), not a link
+        group = 2 if m.group(2) is not None else 3
+        url_start, url_end = m.span(group)
+        found.append(
+            RawLink("reference", m.group(1), m.group(group), m.start(), m.end(), url_start, url_end)
+        )
+    return found
+
+
+class Intervals:
+    """Which offsets fall inside any of some (start, end) ranges: a binary search over the
+    starts and the furthest end so far, so that filtering n links by m ranges costs
+    n log m, not n * m."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in ordered:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and self.reach[k] > offset
 
 
 def comments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import click
@@ -13,6 +14,7 @@ import click
 from .engine import FileResult
 from .model import Document
 from .registry import Selection
+from .terminal import printable
 
 LINK_CODES_PREFIX = "AL9"
 
@@ -43,6 +45,37 @@ _OPTIONS = (
     ),
     click.option("--user-agent", metavar="TEXT", help="The User-Agent the checker sends."),
     click.option(
+        "--header",
+        "headers",
+        multiple=True,
+        metavar="NAME:VALUE",
+        help="Send this header to each link's own origin (not on redirects away). Repeatable.",
+    ),
+    click.option(
+        "--include",
+        "includes",
+        multiple=True,
+        metavar="REGEX",
+        help="Fetch only URLs matching REGEX (and no --exclude). Repeatable.",
+    ),
+    click.option(
+        "--min-interval",
+        type=float,
+        metavar="SECONDS",
+        help="Start requests to one host at least this far apart (0.05).",
+    ),
+    click.option(
+        "--max-cache-age",
+        type=float,
+        metavar="SECONDS",
+        help="Re-check a cached verdict older than this.",
+    ),
+    click.option(
+        "--insecure",
+        is_flag=True,
+        help="Do not verify TLS certificates (the GitHub token is then not sent).",
+    ),
+    click.option(
         "--max-time",
         type=float,
         metavar="SECONDS",
@@ -70,6 +103,8 @@ _FIELDS = {
     "github_api": "github_api",
     "user_agent": "user_agent",
     "max_time": "max_time",
+    "min_interval": "min_interval",
+    "max_cache_age": "max_cache_age",
     "timeout": "timeout",
     "max_concurrency": "concurrency",
     "max_per_host": "per_host",
@@ -99,6 +134,12 @@ def link_settings(args: Mapping[str, Any], configured: Mapping[str, Any]) -> Any
         values["allow_private"] = True
     if args.get("allow_networks"):
         values["allow_networks"] = tuple(args["allow_networks"])
+    if args.get("includes"):
+        values["includes"] = (*values.get("includes", ()), *args["includes"])
+    if args.get("headers"):
+        values["headers"] = tuple(_header(text) for text in args["headers"])
+    if args.get("insecure"):
+        values["insecure"] = True
     if args.get("no_cache"):
         values["no_cache"] = True
     try:
@@ -114,6 +155,27 @@ def link_settings(args: Mapping[str, Any], configured: Mapping[str, Any]) -> Any
             err=True,
         )
     return replace(options, github_token=token) if token else options
+
+
+def _header(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition(":")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"{text!r} is not NAME:VALUE", param_hint="'--header'")
+    return name.strip(), value.strip()
+
+
+def _with_ignore_file(options: Any, first_path: str) -> Any:
+    """The options with the patterns of the nearest ``.awesome-lint-ignore`` excluded too."""
+    from .links.exclude import find_ignore_file, read_ignore_file
+
+    found = find_ignore_file(Path(first_path))
+    if found is None:
+        return options
+    try:
+        patterns = read_ignore_file(found)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    return replace(options, excludes=(*options.excludes, *patterns))
 
 
 def make_link_step(
@@ -133,10 +195,11 @@ def make_link_step(
 
         wanted = {code for code in selection.codes if code.startswith(LINK_CODES_PREFIX)}
         docs = [r.document for r in results if r.document is not None]
+        checked = _with_ignore_file(options, results[0].path) if results else options
         if restrict is not None:
             docs = [restrict(doc) for doc in docs]
         try:
-            report = check_links(docs, options, progress=progress)
+            report = check_links(docs, checked, progress=progress)
         except ExcludeTimeout as exc:
             raise click.UsageError(str(exc)) from None
         by_path: dict[str, list] = {}
@@ -146,7 +209,7 @@ def make_link_step(
         for result in results:
             result.diagnostics.extend(by_path.get(result.path, []))
         for note in report.notes:
-            click.echo(f"awesome-lint: warning: {note}", err=True)
+            click.echo(f"awesome-lint: warning: {printable(note)}", err=True)
         if not quiet:
             click.echo(report.summary_line(), err=True)
 
@@ -164,7 +227,7 @@ def dump(paths: Sequence[str], max_size: int) -> int:
         try:
             docs.append(parse_source(read_source(path, max_size=max_size)))
         except SourceError as exc:
-            click.echo(str(exc), err=True)
+            click.echo(printable(str(exc)), err=True)
             status = 2
     sys.stdout.write(dump_links(docs))
     return status

@@ -71,7 +71,7 @@ class Link(NamedTuple):
     url: str
     span: Span  # the whole link as written
     url_span: Span  # the URL's own characters
-    kind: str = "markdown"  # markdown | image | html | autolink
+    kind: str = "markdown"  # markdown | image | html | autolink | reference (``[p]: url``)
     label_span: Span | None = None
 
 

@@ -21,7 +21,16 @@ from mistune.markdown import Markdown
 from mistune.plugins import import_plugin
 
 from . import entries as entry_parser
-from .inline import RawLink, bare_urls, comments, html_anchors, html_links, markdown_links
+from .inline import (
+    Intervals,
+    RawLink,
+    bare_urls,
+    comments,
+    html_anchors,
+    html_links,
+    markdown_links,
+    reference_definitions,
+)
 from .model import (
     Block,
     Document,
@@ -144,6 +153,7 @@ class _Builder:
         self.toc_candidates: list[tuple[int | None, Toc]] = []
         self.run = 0  # blocks that sit together: consecutive paragraphs, or one list or table
         self.group_of: list[tuple[int, str, int | None]] = []  # (run, family, section) per entry
+        self.gap = 0  # where the text after the last block starts
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -164,16 +174,22 @@ class _Builder:
         hidden = list(comments(text, start, end))
         for c_start, c_end in hidden:
             self.comments.append(Field(text[c_start:c_end], self.span(c_start, c_end)))
-        raws = markdown_links(text, start, end)
+        raws = markdown_links(text, start, end) + reference_definitions(text, start, end)
         taken = [(r.start, r.end) for r in raws] + hidden
         raws += bare_urls(text, start, end, taken)
         raws += html_links(text, start, end)
         self.anchors.update(html_anchors(text, start, end))
-        visible = [r for r in raws if not any(a <= r.start < b for a, b in hidden)]
+        in_comment = Intervals(hidden)
+        visible = [r for r in raws if r.start not in in_comment]
         visible.sort(key=lambda r: r.start)
         links = [self._link(r) for r in visible]
         self.links.extend(links)
         return links
+
+    def collect_definitions(self, end: int) -> None:
+        """Link reference definitions from the end of the last block to ``end``: between blocks
+        lie only blank lines and definitions, which mistune keeps in no block."""
+        self.links.extend(map(self._link, reference_definitions(self.text, self.gap, end)))
 
     @property
     def section(self) -> int | None:
@@ -182,6 +198,8 @@ class _Builder:
     # -- blocks --------------------------------------------------------------------------------
 
     def add(self, raw: _RawBlock) -> None:
+        self.collect_definitions(raw.start)
+        self.gap = raw.end
         self.blocks.append(Block(raw.kind, self.span(raw.start, raw.end)))
         together = ("paragraph", "html")
         if raw.kind not in together or self._previous_kind not in together:
@@ -428,6 +446,7 @@ def parse_document(
         builder = _Builder(text, path)
         for raw in _segment(text):
             builder.add(raw)
+        builder.collect_definitions(len(text))
         return builder.finish(newline, bom)
 
 

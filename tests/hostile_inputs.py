@@ -53,4 +53,6 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "url with nested parens": nested_parens_url,
     "<a href= then no >": long_run('<a href="x" '),
     "[label]( then no )": long_run("[label](", "("),
+    "links and bare URLs": repeat("[a](https://a.org/) https://b.org/ "),
+    "definitions": repeat("[p]: https://a.org/\n"),
 }

@@ -6,6 +6,7 @@ The documented workflow ``examples/awesome-lint.yml`` is checked too."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -279,6 +280,81 @@ def test_install_step_installs_from_the_action_checkout(workspace: Path) -> None
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("::error file=README.md,line=17,")
     assert outputs.read_text(encoding="utf-8").startswith("errors=1\n")
+
+
+# -- pins ---------------------------------------------------------------------------------------
+
+PINNED_USE = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40} # v\d+(?:\.\d+)*$")
+
+
+def uses_lines(text: str) -> list[str]:
+    """Every ``uses:`` value with its comment, as written (YAML drops comments)."""
+    return [m.group(1).strip() for m in re.finditer(r"^\s*-?\s*uses:\s*(.+)$", text, re.M)]
+
+
+def test_third_party_actions_are_pinned_by_commit() -> None:
+    """action.yml, the example workflow and the README's snippets: every action but
+    awesome-lint's own (a user's choice of release) by full commit, its tag in a comment."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippets = "\n".join(re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL))
+    texts = {
+        "action.yml": (ROOT / "action.yml").read_text(encoding="utf-8"),
+        "examples/awesome-lint.yml": WORKFLOW_TEXT,
+        "README.md": snippets,
+    }
+    for name, text in texts.items():
+        uses = [u for u in uses_lines(text) if not u.startswith("awesome-lint/")]
+        assert uses, name
+        unpinned = [u for u in uses if not PINNED_USE.match(u)]
+        assert unpinned == [], name
+
+
+def constraints() -> dict[str, str]:
+    pins: dict[str, str] = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, sep, version = line.partition("==")
+            assert sep and version, f"not name==version: {line!r}"
+            pins[canonical(name)] = version
+    return pins
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_constraints_pin_everything_the_install_can_pull() -> None:
+    """The project's dependencies and build backend, and (through the installed packages'
+    metadata) all of theirs, on any Python and system: each pinned to one version."""
+    from importlib import metadata
+
+    requirements = pytest.importorskip("packaging.requirements")
+    tomllib = pytest.importorskip("tomllib")
+    pins = constraints()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = [*project["project"]["dependencies"], *project["build-system"]["requires"]]
+    seen: set[str] = set()
+    while wanted:
+        requirement = requirements.Requirement(wanted.pop())
+        marker = str(requirement.marker or "")
+        name = canonical(requirement.name)
+        if "extra ==" in marker or name in seen:
+            continue  # an optional extra is never installed
+        seen.add(name)
+        assert name in pins, f"{name} ({requirement}) is not in constraints.txt"
+        assert requirement.specifier.contains(pins[name], prereleases=True), requirement
+        # Not installed here (other Pythons or systems): its own pin was checked above.
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            wanted += metadata.requires(name) or []
+    assert seen >= {"aiohttp", "click", "mistune", "yarl", "setuptools"}
+    assert set(pins) <= seen, f"pinned but never installed: {set(pins) - seen}"
+
+
+def test_install_step_uses_the_constraints() -> None:
+    script = step("Install awesome-lint")["run"]
+    assert 'PIP_CONSTRAINT="$GITHUB_ACTION_PATH/constraints.txt"' in script
+    assert '"$GITHUB_ACTION_PATH"' in script
 
 
 # -- README's "Use it" snippets ----------------------------------------------------------------

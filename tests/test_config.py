@@ -250,7 +250,7 @@ ERROR_CASES = [
         "rules.date-ordnal: unknown rule selector 'date-ordnal'; did you mean 'date-ordinal'?",
     ),
     ('[links]\ntimeout = "fast"', "links.timeout: must be a number, not a string 'fast'"),
-    ("[links]\ntimeout = 0", "links: timeout must be more than 0 seconds"),
+    ("[links]\ntimeout = 0", "links: timeout must be more than 0, not 0.0"),
     ('[links]\nexclude = ["x"]', "links.exclude: unknown key in [links]; did you mean 'excludes'?"),
     (
         '[links]\naccept = "200..299,9"',

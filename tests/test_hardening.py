@@ -160,5 +160,6 @@ def test_hosts_that_cannot_be_taken_apart(tmp_path: Path) -> None:
     )
     assert_no_traceback(run)
     assert (
-        "README.md:4:7: AL901 [dead-link] dead link: invalid URL (Invalid IPv6 URL)" in run.stdout
+        "README.md:4:7: AL901 [dead-link] dead link http://[x/y: invalid URL (Invalid IPv6 URL)"
+        in run.stdout
     )

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.inline import bare_urls, comments, html_anchors, html_links, markdown_links
+from awesome_lint.inline import (
+    bare_urls,
+    comments,
+    html_anchors,
+    html_links,
+    markdown_links,
+    reference_definitions,
+)
 
 from .hostile_inputs import HOSTILE
 
@@ -16,9 +23,11 @@ SIZES = [100_000, pytest.param(1_000_000, marks=pytest.mark.slow)]
 def scan(text: str) -> dict[str, int]:
     end = len(text)
     links = markdown_links(text, 0, end)
-    taken = [(link.start, link.end) for link in links]
+    definitions = reference_definitions(text, 0, end)
+    taken = [(link.start, link.end) for link in links + definitions]
     return {
         "markdown": len(links),
+        "definitions": len(definitions),
         "bare": len(list(bare_urls(text, 0, end, taken))),
         "html": len(list(html_links(text, 0, end))),
         "anchors": len(list(html_anchors(text, 0, end))),
@@ -26,7 +35,7 @@ def scan(text: str) -> dict[str, int]:
     }
 
 
-NOTHING = {"markdown": 0, "bare": 0, "html": 0, "anchors": 0, "comments": 0}
+NOTHING = {"markdown": 0, "definitions": 0, "bare": 0, "html": 0, "anchors": 0, "comments": 0}
 
 
 def expected(name: str, text: str) -> dict[str, int]:
@@ -34,6 +43,10 @@ def expected(name: str, text: str) -> dict[str, int]:
         return {**NOTHING, "html": text.count("<img")}
     if name == "backtick runs":
         return {**NOTHING, "markdown": 1, "bare": 0}
+    if name == "links and bare URLs":
+        return {**NOTHING, "markdown": text.count("[a]"), "bare": text.count(" https")}
+    if name == "definitions":
+        return {**NOTHING, "definitions": text.count("[p]")}
     if name == "url with nested parens":
         return {**NOTHING, "bare": 1}
     return NOTHING

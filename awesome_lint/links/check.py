@@ -51,11 +51,15 @@ class LinkReport:
         return self.counts.get(Verdict.DEAD.value, 0) > 0
 
     def summary_line(self) -> str:
+        """``links: 12 (9 checked, 2 excluded, 1 from cache): 6 ok, …; 14 requests, 1.2s``."""
         total = sum(self.counts.values())
-        parts = ", ".join(f"{self.counts.get(v.value, 0)} {v.value}" for v in VERDICT_ORDER)
+        excluded = self.counts.get(Verdict.EXCLUDED.value, 0)
+        checked = total - excluded - self.cached
+        verdicts = [v for v in VERDICT_ORDER if v is not Verdict.EXCLUDED]
+        parts = ", ".join(f"{self.counts.get(v.value, 0)} {v.value}" for v in verdicts)
         return (
-            f"links: {total} checked ({parts}); {self.requests} requests, "
-            f"{self.cached} from cache, {self.elapsed:.1f}s"
+            f"links: {total} ({checked} checked, {excluded} excluded, {self.cached} from cache): "
+            f"{parts}; {self.requests} requests, {self.elapsed:.1f}s"
         )
 
 
@@ -69,7 +73,7 @@ def _offline_verdict(target: UrlTarget, excluded: Set[str]) -> Result | None:
     if target.scheme not in CHECKED_SCHEMES:
         return Result(target.url, Verdict.EXCLUDED, detail=f"{target.scheme}: not checked")
     if target.url in excluded:
-        return Result(target.url, Verdict.EXCLUDED, detail="matches --exclude")
+        return Result(target.url, Verdict.EXCLUDED, detail="excluded (--exclude, --include)")
     try:
         if not URL(target.url).raw_host:
             return Result(target.url, Verdict.DEAD, detail="invalid URL (no host)")
@@ -201,7 +205,10 @@ async def check_links_async(
     started = time.monotonic()
     report = LinkReport()
     targets = collect_urls(docs)
-    excluded = matching_urls(options.excludes, [t.url for t in targets])
+    urls = [t.url for t in targets]
+    excluded = matching_urls(options.excludes, urls)
+    if options.includes:
+        excluded |= set(urls) - matching_urls(options.includes, urls)
     bar = Progress(len(targets), stream, progress)
     results: dict[str, Result] = {}
     pending: list[str] = []
@@ -216,7 +223,7 @@ async def check_links_async(
     cache_path = options.resolved_cache_path()
     if cache_path is not None and pending:
         try:
-            cache = Cache(cache_path, options.lifetimes, options.policy())
+            cache = Cache(cache_path, options.cache_lifetimes(), options.policy())
             fresh = cache.fresh(pending)
         except CacheError as exc:
             report.notes.append(str(exc))
@@ -297,12 +304,13 @@ def _diagnostic(
     )
 
 
-def _message(result: Result) -> str:
+def _message(result: Result, written: str) -> str:
+    """What happened, with the URL as written and the reason."""
     detail = f": {result.detail}" if result.detail else ""
     if result.verdict is Verdict.DEAD:
-        return f"dead link{detail}"
+        return f"dead link {written}{detail}"
     if result.verdict is Verdict.UNVERIFIED:
-        return f"link could not be verified{detail}"
+        return f"link {written} could not be verified{detail}"
     if result.verdict is Verdict.BLOCKED:
         return f"link not checked{detail}"
     return f"permanent redirect to {result.final_url}"
@@ -331,7 +339,8 @@ def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) ->
                 fix = None
                 if result.verdict is Verdict.REDIRECTED and result.final_url:
                     fix = redirect_fix(loc.link, result.final_url)
-                out.append(_diagnostic(rule, loc, result, _message(result), fix))
+                message = _message(result, loc.link.url.strip())
+                out.append(_diagnostic(rule, loc, result, message, fix))
             if result.title and _title_mismatch(loc, result.title):
                 out.append(
                     _diagnostic(

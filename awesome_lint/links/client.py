@@ -105,8 +105,11 @@ class HostGate:
     @contextlib.asynccontextmanager
     async def slot(self, budget: LinkBudget) -> AsyncIterator[None]:
         """Hold one of the host's places, started on time; a host-wide pause counts against
-        ``budget``."""
+        ``budget``. Raises :class:`Failure` once the host is given up."""
         async with self.semaphore:
+            given_up = self.given_up()  # checked before waiting out a pause it asked for
+            if given_up is not None:
+                raise given_up
             now = time.monotonic()
             if self.not_before > now:
                 budget.pause(self.not_before - now, "rate-limited")
@@ -197,7 +200,7 @@ class Client:
             limit_per_host=0,
             resolver=resolver,
             ttl_dns_cache=300,
-            ssl=self.options.ssl_context or True,
+            ssl=False if self.options.insecure else self.options.ssl_context or True,
         )
         self._session = aiohttp.ClientSession(
             connector=connector,
@@ -263,9 +266,6 @@ class Client:
             raise refused
         gate = gate or self.gate(url)
         async with gate.slot(budget), self._global:
-            given_up = gate.given_up()
-            if given_up is not None:
-                raise given_up
             budget.start()
             budget.check()
             if method == "PROBE":
@@ -386,6 +386,13 @@ class Client:
             return Failure(Verdict.BLOCKED, f"{address} is a private or reserved address")
         return None
 
+    def _headers_for(self, url: URL, own: URL) -> dict[str, str] | None:
+        """``--header`` values, for the link's own origin only (scheme, host and port): not
+        for a redirect elsewhere."""
+        if not self.options.headers or url.origin() != own:
+            return None
+        return dict(self.options.headers)
+
     def _state(self, url: URL) -> tuple[str, tuple[tuple[str, str], ...]]:
         """A redirect target with the cookies it would be sent: the same URL visited with
         new cookies is progress (a consent check), with the same ones a loop."""
@@ -400,13 +407,17 @@ class Client:
         except ValueError:
             return Result(url_text, Verdict.DEAD, detail="invalid URL")
         budget = self.budget()
+        own = url.origin()
         seen = {self._state(url)}
         permanent: URL | None = None  # where the leading permanent redirects lead
         only_permanent = True
         status: int | None = None
         for _hop in range(self.options.max_redirects + 1):
             try:
-                resp = await self.with_retries("HEAD", url, budget=budget, probe=True)
+                headers = self._headers_for(url, own)
+                resp = await self.with_retries(
+                    "HEAD", url, budget=budget, headers=headers, probe=True
+                )
             except Failure as failure:
                 return Result(
                     url_text, failure.verdict, status, self._final(url, url_text), failure.detail

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from yarl import URL
 
 from ..model import Document, Link, PaperEntry
+from ..terminal import printable
 
 CHECKED_SCHEMES = frozenset({"http", "https"})
-LINK_KINDS = frozenset({"markdown", "image", "html", "autolink"})
+LINK_KINDS = frozenset({"markdown", "image", "html", "autolink", "reference"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,5 +159,5 @@ def dump_links(docs: Sequence[Document]) -> str:
             f"{loc.path}:{loc.link.url_span.line}:{loc.link.url_span.column}"
             for loc in target.locations
         )
-        lines.append(f"{target.url}\t{where}")
+        lines.append(printable(f"{target.url}\t{where}"))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -9,9 +9,12 @@ files, which a pull request can change.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 EXCLUDE_TIME_LIMIT = 10.0  # seconds for all patterns against all URLs of a run
 
@@ -54,3 +57,40 @@ def matching_urls(
                 f"{len(urls)} URLs: one of them backtracks catastrophically; simplify it"
             ) from None
     return {urls[i] for i in found}
+
+
+IGNORE_FILE = ".awesome-lint-ignore"
+
+
+def find_ignore_file(start: Path) -> Path | None:
+    """The nearest ``.awesome-lint-ignore`` from ``start``'s folder upwards (as for the
+    configuration); a folder that cannot be searched holds none."""
+    folder = Path(os.path.abspath(start))
+    folder = folder if folder.is_dir() else folder.parent
+    for candidate in (folder, *folder.parents):
+        path = candidate / IGNORE_FILE
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                return path
+    return None
+
+
+def read_ignore_file(path: Path) -> tuple[str, ...]:
+    """Its patterns: one regular expression a line (``re.search`` on the URL, like
+    ``--exclude``); blank lines and lines starting with ``#`` are skipped. A pattern that does
+    not compile is a ValueError naming the file and the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read: {exc}") from None
+    patterns = []
+    for number, line in enumerate(text.splitlines(), 1):
+        pattern = line.strip()
+        if not pattern or pattern.startswith("#"):
+            continue
+        try:
+            check_pattern(pattern)
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: {exc}") from None
+        patterns.append(pattern)
+    return tuple(patterns)

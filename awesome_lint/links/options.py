@@ -34,6 +34,7 @@ DEFAULT_LIFETIMES: Mapping[str, float] = {
 }
 
 OK_CODES = frozenset(range(200, 300))
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token
 
 # Settings that widen what the checker may reach or where credentials go, with the flag that
 # sets each. A list's own configuration file is written by whoever opens a pull request, so
@@ -46,6 +47,8 @@ COMMAND_LINE_ONLY: Mapping[str, str] = {
     "github_api": "--github-api",
     "github_token": "the GITHUB_TOKEN environment variable",
     "user_agent": "--user-agent",
+    "headers": "--header",
+    "insecure": "--insecure",
 }
 # Fields that are objects, not settings (tests and embedding programs pass them).
 NOT_SETTINGS = frozenset({"dns_resolver", "ssl_context"})
@@ -146,8 +149,16 @@ class LinkOptions:
     max_redirects: int = 20
     # Status codes that count as ok (--accept); others are classified by the checker.
     accept: frozenset[int] = OK_CODES
-    # Regular expressions (re.search on the URL): matching links are not fetched.
+    # Regular expressions (re.search on the URL): matching links are not fetched; with
+    # includes, only links matching one of those are.
     excludes: tuple[str, ...] = ()
+    includes: tuple[str, ...] = ()
+    # Headers sent with each link's requests to the link's own host only: never to a redirect
+    # target on another host, never to the service APIs.
+    headers: tuple[tuple[str, str], ...] = ()
+    # TLS certificates not verified (a TLS error no longer makes a link unverified); the
+    # GitHub token is then not sent.
+    insecure: bool = False
     # Safety: private, loopback, link-local, multicast and reserved addresses are refused
     # unless allowed, all of them (allow_private) or some ranges (allow_networks: CIDRs).
     allow_private: bool = False
@@ -156,6 +167,7 @@ class LinkOptions:
     cache_path: str | os.PathLike[str] | None = None
     no_cache: bool = False
     lifetimes: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_LIFETIMES))
+    max_cache_age: float | None = None  # caps every lifetime (--max-cache-age)
     # Paper-aware resolvers and their services (configurable for mirrors and tests).
     resolvers: bool = True
     arxiv_api: str = "https://export.arxiv.org/api/query"
@@ -182,10 +194,14 @@ class LinkOptions:
         _check_number("arxiv_interval", self.arxiv_interval, low=0)
         for verdict, seconds in self.lifetimes.items():
             _check_number(f"lifetimes.{verdict}", seconds, low=0, high=10 * 365 * DAY)
+        _check_number("max_cache_age", self.max_cache_age, low=0)
         from .exclude import check_pattern
 
-        for pattern in self.excludes:
+        for pattern in (*self.excludes, *self.includes):
             check_pattern(pattern)
+        for name, value in self.headers:
+            if not _HEADER_NAME.fullmatch(name) or re.search(r"[\r\n\0]", value):
+                raise ValueError(f"bad header {name!r}: use NAME:VALUE on one line")
         for network in self.allow_networks:
             try:
                 ipaddress.ip_network(network, strict=False)
@@ -203,4 +219,9 @@ class LinkOptions:
         return f"accept={codes};redirects={self.max_redirects};resolvers={int(self.resolvers)}"
 
     def lifetime(self, verdict: str) -> float:
-        return float(self.lifetimes.get(verdict, DEFAULT_LIFETIMES.get(verdict, 0.0)))
+        seconds = float(self.lifetimes.get(verdict, DEFAULT_LIFETIMES.get(verdict, 0.0)))
+        return seconds if self.max_cache_age is None else min(seconds, self.max_cache_age)
+
+    def cache_lifetimes(self) -> dict[str, float]:
+        verdicts = {*DEFAULT_LIFETIMES, *self.lifetimes}
+        return {verdict: self.lifetime(verdict) for verdict in verdicts}

@@ -229,7 +229,8 @@ class GithubResolver:
         token = self.options.github_token
         # Over TLS only, and to the configured API's own scheme, host and port: never a
         # redirect target elsewhere, never in clear text.
-        if token and url.scheme == "https" and url.origin() == self.api.origin():
+        verified = not self.options.insecure
+        if token and verified and url.scheme == "https" and url.origin() == self.api.origin():
             headers["Authorization"] = f"Bearer {token}"
         return headers
 

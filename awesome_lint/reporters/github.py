@@ -2,7 +2,8 @@
 
 GitHub shows them as annotations on the pull request's diff, but only the first few of each
 level (10 per step), so the most severe come first. Escaping follows the runner's rules: ``%``,
-CR and LF in messages; also ``:`` and ``,`` in properties. Inside Actions
+CR and LF in messages; also ``:`` and ``,`` in properties. Messages show other control
+characters from the lists as escapes (``\x1b``), never raw. Inside Actions
 (``$GITHUB_STEP_SUMMARY`` and ``$GITHUB_OUTPUT`` set) the run also appends a Markdown summary
 to the job's page, every finding grouped by rule, and the counts to the step's outputs.
 """
@@ -14,6 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from ..diagnostics import Diagnostic, Severity
 from ..engine import FileResult
+from ..terminal import printable
 from . import Summary
 from .text import plural
 from .triage import is_fixable
@@ -25,6 +27,12 @@ SUMMARY_BUDGET = 1_000_000
 
 def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def message_data(text: str) -> str:
+    """A message from a list or a file name as a command's data: line breaks %-encoded as
+    GitHub documents, other control characters escaped."""
+    return printable(escape_data(text))
 
 
 def escape_property(text: str) -> str:
@@ -56,7 +64,7 @@ def command(diagnostic: Diagnostic, workspace: str | None = None) -> str:
         properties["endColumn"] = span.end_column
     properties["title"] = f"{diagnostic.code} {diagnostic.name}"
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{COMMANDS[diagnostic.severity]} {joined}::{escape_data(diagnostic.message)}"
+    return f"::{COMMANDS[diagnostic.severity]} {joined}::{message_data(diagnostic.message)}"
 
 
 def render_github(results: Sequence[FileResult], summary: Summary, *, quiet: bool = False) -> str:
@@ -64,7 +72,7 @@ def render_github(results: Sequence[FileResult], summary: Summary, *, quiet: boo
 
     lines = [command(d) for d in most_severe_first(results)]
     lines += [
-        f"::error file={escape_property(annotation_path(r.path))}::{escape_data(r.error)}"
+        f"::error file={escape_property(annotation_path(r.path))}::{message_data(r.error)}"
         for r in results
         if r.error
     ]

@@ -8,6 +8,7 @@ import click
 
 from ..diagnostics import Diagnostic, Severity
 from ..engine import FileResult
+from ..terminal import printable
 from . import Summary
 from .triage import all_diagnostics, biggest_decision, is_fixable, rule_counts, statistics_lines
 
@@ -41,13 +42,13 @@ def render_text(
 
 def format_line(diagnostic: Diagnostic, color: bool = False, fixable: bool = False) -> str:
     span = diagnostic.span
-    where = f"{diagnostic.path}:{span.line}:{span.column}:"
+    where = f"{printable(diagnostic.path)}:{span.line}:{span.column}:"
     code = diagnostic.code
     if color:
         where = click.style(where, bold=True)
         code = click.style(code, fg=COLORS[diagnostic.severity], bold=True)
     mark = " [*]" if fixable else ""
-    return f"{where} {code}{mark} [{diagnostic.name}] {diagnostic.message}"
+    return f"{where} {code}{mark} [{diagnostic.name}] {printable(diagnostic.message)}"
 
 
 def plural(count: int, word: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Awaitable, Callable, Mapping
 from xml.sax.saxutils import escape
 
 from aiohttp import web
@@ -80,3 +81,18 @@ def github_api(repos: Mapping[str, object]):
         app.router.add_get("/repositories/{id}", by_id)
 
     return setup
+
+
+def pausing_hops(retry_after: int) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """A handler for ``…/{n}``: each address first answers 429 (``Retry-After``), then
+    redirects to ``…/{n + 1}``, a redirect chain whose every hop asks for a pause."""
+    seen: Counter[str] = Counter()
+
+    async def hop(request: web.Request) -> web.Response:
+        seen[request.path] += 1
+        if seen[request.path] == 1:
+            return web.Response(status=429, headers={"Retry-After": str(retry_after)})
+        prefix, _, n = request.path.rpartition("/")
+        return web.Response(status=302, headers={"Location": f"{prefix}/{int(n) + 1}"})
+
+    return hop

@@ -18,26 +18,13 @@ from awesome_lint.links.exclude import ExcludeTimeout
 
 from .conftest import ServerFactory, fast_options, never
 from .docs import links_doc
-
-
-def slow_down_each_hop(app: web.Application) -> None:
-    """/hop/n answers 429 (Retry-After: 1) the first time, then redirects to /hop/n+1."""
-    seen: Counter[str] = Counter()
-
-    async def hop(request: web.Request) -> web.Response:
-        seen[request.path] += 1
-        if seen[request.path] == 1:
-            return web.Response(status=429, headers={"Retry-After": "1"})
-        n = int(request.match_info["n"])
-        return web.Response(status=302, headers={"Location": f"/hop/{n + 1}"})
-
-    app.router.add_route("*", "/hop/{n}", hop)
+from .doubles import pausing_hops
 
 
 async def test_retry_after_is_capped_over_the_whole_life_of_a_link(serve: ServerFactory) -> None:
     """Each hop asks for a second's pause; the link may pause 1.5 s in all: the first pause
     is honoured, the second is not waited for, and the link is unverified, not dead."""
-    s = await serve(slow_down_each_hop)
+    s = await serve(lambda app: app.router.add_route("*", "/hop/{n}", pausing_hops(1)))
     options = fast_options(max_retry_after=1.0, max_wait=1.5, retries=3)
     report = await check_links_async([links_doc(s.url("/hop/0"))], options)
     result = report.results[s.url("/hop/0")]

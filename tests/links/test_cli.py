@@ -60,7 +60,7 @@ async def test_dead_link_fails_the_run_and_is_reported_at_its_url(serve, tmp_pat
     assert [(d["code"], d["line"], d["column"], d["verdict"], d["http_status"]) for d in found] == [
         ("AL901", 9, 10, "dead", 404)
     ]
-    assert "links: 2 checked (1 ok, 0 redirected, 1 dead" in err
+    assert "links: 2 (2 checked, 0 excluded, 0 from cache): 1 ok, 0 redirected, 1 dead" in err
 
 
 async def test_fix_rewrites_a_permanent_redirect(serve, tmp_path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 from awesome_lint.links import check_links_async, collect_urls, dump_links
 
@@ -76,3 +77,45 @@ def test_collect_on_the_corpus() -> None:
         "Score-based diffusion models for accelerated MRI",
         "Robust Compressed Sensing MRI with Deep Generative Priors",
     ]
+
+
+REFERENCES = """\
+# Papers
+
+- [A paper][paper] and [its code][code], [again][paper]
+
+[paper]: {ok}
+[code]:  <{gone}> "The code"
+[^1]: A footnote, no link.
+
+- A list item that defines one:
+
+  [nested]:
+    {ok}?nested
+"""
+
+
+async def test_reference_style_links_are_checked_where_they_are_defined(
+    serve: ServerFactory,
+) -> None:
+    async def ok(request: web.Request) -> web.Response:
+        return web.Response(text="ok")
+
+    async def gone(request: web.Request) -> web.Response:
+        return web.Response(status=404)
+
+    def setup(app: web.Application) -> None:
+        app.router.add_route("*", "/ok", ok)
+        app.router.add_route("*", "/gone", gone)
+
+    server = await serve(setup)
+    text = REFERENCES.format(ok=server.url("/ok"), gone=server.url("/gone"))
+    doc = parse.parse_document(text, "README.md")
+    assert dump_links([doc]) == (
+        f"{server.url('/ok')}\tREADME.md:5:10\n"
+        f"{server.url('/gone')}\tREADME.md:6:11\n"
+        f"{server.url('/ok')}?nested\tREADME.md:12:5\n"
+    )
+    report = await check_links_async([doc], fast_options())
+    assert [(d.code, d.span.line, d.span.column) for d in report.diagnostics] == [("AL901", 6, 11)]
+    assert server.recorder.count("/ok") == 2 and report.counts["ok"] == 2

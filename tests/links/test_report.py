@@ -101,7 +101,7 @@ async def test_diagnostics_point_at_the_url(serve: ServerFactory) -> None:
         ("AL905", 5, 10, Severity.WARNING),
     ]
     dead, _, moved, blocked = report.diagnostics
-    assert dead.message == "dead link: 404 Not Found"
+    assert dead.message == f"dead link {s.url('/dead')}: 404 Not Found"
     assert dead.path == "list.md"
     assert text[dead.span.start : dead.span.end] == s.url("/dead")
     assert dict(dead.data) == {
@@ -127,7 +127,8 @@ async def test_diagnostics_point_at_the_url(serve: ServerFactory) -> None:
     assert report.failed
     line = report.summary_line()
     assert line.startswith(
-        "links: 5 checked (1 ok, 1 redirected, 1 dead, 0 unverified, 1 excluded, 1 blocked); "
+        "links: 5 (4 checked, 1 excluded, 0 from cache): "
+        "1 ok, 1 redirected, 1 dead, 0 unverified, 1 blocked; "
     )
 
 
