@@ -219,7 +219,7 @@ def test_a_harmful_fix_is_dropped_with_a_line_and_the_file_left_as_it_was(
         "list.md:2:1: warning: AL501 fix not applied: it would lose the link URL 'https://a.org'\n"
     )
     assert result.stdout.splitlines() == [
-        "list.md:2:1: AL501 [*] [typo-teh] bad",
+        "list.md:2:1: AL501 [typo-teh] bad",  # its fix dropped: not marked fixable
         "Found 1 problem (1 error) in 1 file.",
     ]
     assert path.read_bytes() == LIST.encode()

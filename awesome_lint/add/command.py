@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -12,7 +11,8 @@ import click
 
 from ..diagnostics import Edit, Fix
 from ..engine import Engine, parse_source
-from ..fix import apply_to_source, check_nothing_lost, unified_diff, write_atomic
+from ..fix import apply_to_source, unified_diff, write_fixed
+from ..fixguard import EditMap, problems
 from ..model import Document
 from ..registry import builtin_registry
 from ..source import DEFAULT_MAX_SIZE, SourceError, SourceText, read_source
@@ -98,7 +98,7 @@ def add(
     _report_findings(result, [(line, line + text.count("\n")) for line, text in added])
     if write:
         try:
-            write_atomic(path, result.encode())
+            write_fixed(source, result)
         except SourceError as exc:
             _fail(str(exc), prefix="")
         click.echo(f"{path}: added {len(added)} entr{'y' if len(added) == 1 else 'ies'}")
@@ -113,7 +113,7 @@ def insert_papers(
 
     Raises PlacementError (no place, or listed already) and SourceError (something was lost).
     """
-    original = doc = parse_source(source)
+    doc = parse_source(source)
     added: list[tuple[int, str]] = []
     for paper in papers:
         title = overrides.title or paper.title
@@ -124,21 +124,22 @@ def insert_papers(
         group = choose_group(doc, target)
         entry = compose(doc, group, paper, overrides)
         offset, around = insertion_point(doc, group, paper.date)
-        inserted = around.replace("{entry}", entry)
-        source = apply_to_source(source, [Fix((Edit(offset, offset, inserted),))])
-        doc = parse_source(source)
+        insertion = Edit(offset, offset, around.replace("{entry}", entry))
+        source = apply_to_source(source, [Fix((insertion,))])
+        doc = _checked(doc, parse_source(source), insertion)
         start = offset + around.index("{entry}")
         added.append((doc.index.position(start)[0], entry))
-    _check_kept(original, doc, len(papers))
     return source, added
 
 
-def _check_kept(before: Document, after: Document, count: int) -> None:
-    check_nothing_lost(before, after, Counter(), Counter())
-    if len(after.entries) != len(before.entries) + count:
-        raise SourceError(
-            before.path, "refusing to write: the new entries would not read as entries"
-        )
+def _checked(before: Document, after: Document, insertion: Edit) -> Document:
+    """The fix module's guard: the insertion loses or corrupts nothing, and reads as an entry."""
+    found = problems(before, after, EditMap([insertion]))
+    if found:
+        raise SourceError(before.path, f"refusing to write: {found[0].reason}")
+    if len(after.entries) != len(before.entries) + 1:
+        raise SourceError(before.path, "refusing to write: the new entry would not read as one")
+    return after
 
 
 def _refuse_listed(source: SourceText, refs: Sequence[PaperRef]) -> None:
