@@ -15,6 +15,7 @@ import math
 import random
 import socket
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
@@ -184,6 +185,7 @@ class Client:
         self.requests = 0
         self._global = asyncio.Semaphore(max(1, options.concurrency))
         self._gates: dict[str, HostGate] = {}
+        self._silent: Counter[str] = Counter()  # address -> timeouts in a row, any name
         self._literal_ok: dict[str, bool] = {}  # host -> not a refused literal address
         self._timeout = aiohttp.ClientTimeout(
             total=options.timeout,
@@ -194,7 +196,7 @@ class Client:
 
     async def __aenter__(self) -> Client:
         inner: AbstractResolver = self.options.dns_resolver or aiohttp.ThreadedResolver()
-        resolver = GuardedResolver(inner, self.policy)
+        resolver = self._resolver = GuardedResolver(inner, self.policy)
         connector = aiohttp.TCPConnector(
             limit=0,
             limit_per_host=0,
@@ -268,6 +270,11 @@ class Client:
         async with gate.slot(budget), self._global:
             budget.start()
             budget.check()
+            addresses = await self._addresses_before_sending(url)
+            silent = next((a for a in addresses if self._silent[a] >= HOST_TIMEOUT_LIMIT), None)
+            if silent is not None:
+                detail = f"the server at {silent} gave no answer to {HOST_TIMEOUT_LIMIT} requests"
+                raise Failure(Verdict.UNVERIFIED, f"{detail} in a row")
             if method == "PROBE":
                 method = "HEAD" if gate.head_ok else "GET"
             timeout = self._timeout
@@ -283,8 +290,11 @@ class Client:
                 raise
             except asyncio.TimeoutError:
                 gate.timeouts += 1
+                self._silent.update(self._addresses(url))
                 raise
             gate.timeouts = 0
+            for address in self._addresses(url):
+                self._silent[address] = 0
             gate.rate_limited = gate.rate_limited + 1 if resp.status == 429 else 0
             try:
                 chunks: list[bytes] = []
@@ -369,6 +379,22 @@ class Client:
         if resp.status in (405, 501):
             gate.head_ok = False
         return await self.request("GET", url, budget=budget, gate=gate, headers=headers)
+
+    async def _addresses_before_sending(self, url: URL) -> set[str]:
+        """The host's addresses, looked up now if need be (aiohttp then finds the answer in
+        the resolver's memory); a failed lookup is left for aiohttp to make and report."""
+        found = self._addresses(url)
+        if not found:
+            with contextlib.suppress(Exception):
+                await self._resolver.resolve(url.raw_host or "", url.port or 0, socket.AF_UNSPEC)
+            found = self._addresses(url)
+        return found
+
+    def _addresses(self, url: URL) -> set[str]:
+        """The addresses ``url``'s host is known to have (a literal: itself)."""
+        host = url.raw_host or ""
+        literal = literal_address(host)
+        return {literal} if literal else self._resolver.addresses(host)
 
     # -- a link -------------------------------------------------------------------------
 

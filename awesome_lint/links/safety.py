@@ -122,15 +122,27 @@ class GuardedResolver(AbstractResolver):
     def __init__(self, inner: AbstractResolver, policy: AddressPolicy) -> None:
         self.inner = inner
         self.policy = policy
+        # Answers kept for the run: each name is looked up once, and the checker can tell
+        # which names share a server (a hanging server is given up once, not once a name).
+        self.answers: dict[tuple[str, int, int], list[ResolveResult]] = {}
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
+        key = (host.lower().rstrip("."), port, int(family))
+        if key in self.answers:
+            return self.answers[key]
         results = await self.inner.resolve(host, port, family)
         allowed = [r for r in results if self.policy.allows(r["host"])]
         if not allowed:
             raise BlockedAddressError(host, results[0]["host"] if results else "?")
+        self.answers[key] = allowed
         return allowed
+
+    def addresses(self, host: str) -> set[str]:
+        """The addresses ``host`` resolved to so far in this run."""
+        name = host.lower().rstrip(".")
+        return {r["host"] for (h, _, _), found in self.answers.items() if h == name for r in found}
 
     async def close(self) -> None:
         await self.inner.close()

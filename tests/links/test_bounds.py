@@ -15,6 +15,7 @@ from awesome_lint.links import Verdict, check_links_async
 from awesome_lint.links import exclude as exclude_module
 from awesome_lint.links.client import HOST_RATE_LIMIT
 from awesome_lint.links.exclude import ExcludeTimeout
+from awesome_lint.links.safety import StaticResolver
 
 from .conftest import ServerFactory, fast_options, never
 from .docs import links_doc
@@ -126,3 +127,18 @@ async def test_a_self_redirect_that_sets_a_cookie_is_followed(serve: ServerFacto
         "redirect loop",
     )
     assert s.recorder.count("/paper") == 2 and s.recorder.count("/stubborn") == 2
+
+
+async def test_a_hanging_server_is_given_up_once_for_all_its_names(serve: ServerFactory) -> None:
+    """Ten host names on one server that never answers: after four timeouts in a row the
+    server (its address) is given up, whatever name a later link uses."""
+    s = await serve(lambda app: app.router.add_route("*", "/{n}", never))
+    names = [f"mirror{n}.test" for n in range(10)]
+    resolver = StaticResolver(dict.fromkeys(names, "127.0.0.1"))
+    urls = [f"http://{name}:{s.port}/{n}" for n, name in enumerate(names)]
+    options = fast_options(timeout=0.2, retries=0, concurrency=1, dns_resolver=resolver)
+    report = await check_links_async([links_doc(*urls)], options)
+    assert report.counts["unverified"] == 10 and report.counts["dead"] == 0
+    given_up = "the server at 127.0.0.1 gave no answer to 4 requests in a row"
+    assert [report.results[u].detail for u in urls].count(given_up) == 6
+    assert s.recorder.total == 4
