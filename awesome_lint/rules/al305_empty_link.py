@@ -29,8 +29,8 @@ LINK_WORDS = re.compile(
 )
 # "[Back to top](#)" works: "#" is the top of the page.
 _TOP = re.compile(r"top|back|↑|⬆|🔝|home", re.I)
-# "[label](destination)" whose destination holds a space: no link at all, raw text on the page.
-_NOT_A_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\n]*\s[^()\n]*)\)")
+# "[label](destination)"; with a space in the destination it is no link at all, but raw text.
+_NOT_A_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\n]*)\)")
 
 
 def is_placeholder(text: str) -> bool:
@@ -77,7 +77,8 @@ class EmptyLink(Rule):
     def _placeholders_with_spaces(self, doc: Document) -> Iterator[Diagnostic]:
         for line in markdown_lines(doc, OUTSIDE_QUOTES):
             for m in _NOT_A_LINK.finditer(line.text):
-                if is_placeholder(m[2]) and not m[2].lstrip().startswith("<"):
+                spaced = " " in m[2].strip()  # without a space it is a link, seen above
+                if spaced and is_placeholder(m[2]) and not m[2].lstrip().startswith("<"):
                     span = doc.span(line.start + m.start(), line.start + m.end())
                     message = (
                         f'"{m.group()}" has a placeholder for its address: it is no link and '

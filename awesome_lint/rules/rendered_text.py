@@ -40,5 +40,7 @@ def markdown_lines(doc: Document, kinds: frozenset[str] = MARKDOWN_BLOCKS) -> It
                 text = _blank(text, lo - block.span.start, hi - block.span.start)
         offset = block.span.start
         for line in text.split("\n"):
-            yield SourceLine(offset, _CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
+            if "`" in line:
+                line = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+            yield SourceLine(offset, line)
             offset += len(line) + 1
