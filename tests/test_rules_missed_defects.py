@@ -140,3 +140,14 @@ def test_arxiv_badge_linking_the_paper_is_no_code_link() -> None:
         " [![Star](https://img.shields.io/github/stars/example/one)](https://arxiv.org/abs/2406.00001)\n"
     )
     assert places("AL306", text) == [("AL306", 2, 154)]
+
+
+def test_comments_and_inline_code_are_not_looked_at() -> None:
+    text = (
+        "## Papers\n\n"
+        "- [A](https://a.org) <!-- [x]() B](https://b.org) --> [Code]() `C](https://c.org)`\n"
+        "<!--\n- [Hidden]()\n-->\n"
+        "- D](https://d.org)\n"
+    )
+    assert places("AL305", text) == [("AL305", 3, 55)]
+    assert places("AL111", text) == [("AL111", 7, 4)]

@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Link
 from ..rule import Rule, RuleContext
 from .al301_duplicate_paper_link import short
-from .rendered_text import OUTSIDE_QUOTES, markdown_lines
+from .rendered_text import OUTSIDE_QUOTES, BlockFinder, markdown_lines
 
 # What stands where an address belongs until someone finds it.
 PLACEHOLDER = re.compile(
@@ -51,9 +51,9 @@ class EmptyLink(Rule):
             for link in entry.links
             if link.span.start <= entry.title.span.start < link.span.end
         }
-        quotes = [b.span for b in doc.blocks if b.kind == "quote"]
+        quotes = BlockFinder(doc, frozenset({"quote"}))
         for link in doc.links:
-            if any(q.start <= link.span.start < q.end for q in quotes):
+            if link.span.start in quotes:
                 continue  # a template: "[[Paper](URL)]"
             message = self._problem(link, link.span.start in title_links)
             if message is not None:

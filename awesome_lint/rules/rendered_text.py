@@ -5,6 +5,7 @@ comments and inline code are left out."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -29,18 +30,36 @@ def _blank(text: str, start: int, end: int) -> str:
 def markdown_lines(doc: Document, kinds: frozenset[str] = MARKDOWN_BLOCKS) -> Iterator[SourceLine]:
     """Each line of the Markdown blocks (of these kinds), with HTML comments and inline code
     turned to spaces so that offsets still index ``doc.text``."""
-    comments = [(c.span.start, c.span.end) for c in doc.comments]
+    comments = sorted((c.span.start, c.span.end) for c in doc.comments)
+    first = 0  # the first comment that may reach into the current block (both in order)
     for block in doc.blocks:
         if block.kind not in kinds:
             continue
-        text = doc.text[block.span.start : block.span.end]
-        for start, end in comments:
-            if start < block.span.end and end > block.span.start:
-                lo, hi = max(start, block.span.start), min(end, block.span.end)
-                text = _blank(text, lo - block.span.start, hi - block.span.start)
-        offset = block.span.start
+        start, end = block.span.start, block.span.end
+        while first < len(comments) and comments[first][1] <= start:
+            first += 1
+        text = doc.text[start:end]
+        i = first
+        while i < len(comments) and comments[i][0] < end:
+            lo, hi = comments[i]
+            text = _blank(text, max(lo, start) - start, min(hi, end) - start)
+            i += 1
+        offset = start
         for line in text.split("\n"):
             if "`" in line:
                 line = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
             yield SourceLine(offset, line)
             offset += len(line) + 1
+
+
+class BlockFinder:
+    """Whether an offset lies in a block of some kinds (blocks are in document order)."""
+
+    def __init__(self, doc: Document, kinds: frozenset[str]) -> None:
+        spans = [b.span for b in doc.blocks if b.kind in kinds]
+        self._starts = [span.start for span in spans]
+        self._ends = [span.end for span in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
