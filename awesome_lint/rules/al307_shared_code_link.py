@@ -58,6 +58,22 @@ def related(first: PaperEntry, second: PaperEntry) -> bool:
     return bool(surnames(first) & surnames(second))
 
 
+def owns(entry: PaperEntry, key: str) -> bool:
+    """Whether a repository address names the entry: an author's surname in the account
+    ("github.com/juliawolleb/…") or the paper's short name in the repository's
+    ("…/wujunde/medsegdiff"). ``key`` is a ``code_key``."""
+    host, *path = key.split("/")
+    if host.endswith(".github.io"):  # a project page: xiaoman-zhang.github.io/PMC-VQA
+        path = [host.removesuffix(".github.io"), *path]
+    if len(path) < 2:
+        return False
+    account, repository = title_key(path[0]), title_key(path[1])
+    name = _name(entry)
+    if len(name) >= 3 and name in repository:
+        return True
+    return any(len(surname) >= 3 and surname in account for surname in surnames(entry))
+
+
 def _entries_by_code_link(doc: Document) -> dict[str, list[tuple[PaperEntry, Link]]]:
     """Entries (outside showcase sections) by the repository their code links name, each
     entry once per repository, in document order."""
@@ -83,23 +99,26 @@ class SharedCodeLink(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for sharing in _entries_by_code_link(doc).values():
+        for key, sharing in _entries_by_code_link(doc).items():
             if len(sharing) <= MAX_SHARING:
-                yield from self._unrelated(doc, sharing)
+                yield from self._unrelated(doc, key, sharing)
 
     def _unrelated(
-        self, doc: Document, sharing: list[tuple[PaperEntry, Link]]
+        self, doc: Document, key: str, sharing: list[tuple[PaperEntry, Link]]
     ) -> Iterator[Diagnostic]:
-        """Each entry related to none of the earlier ones, named against the first."""
-        first = sharing[0][0]
-        assert first.title is not None
-        for i, (entry, link) in enumerate(sharing[1:], start=1):
-            if any(related(earlier, entry) for earlier, _ in sharing[:i]):
+        """Each entry related to no other one before it, named against the repository's owner:
+        the entry whose authors or name the address carries, else the first."""
+        owner = next((e for e, _ in sharing if owns(e, key)), sharing[0][0])
+        assert owner.title is not None
+        for i, (entry, link) in enumerate(sharing):
+            if entry is owner or related(owner, entry):
                 continue
-            others = "no author in common" if surnames(first) else "another title"
+            if any(related(earlier, entry) for earlier, _ in sharing[:i] if earlier is not owner):
+                continue
+            others = "no author in common" if surnames(owner) else "another title"
             message = (
-                f'code link already used by "{short(first.title.text)}" '
-                f"(line {first.title.span.line}), a paper with {others}"
+                f'code link also used by "{short(owner.title.text)}" '
+                f"(line {owner.title.span.line}), a paper with {others}"
             )
-            data = {"related_line": first.title.span.line}
+            data = {"related_line": owner.title.span.line}
             yield self.diagnostic(doc, link.url_span, message, data=data)
