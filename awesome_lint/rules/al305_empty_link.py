@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Link
 from ..rule import Rule, RuleContext
 from .al301_duplicate_paper_link import short
-from .rendered_text import OUTSIDE_QUOTES, BlockFinder, markdown_lines
+from .rendered_text import OUTSIDE_QUOTES, RenderedText, blocks_of
 
 # What stands where an address belongs until someone finds it.
 PLACEHOLDER = re.compile(
@@ -51,7 +51,7 @@ class EmptyLink(Rule):
             for link in entry.links
             if link.span.start <= entry.title.span.start < link.span.end
         }
-        quotes = BlockFinder(doc, frozenset({"quote"}))
+        quotes = blocks_of(doc, frozenset({"quote"}))
         for link in doc.links:
             if link.span.start in quotes:
                 continue  # a template: "[[Paper](URL)]"
@@ -75,13 +75,15 @@ class EmptyLink(Rule):
         return None
 
     def _placeholders_with_spaces(self, doc: Document) -> Iterator[Diagnostic]:
-        for line in markdown_lines(doc, OUTSIDE_QUOTES):
-            for m in _NOT_A_LINK.finditer(line.text):
-                spaced = " " in m[2].strip()  # without a space it is a link, seen above
-                if spaced and is_placeholder(m[2]) and not m[2].lstrip().startswith("<"):
-                    span = doc.span(line.start + m.start(), line.start + m.end())
-                    message = (
-                        f'"{m.group()}" has a placeholder for its address: it is no link and '
-                        "shows as raw text"
-                    )
-                    yield self.diagnostic(doc, span, message)
+        rendered = None
+        for m in _NOT_A_LINK.finditer(doc.text):
+            spaced = " " in m[2].strip()  # without a space it is a link, seen above
+            if not spaced or not is_placeholder(m[2]) or m[2].lstrip().startswith("<"):
+                continue
+            rendered = rendered or RenderedText(doc, OUTSIDE_QUOTES)
+            if m.start() in rendered:
+                message = (
+                    f'"{m.group()}" has a placeholder for its address: it is no link and '
+                    "shows as raw text"
+                )
+                yield self.diagnostic(doc, doc.span(m.start(), m.end()), message)

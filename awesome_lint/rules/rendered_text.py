@@ -52,14 +52,37 @@ def markdown_lines(doc: Document, kinds: frozenset[str] = MARKDOWN_BLOCKS) -> It
             offset += len(line) + 1
 
 
-class BlockFinder:
-    """Whether an offset lies in a block of some kinds (blocks are in document order)."""
+class SpanFinder:
+    """Whether an offset lies in one of some spans (in document order, not overlapping)."""
 
-    def __init__(self, doc: Document, kinds: frozenset[str]) -> None:
-        spans = [b.span for b in doc.blocks if b.kind in kinds]
-        self._starts = [span.start for span in spans]
-        self._ends = [span.end for span in spans]
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
 
     def __contains__(self, offset: int) -> bool:
         i = bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._ends[i]
+
+
+def blocks_of(doc: Document, kinds: frozenset[str]) -> SpanFinder:
+    return SpanFinder([(b.span.start, b.span.end) for b in doc.blocks if b.kind in kinds])
+
+
+class RenderedText:
+    """Whether a piece of ``doc.text`` is Markdown GitHub renders: in a block of the given
+    kinds, outside comments and inline code. For rules that search the whole text at once."""
+
+    def __init__(self, doc: Document, kinds: frozenset[str] = MARKDOWN_BLOCKS) -> None:
+        self._text = doc.text
+        self._blocks = blocks_of(doc, kinds)
+        self._comments = SpanFinder(sorted((c.span.start, c.span.end) for c in doc.comments))
+
+    def __contains__(self, offset: int) -> bool:
+        if offset not in self._blocks or offset in self._comments:
+            return False
+        line_start = self._text.rfind("\n", 0, offset) + 1
+        line_end = self._text.find("\n", offset)
+        line = self._text[line_start : line_end if line_end >= 0 else len(self._text)]
+        return not any(
+            m.start() <= offset - line_start < m.end() for m in _CODE_SPAN.finditer(line)
+        )
