@@ -256,6 +256,9 @@ def test_al302_clip_freeze_the_backbones_is_one_paper() -> None:
 ABS = "[[Paper](https://arxiv.org/abs/2201.0000{})]"
 
 
+ARXIV_CHECKS = "[rules.AL303]\ncheck-arxiv-shape = true\ncheck-arxiv-version = true\n"
+
+
 def test_al303_each_trigger_and_its_fix() -> None:
     text = blocks(
         ("One", ABS.format(1)),
@@ -268,18 +271,19 @@ def test_al303_each_trigger_and_its_fix() -> None:
         ),
         ("Six", "[[Code](http://user.github.io/six/)] [[Web](http://example.org/six)]"),
     )
-    assert found("AL303", text) == [
+    assert found("AL303", text) == [("AL303", 14, 10), ("AL303", 24, 53), ("AL303", 29, 9)]
+    assert found("AL303", text, ARXIV_CHECKS) == [
         ("AL303", 14, 10),
         ("AL303", 19, 10),
         ("AL303", 24, 53),
         ("AL303", 29, 9),
     ]
-    fixed = apply_safe_fixes(text, run_rule("AL303", text))
+    fixed = apply_safe_fixes(text, run_rule("AL303", text, ARXIV_CHECKS))
     assert "(https://arxiv.org/abs/2201.00003)" in fixed
     assert "(https://arxiv.org/abs/2201.00004)" in fixed
     assert "(https://x.org/?b=1)" in fixed
     assert "(https://user.github.io/six/)" in fixed and "(http://example.org/six)" in fixed
-    assert run_rule("AL303", fixed) == []  # a second pass changes nothing
+    assert run_rule("AL303", fixed, ARXIV_CHECKS) == []  # a second pass changes nothing
 
 
 def test_al303_no_shape_finding_without_a_two_thirds_majority() -> None:
@@ -289,12 +293,14 @@ def test_al303_no_shape_finding_without_a_two_thirds_majority() -> None:
         ("Three", "[[Paper](https://arxiv.org/pdf/2201.00003)]"),
         ("Four", "[[Paper](https://arxiv.org/pdf/2201.00004)]"),
     )
-    assert found("AL303", text) == []
+    assert found("AL303", text, ARXIV_CHECKS) == []
 
 
 def test_al303_corpus_seed_pdf_links_and_head_http_v1_links() -> None:
-    assert corpus_lines("AL303", SEED) == [35, 40, 45]
-    diagnostics = run_rule("AL303", read_text(corpus_file(HEAD)))
+    seed = read_text(corpus_file(SEED))
+    assert [d.span.line for d in run_rule("AL303", seed, ARXIV_CHECKS)] == [35, 40, 45]
+    assert run_rule("AL303", seed) == []  # abs against pdf is a style choice: off by default
+    diagnostics = run_rule("AL303", read_text(corpus_file(HEAD)), ARXIV_CHECKS)
     http_v1 = [
         d for d in diagnostics if "https, the list's arXiv links carry no version" in d.message
     ]

@@ -140,3 +140,32 @@ def test_arxiv_badge_linking_the_paper_is_no_code_link() -> None:
         " [![Star](https://img.shields.io/github/stars/example/one)](https://arxiv.org/abs/2406.00001)\n"
     )
     assert places("AL306", text) == [("AL306", 2, 154)]
+
+
+def test_comments_and_inline_code_are_not_looked_at() -> None:
+    text = (
+        "## Papers\n\n"
+        "- [A](https://a.org) <!-- [x]() B](https://b.org) --> [Code]() `C](https://c.org)`\n"
+        "<!--\n- [Hidden]()\n-->\n"
+        "- D](https://d.org)\n"
+    )
+    assert places("AL305", text) == [("AL305", 3, 55)]
+    assert places("AL111", text) == [("AL111", 7, 4)]
+
+
+BORROWED = """\
+**Diffusion Models with Implicit Guidance for Medical Anomaly Detection** \\
+*Cosmin I. Bercea, Daniel Rueckert* \\
+[[Paper](https://arxiv.org/abs/2403.08464)] [[GitHub](https://github.com/JuliaWolleb/diffusion-anomaly)]
+
+**Diffusion Models for Medical Anomaly Detection** \\
+*Julia Wolleb, Florentin Bieder* \\
+[[Paper](https://arxiv.org/abs/2203.04306)] [[Github](https://github.com/JuliaWolleb/diffusion-anomaly)]
+"""
+
+
+def test_shared_code_link_is_reported_on_the_entry_that_borrowed_it() -> None:
+    """After amirhossein-kz/Awesome-Diffusion-Models-in-Medical-Imaging (da4e07e), line 188."""
+    (found,) = run_rule("AL307", BORROWED)
+    assert (found.span.line, found.span.column) == (3, 55)
+    assert found.data == {"related_line": 5}

@@ -22,24 +22,21 @@ _DANGLING = re.compile(rf"\)\]?([ \t]*(?:{_SEPARATORS}))(?=[ \t]*(?:\||<br\s*/?>
 _BETWEEN_LINKS = re.compile(rf"\)\]?[ \t]*({_SEPARATORS})[ \t]*\\?!?\[")
 
 
+_BRACKET = re.compile(r"\\.|[\[\]]")  # an escaped character, or a bracket
+
+
 def unmatched_closers(text: str, carried: int) -> tuple[list[int], int]:
     """Offsets of the "]" that close no "[" on the line (after ``carried`` "[" left open by
     the line before), and how many "[" stay open."""
     depth, lone = carried, []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
+    for m in _BRACKET.finditer(text):
+        if m[0] == "[":
             depth += 1
-        elif ch == "]":
+        elif m[0] == "]":
             if depth:
                 depth -= 1
             else:
-                lone.append(i)
-        i += 1
+                lone.append(m.start())
     return lone, depth
 
 
@@ -61,6 +58,8 @@ class BrokenLinkSyntax(Rule):
         carried = 0
         for line in markdown_lines(doc, OUTSIDE_QUOTES):
             lone, carried = unmatched_closers(line.text, carried if line.text.strip() else 0)
+            if "(" not in line.text:
+                continue  # every case below has a link's parentheses
             yield from self._lost_openers(doc, line, lone)
             yield from self._lost_closers(doc, line)
             yield from self._dangling(doc, line, separators)

@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Block, Document
 from ..rule import Rule, RuleContext
 
-_MARKER = re.compile(r"([ \t]*)(\d{1,9})[.)][ \t]")
+_MARKER = re.compile(r"^([ \t]*)(\d{1,9})[.)][ \t]", re.M)  # at a line's start only
 MIN_ITEMS = 4  # fewer items show no numbering habit
 MAJORITY = 0.75  # the share of items that must follow the habit
 

@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Link
 from ..rule import Rule, RuleContext
 from .al301_duplicate_paper_link import short
-from .rendered_text import OUTSIDE_QUOTES, markdown_lines
+from .rendered_text import OUTSIDE_QUOTES, RenderedText, blocks_of
 
 # What stands where an address belongs until someone finds it.
 PLACEHOLDER = re.compile(
@@ -29,8 +29,8 @@ LINK_WORDS = re.compile(
 )
 # "[Back to top](#)" works: "#" is the top of the page.
 _TOP = re.compile(r"top|back|↑|⬆|🔝|home", re.I)
-# "[label](destination)" whose destination holds a space: no link at all, raw text on the page.
-_NOT_A_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\n]*\s[^()\n]*)\)")
+# "[label](destination)"; with a space in the destination it is no link at all, but raw text.
+_NOT_A_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\n]*)\)")
 
 
 def is_placeholder(text: str) -> bool:
@@ -51,9 +51,9 @@ class EmptyLink(Rule):
             for link in entry.links
             if link.span.start <= entry.title.span.start < link.span.end
         }
-        quotes = [b.span for b in doc.blocks if b.kind == "quote"]
+        quotes = blocks_of(doc, frozenset({"quote"}))
         for link in doc.links:
-            if any(q.start <= link.span.start < q.end for q in quotes):
+            if link.span.start in quotes:
                 continue  # a template: "[[Paper](URL)]"
             message = self._problem(link, link.span.start in title_links)
             if message is not None:
@@ -75,12 +75,15 @@ class EmptyLink(Rule):
         return None
 
     def _placeholders_with_spaces(self, doc: Document) -> Iterator[Diagnostic]:
-        for line in markdown_lines(doc, OUTSIDE_QUOTES):
-            for m in _NOT_A_LINK.finditer(line.text):
-                if is_placeholder(m[2]) and not m[2].lstrip().startswith("<"):
-                    span = doc.span(line.start + m.start(), line.start + m.end())
-                    message = (
-                        f'"{m.group()}" has a placeholder for its address: it is no link and '
-                        "shows as raw text"
-                    )
-                    yield self.diagnostic(doc, span, message)
+        rendered = None
+        for m in _NOT_A_LINK.finditer(doc.text):
+            spaced = " " in m[2].strip()  # without a space it is a link, seen above
+            if not spaced or not is_placeholder(m[2]) or m[2].lstrip().startswith("<"):
+                continue
+            rendered = rendered or RenderedText(doc, OUTSIDE_QUOTES)
+            if m.start() in rendered:
+                message = (
+                    f'"{m.group()}" has a placeholder for its address: it is no link and '
+                    "shows as raw text"
+                )
+                yield self.diagnostic(doc, doc.span(m.start(), m.end()), message)

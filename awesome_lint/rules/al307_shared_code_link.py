@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import Document, PaperEntry, Section
+from ..model import Document, Link, PaperEntry, Section
 from ..rule import Rule, RuleContext
 from ..urls import normalise
 from .al301_duplicate_paper_link import short, title_key
@@ -20,6 +20,9 @@ SHOWCASE = re.compile(
     r"highlight|showcase|featured|spotlight|\bour\b|\bnews\b|updates?\b|recommend|must[- ]read",
     re.I,
 )
+# A repository linked from more entries than this is a framework or benchmark many papers
+# use (mmdetection, a simulator), not one paper's code copied by mistake.
+MAX_SHARING = 6
 _DEFAULT_BRANCH = re.compile(r"(?:\.git|/(?:tree|blob)/(?:main|master)(?:/readme\.md)?)/?$")
 
 
@@ -55,6 +58,40 @@ def related(first: PaperEntry, second: PaperEntry) -> bool:
     return bool(surnames(first) & surnames(second))
 
 
+def owns(entry: PaperEntry, key: str) -> bool:
+    """Whether a repository address names the entry: an author's surname in the account
+    ("github.com/juliawolleb/…") or the paper's short name in the repository's
+    ("…/wujunde/medsegdiff"). ``key`` is a ``code_key``."""
+    host, *path = key.split("/")
+    if host.endswith(".github.io"):  # a project page: xiaoman-zhang.github.io/PMC-VQA
+        path = [host.removesuffix(".github.io"), *path]
+    if len(path) < 2:
+        return False
+    account, repository = title_key(path[0]), title_key(path[1])
+    name = _name(entry)
+    if len(name) >= 3 and name in repository:
+        return True
+    return any(len(surname) >= 3 and surname in account for surname in surnames(entry))
+
+
+def _entries_by_code_link(doc: Document) -> dict[str, list[tuple[PaperEntry, Link]]]:
+    """Entries (outside showcase sections) by the repository their code links name, each
+    entry once per repository, in document order."""
+    sharing: dict[str, list[tuple[PaperEntry, Link]]] = defaultdict(list)
+    for entry in doc.entries:
+        if entry.title is None or not title_key(entry.title.text):
+            continue
+        if in_showcase(doc, entry.section):
+            continue
+        keys = {}
+        for link in entry.links:
+            if is_code_link(link) and link.url.strip():
+                keys.setdefault(code_key(link.url), link)
+        for key, link in keys.items():
+            sharing[key].append((entry, link))
+    return sharing
+
+
 class SharedCodeLink(Rule):
     code = "AL307"
     name = "shared-code-link"
@@ -62,25 +99,26 @@ class SharedCodeLink(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        earlier: dict[str, list[PaperEntry]] = defaultdict(list)
-        for entry in doc.entries:
-            if entry.title is None or not title_key(entry.title.text):
+        for key, sharing in _entries_by_code_link(doc).items():
+            if len(sharing) <= MAX_SHARING:
+                yield from self._unrelated(doc, key, sharing)
+
+    def _unrelated(
+        self, doc: Document, key: str, sharing: list[tuple[PaperEntry, Link]]
+    ) -> Iterator[Diagnostic]:
+        """Each entry related to no other one before it, named against the repository's owner:
+        the entry whose authors or name the address carries, else the first."""
+        owner = next((e for e, _ in sharing if owns(e, key)), sharing[0][0])
+        assert owner.title is not None
+        for i, (entry, link) in enumerate(sharing):
+            if entry is owner or related(owner, entry):
                 continue
-            if in_showcase(doc, entry.section):
+            if any(related(earlier, entry) for earlier, _ in sharing[:i] if earlier is not owner):
                 continue
-            for link in entry.links:
-                if not is_code_link(link) or not link.url.strip():
-                    continue
-                owners = earlier[code_key(link.url)]
-                if owners and not any(related(owner, entry) for owner in owners):
-                    first = owners[0]
-                    assert first.title is not None
-                    others = "no author in common" if surnames(first) else "another title"
-                    message = (
-                        f'code link already used by "{short(first.title.text)}" '
-                        f"(line {first.title.span.line}), a paper with {others}"
-                    )
-                    data = {"related_line": first.title.span.line}
-                    yield self.diagnostic(doc, link.url_span, message, data=data)
-                if not any(owner is entry for owner in owners):
-                    owners.append(entry)
+            others = "no author in common" if surnames(owner) else "another title"
+            message = (
+                f'code link also used by "{short(owner.title.text)}" '
+                f"(line {owner.title.span.line}), a paper with {others}"
+            )
+            data = {"related_line": owner.title.span.line}
+            yield self.diagnostic(doc, link.url_span, message, data=data)

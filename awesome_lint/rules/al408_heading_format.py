@@ -13,7 +13,7 @@ from ..slug import plain_heading_text, slugify
 from .sections_common import anchor_key, clean
 
 # The colon before closing emphasis or tags ("**Segmentation:**"), not an emoji shortcode.
-_TRAILING_COLON = re.compile(r"[ \t]*[:\uff1a](?=(?:[*_ \t]|</?\w+>)*$)")  # also a full-width colon
+_TRAILING_COLON = re.compile(r"[:\uff1a](?=(?:[*_ \t]|</?\w+>)*$)")  # also a full-width colon
 _SHORTCODE_END = re.compile(r":[a-z0-9_+-]+:(?:[*_ \t]|</?\w+>)*$")
 
 
@@ -31,7 +31,7 @@ class HeadingFormat(Rule):
             colon = _TRAILING_COLON.search(source)
             if colon is None or _SHORTCODE_END.search(source):
                 continue
-            start = section.title_span.start + colon.start()
+            start = section.title_span.start + len(source[: colon.start()].rstrip(" \t"))
             span = doc.span(start, section.title_span.start + colon.end())
             message = f'heading "{clean(section.text)}" ends with a colon'
             yield self.diagnostic(doc, span, message, self._fix(doc, section, span, targets))
@@ -54,5 +54,6 @@ class HeadingFormat(Rule):
                 written = doc.text[label.start : label.end]
                 colon = _TRAILING_COLON.search(written)
                 if colon is not None:
-                    edits.append(Edit(label.start + colon.start(), label.start + colon.end(), ""))
+                    start = label.start + len(written[: colon.start()].rstrip(" \t"))
+                    edits.append(Edit(start, label.start + colon.end(), ""))
         return Fix(tuple(sorted(edits, key=lambda e: e.start)), description="delete the colon")
