@@ -66,7 +66,7 @@ CASES = [
     ("AL202", ODD.replace("3rd", "3th"), [("th", "rd")]),
     ("AL203", ODD.replace("Jan.", "January"), [("uary", ".")]),
     ("AL207", ODD.replace("CVPR, 2023", "cvpr, 2023"), [("cvpr", "CVPR")]),
-    ("AL303", ODD.replace("abs/2301.00009", "pdf/2301.00009v2"), []),  # the URL only
+    ("AL303", ODD.replace("abs/2301.00009", "abs/2301.00009?context=cs"), []),  # the URL only
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -12,7 +13,6 @@ import click
 from ..diagnostics import Edit, Fix
 from ..engine import Engine, parse_source
 from ..fix import apply_to_source, unified_diff, write_fixed
-from ..fixguard import EditMap, problems
 from ..model import Document
 from ..registry import builtin_registry
 from ..source import DEFAULT_MAX_SIZE, SourceError, SourceText, read_source
@@ -126,20 +126,31 @@ def insert_papers(
         offset, around = insertion_point(doc, group, paper.date)
         insertion = Edit(offset, offset, around.replace("{entry}", entry))
         source = apply_to_source(source, [Fix((insertion,))])
-        doc = _checked(doc, parse_source(source), insertion)
+        doc = _checked(doc, parse_source(source))
         start = offset + around.index("{entry}")
         added.append((doc.index.position(start)[0], entry))
     return source, added
 
 
-def _checked(before: Document, after: Document, insertion: Edit) -> Document:
-    """The fix module's guard: the insertion loses or corrupts nothing, and reads as an entry."""
-    found = problems(before, after, EditMap([insertion]))
-    if found:
-        raise SourceError(before.path, f"refusing to write: {found[0].reason}")
+def _checked(before: Document, after: Document) -> Document:
+    """Nothing lost: an insertion only adds, so every entry title and link URL of the list is
+    still there, and there is exactly one entry more (the new one read as an entry)."""
+    for what, values in (("entry title", _titles), ("link URL", _urls)):
+        missing = values(before) - values(after)
+        if missing:
+            lost = next(iter(missing))
+            raise SourceError(before.path, f"refusing to write: it would lose the {what} {lost!r}")
     if len(after.entries) != len(before.entries) + 1:
         raise SourceError(before.path, "refusing to write: the new entry would not read as one")
     return after
+
+
+def _titles(doc: Document) -> Counter[str]:
+    return Counter(entry.title.text for entry in doc.entries if entry.title is not None)
+
+
+def _urls(doc: Document) -> Counter[str]:
+    return Counter(link.url for link in doc.links)
 
 
 def _refuse_listed(source: SourceText, refs: Sequence[PaperRef]) -> None:
