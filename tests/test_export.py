@@ -71,6 +71,7 @@ def test_author_lists_are_split_into_names(authors: str, names: list[str]) -> No
     assert authors_of(doc.entries[0]) == names
 
 
+@pytest.mark.slow  # bibtexparser 1.x reads the largest list in about 10 s
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem[:40])
 def test_every_corpus_list_round_trips_through_a_bibtex_parser(path) -> None:
     doc = parse_document(read_text(path), str(path))
