@@ -1,59 +1,33 @@
-"""Configuration files: ``.awesome-lint.toml`` or ``[tool.awesome-lint]`` in ``pyproject.toml``.
+"""Configuration: what a configuration file sets (:class:`Config`), and each linted path's
+configuration and engine (:class:`Configurations`).
 
-Found from the linted file's folder upwards (the nearest wins; a ``pyproject.toml`` counts only
-when it has a ``[tool.awesome-lint]`` table); ``--config PATH`` overrides, ``--isolated`` ignores
-them all. Every key and value is validated: an error names the file, the key and what is
-allowed, with a close match for typos (:class:`ConfigError`, exit 2).
+Finding and reading the file is :mod:`.config_discovery`'s; what it may hold, and every error
+message about it, is :mod:`.config_schema`'s (which also writes the shipped JSON Schema).
+``--config PATH`` overrides discovery, ``--isolated`` ignores every file.
 
 Precedence: defaults < file < command line. Rule selection goes in layers, the file's then the
-command line's: a layer's ``select`` starts the set afresh, ``extend-select`` adds to it,
-``ignore``/``extend-ignore`` take away. So ``--select`` replaces the file's selection (its
-ignores included) and ``--ignore`` takes away from it. Severities: the file's, then
-``--severity``.
+command line's (:meth:`Registry.select_layers`): a layer's ``select`` starts the set afresh,
+``extend-select`` adds to it, ``ignore``/``extend-ignore`` take away. So ``--select`` replaces
+the file's selection (its ignores included) and ``--ignore`` takes away from it. Severities: the
+file's, then ``--severity``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import difflib
-import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config_discovery import ConfigError, find_config, key_prefix, read_table
+from .config_schema import Invalid, config_table
 from .diagnostics import Severity
 from .inputs import glob_matches
-from .registry import Registry, Selection
+from .registry import Registry, Selection, SelectorLayer
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
-DEDICATED = ".awesome-lint.toml"
-PYPROJECT = "pyproject.toml"
-TOP_KEYS = (
-    "select",
-    "ignore",
-    "extend-select",
-    "extend-ignore",
-    "per-file-ignores",
-    "severity",
-    "style",
-    "rules",
-    "links",
-    "exclude",
-    "baseline",
-)
-# Nesting deeper than this is no configuration (and would exhaust Python's recursion).
-MAX_DEPTH = 20
-
-
-class ConfigError(Exception):
-    """A configuration that cannot be used; the message names the file and the key."""
+__all__ = ["Config", "ConfigError", "Configurations", "build_selection", "find_config"]
 
 
 @dataclass(frozen=True)
@@ -88,80 +62,39 @@ class Config:
                 found.extend(codes)
         return tuple(found)
 
-
-def find_config(start: Path) -> Path | None:
-    """The nearest config file from ``start``'s folder upwards. A folder that cannot be
-    searched (no permission, a name too long, a symbolic link loop) holds none."""
-    try:
-        start = start.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
-        start = Path(os.path.abspath(start))
-    folder = start if _is_dir(start) else start.parent
-    for candidate in (folder, *folder.parents):
-        dedicated = candidate / DEDICATED
-        if _is_file(dedicated):
-            return dedicated
-        pyproject = candidate / PYPROJECT
-        if _is_file(pyproject) and _has_tool_table(pyproject):
-            return pyproject
-    return None
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:
-        return False
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-def _has_tool_table(path: Path) -> bool:
-    try:
-        if b"awesome-lint" not in path.read_bytes():
-            return False
-        return "awesome-lint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return True  # load_config reports what is wrong with it
+    def selector_layer(self) -> SelectorLayer:
+        return SelectorLayer(
+            self.select, self.extend_select, (*self.ignore, *self.extend_ignore), self.severity
+        )
 
 
 def load_config(path: Path, registry: Registry) -> Config:
     """Read and validate one config file against the rule ``registry``."""
+    notes: list[str] = []
+    prefix = key_prefix(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except RecursionError:
-        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
-    if _depth(data) > MAX_DEPTH:
-        raise ConfigError(f"{path}: nested more than {MAX_DEPTH} levels deep")
-    if path.name == PYPROJECT:
-        data = data.get("tool", {}).get("awesome-lint", {})
-        if not isinstance(data, Mapping):
-            raise ConfigError(f"{path}: tool.awesome-lint: must be a table")
-    return _Validator(path, registry).config(data)
-
-
-def _depth(value: Any) -> int:
-    """How deeply tables and arrays nest in ``value`` (iterative: no recursion limit)."""
-    deepest, stack = 0, [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            break
-        if isinstance(item, Mapping):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return deepest
+        values = config_table(registry).convert(read_table(path), "", notes)
+    except Invalid as exc:
+        raise ConfigError(f"{path}: {prefix}{exc}") from None
+    links = values.get("links", {})
+    if links.get("cache_path"):  # relative to the configuration's folder
+        links["cache_path"] = str(path.parent / Path(links["cache_path"]).expanduser())
+    baseline = values.get("baseline")
+    return Config(
+        path=path,
+        select=values.get("select"),
+        ignore=values.get("ignore", ()),
+        extend_select=values.get("extend_select", ()),
+        extend_ignore=values.get("extend_ignore", ()),
+        per_file_ignores=values.get("per_file_ignores", {}),
+        severity=values.get("severity", {}),
+        style=values.get("style", {}),
+        rules=values.get("rules", {}),
+        links=links,
+        exclude=values.get("exclude", ()),
+        baseline=path.parent / Path(baseline).expanduser() if baseline else None,
+        warnings=tuple(f"{path}: {prefix}{note}" for note in notes),
+    )
 
 
 def build_selection(
@@ -173,265 +106,8 @@ def build_selection(
 ) -> Selection:
     """The rules and severities for files under ``config``, with the command line's selectors
     (``select`` None: not given) over it. Raises SelectorError for an unknown CLI selector."""
-    codes = registry.select().codes
-    layers = (
-        (config.select, config.extend_select, (*config.ignore, *config.extend_ignore)),
-        (select, (), tuple(ignore)),
-    )
-    for chosen, extend, ignored in layers:
-        if chosen is not None:
-            codes = registry.select(list(chosen)).codes
-        if extend:
-            codes = codes | registry.select(list(extend)).codes
-        for selector in ignored:
-            codes = codes - registry.match(selector)[0]
-    severities = {rule.code: rule.severity for rule in registry if rule.code in codes}
-    for overrides in (config.severity, severity or {}):
-        for selector, level in overrides.items():
-            for code in registry.match(selector)[0] & codes:
-                severities[code] = level
-    rules = tuple(rule for rule in registry if rule.code in codes)
-    return Selection(rules, severities, frozenset(rule.code for rule in registry))
-
-
-class _Validator:
-    def __init__(self, path: Path, registry: Registry) -> None:
-        self.path = path
-        self.registry = registry
-        self.prefix = "tool.awesome-lint." if path.name == PYPROJECT else ""
-        self.warnings: list[str] = []
-
-    def fail(self, key: str, message: str) -> ConfigError:
-        return ConfigError(f"{self.path}: {self.prefix}{key}: {message}")
-
-    def unknown(self, key: str, where: str, allowed: Sequence[str]) -> ConfigError:
-        close = difflib.get_close_matches(key.split(".")[-1], list(allowed), n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return self.fail(key, f"unknown key in {where}{hint} (allowed: {', '.join(allowed)})")
-
-    def config(self, data: Mapping[str, Any]) -> Config:
-        for key in data:
-            if key not in TOP_KEYS:
-                raise self.unknown(key, "the configuration", TOP_KEYS)
-        get = data.get
-        return Config(
-            path=self.path,
-            select=self.selectors("select", get("select")) if "select" in data else None,
-            ignore=self.selectors("ignore", get("ignore", [])),
-            extend_select=self.selectors("extend-select", get("extend-select", [])),
-            extend_ignore=self.selectors("extend-ignore", get("extend-ignore", [])),
-            per_file_ignores=self.per_file(get("per-file-ignores", {})),
-            severity=self.severities(get("severity", {})),
-            style=self.style(get("style", {})),
-            rules=self.rule_options(get("rules", {})),
-            links=self.links(get("links", {})),
-            exclude=self.strings("exclude", get("exclude", [])),
-            baseline=self.baseline(get("baseline")),
-            warnings=tuple(self.warnings),
-        )
-
-    def strings(self, key: str, value: Any) -> tuple[str, ...]:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key, f'must be a list of strings, e.g. ["drafts/"], not {_show(value)}')
-        return tuple(value)
-
-    def baseline(self, value: Any) -> Path | None:
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value:
-            raise self.fail("baseline", f"must be a file name, not {_show(value)}")
-        return self.path.parent / Path(value).expanduser()
-
-    def table(self, key: str, value: Any) -> Mapping[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.fail(key, f"must be a table, not {_show(value)}")
-        return value
-
-    def selectors(self, key: str, value: Any) -> tuple[str, ...]:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            example = 'e.g. ["AL2"]'
-            raise self.fail(
-                key,
-                f"must be a list of rule codes, prefixes or names, {example}, not {_show(value)}",
-            )
-        for selector in value:
-            try:
-                self.registry.match(selector)
-            except ValueError as exc:
-                raise self.fail(key, str(exc)) from None
-        return tuple(value)
-
-    def per_file(self, value: Any) -> dict[str, tuple[str, ...]]:
-        table = self.table("per-file-ignores", value)
-        return {
-            pattern: self.selectors(f"per-file-ignores.{pattern!r}", codes)
-            for pattern, codes in table.items()
-        }
-
-    def severities(self, value: Any) -> dict[str, Severity]:
-        result: dict[str, Severity] = {}
-        for selector, level in self.table("severity", value).items():
-            key = f"severity.{selector}"
-            self.selectors(key, [selector])
-            if not isinstance(level, str):
-                raise self.fail(key, f"must be one of error, warning, info, not {_show(level)}")
-            try:
-                result[selector] = Severity.parse(level)
-            except ValueError as exc:
-                raise self.fail(key, str(exc)) from None
-        return result
-
-    def style(self, value: Any) -> dict[str, Any]:
-        from .style import PINNABLE
-
-        result: dict[str, Any] = {}
-        for key, pinned in self.table("style", value).items():
-            allowed = PINNABLE.get(key)
-            where = f"style.{key}"
-            if allowed is None:
-                raise self.unknown(where, "[style]", list(PINNABLE))
-            if isinstance(allowed, tuple):
-                if pinned not in allowed or isinstance(pinned, bool):
-                    choices = ", ".join(repr(a) for a in allowed)
-                    raise self.fail(where, f"must be one of {choices}, not {_show(pinned)}")
-            elif allowed is list:
-                if not isinstance(pinned, list) or not all(isinstance(v, str) for v in pinned):
-                    raise self.fail(where, f"must be a list of strings, not {_show(pinned)}")
-            elif not isinstance(pinned, allowed):
-                kind = "true or false" if allowed is bool else "a string"
-                raise self.fail(where, f"must be {kind}, not {_show(pinned)}")
-            result[key.replace("-", "_")] = pinned
-        return result
-
-    def rule_options(self, value: Any) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for selector, table in self.table("rules", value).items():
-            key = f"rules.{selector}"
-            rule = self.registry.get(selector)
-            if rule is None:
-                self.selectors(key, [selector])  # raises with a suggestion
-                raise self.fail(key, "options belong to one rule: name it by its code or name")
-            if rule.options_class is None:
-                raise self.fail(key, f"{rule.code} ({rule.name}) has no options")
-            values = self.fields(key, rule.options_class, self.table(key, table))
-            try:
-                result[rule.code] = rule.options_class(**values)
-            except (TypeError, ValueError) as exc:
-                raise self.fail(key, str(exc)) from None
-        return result
-
-    def links(self, value: Any) -> dict[str, Any]:
-        from .links import LinkOptions
-        from .links.options import COMMAND_LINE_ONLY, NOT_SETTINGS
-
-        table = dict(self.table("links", value))
-        for key in list(table):
-            flag = COMMAND_LINE_ONLY.get(key.replace("-", "_"))
-            if flag is not None:
-                del table[key]
-                self.warnings.append(
-                    f"{self.path}: {self.prefix}links.{key}: ignored: it widens what the link "
-                    f"checker may reach or where credentials go, so a file in the linted tree "
-                    f"cannot set it; use {flag}"
-                )
-        skip = NOT_SETTINGS | COMMAND_LINE_ONLY.keys()
-        values = self.fields("links", LinkOptions, table, frozenset(skip))
-        if values.get("cache_path"):  # relative to the configuration's folder
-            values["cache_path"] = str(self.path.parent / Path(values["cache_path"]).expanduser())
-        try:
-            LinkOptions(**values)
-        except (TypeError, ValueError) as exc:
-            raise self.fail("links", str(exc)) from None
-        return values
-
-    def fields(
-        self, where: str, cls: type, table: Mapping[str, Any], skip: frozenset[str] = frozenset()
-    ) -> dict[str, Any]:
-        """``table`` checked against the fields of the dataclass ``cls`` (kebab-case keys,
-        snake_case accepted), each value against the field's annotation."""
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in skip}
-        values: dict[str, Any] = {}
-        for key, value in table.items():
-            name = key.replace("-", "_")
-            if name not in fields:
-                allowed = [n.replace("_", "-") for n in fields]
-                raise self.unknown(f"{where}.{key}", f"[{where}]", allowed)
-            values[name] = self.value(f"{where}.{key}", value, fields[name])
-        return values
-
-    def value(self, key: str, value: Any, spec: dataclasses.Field) -> Any:
-        """``value`` as the field's type; the error says what was expected."""
-        annotation = str(spec.type)
-        default = _default_of(spec)
-        if key == "links.accept" and isinstance(value, str):
-            from .links import parse_accept
-
-            try:
-                return parse_accept(value)
-            except ValueError as exc:
-                raise self.fail(key, str(exc)) from None
-        expected: list[str] = []
-        if "bool" in annotation:
-            expected.append("true or false")
-            if isinstance(value, bool):
-                return value
-        if "int" in annotation and "[int]" not in annotation:
-            expected.append("a whole number")
-            if isinstance(value, int) and not isinstance(value, bool):
-                return value
-        if "float" in annotation and "Mapping" not in annotation:
-            expected.append("a number")
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                return float(value)
-        if "Mapping" in annotation or "dict" in annotation:
-            expected.append("a table")
-            if isinstance(value, Mapping):
-                return self.mapping(key, value, default)
-        for kind in ("tuple", "list", "frozenset", "set"):
-            if annotation.startswith(kind) or f" {kind}[" in annotation:
-                item = int if "[int]" in annotation else str
-                expected.append(f"a list of {'whole numbers' if item is int else 'strings'}")
-                if isinstance(value, list) and all(
-                    isinstance(v, item) and not isinstance(v, bool) for v in value
-                ):
-                    builder = {"tuple": tuple, "frozenset": frozenset, "set": frozenset}
-                    return builder.get(kind, list)(value)
-                break
-        if "str" in annotation and not annotation.startswith(("tuple", "frozenset")):
-            expected.append("a string")
-            if isinstance(value, str):
-                return value
-        allowed = " or ".join(dict.fromkeys(expected)) or "a value of its type"
-        raise self.fail(key, f"must be {allowed}, not {_show(value)}")
-
-    def mapping(self, key: str, value: Mapping[str, Any], default: Any) -> dict[str, Any]:
-        default = dict(default or {})
-        for name, item in value.items():
-            if default and name not in default:
-                raise self.unknown(f"{key}.{name}", f"[{key}]", list(default))
-            if isinstance(item, bool) or not isinstance(item, (int, float)):
-                raise self.fail(f"{key}.{name}", f"must be a number, not {_show(item)}")
-        return {**default, **{name: float(item) for name, item in value.items()}}
-
-
-def _default_of(spec: dataclasses.Field) -> Any:
-    if spec.default is not dataclasses.MISSING:
-        return spec.default
-    if spec.default_factory is not dataclasses.MISSING:
-        return spec.default_factory()
-    return None
-
-
-def _show(value: Any) -> str:
-    """A TOML value as the user wrote it, with its kind."""
-    kinds = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
-    kind = next((name for t, name in kinds.items() if type(value) is t), None)
-    if isinstance(value, list):
-        kind = "a list"
-    elif isinstance(value, Mapping):
-        return "a table"
-    shown = str(value).lower() if isinstance(value, bool) else repr(value)
-    return f"{kind} {shown}" if kind else shown
+    command_line = SelectorLayer(select, ignore=tuple(ignore), severity=severity or {})
+    return registry.select_layers((config.selector_layer(), command_line))
 
 
 def rule_options(config: Config, registry: Registry) -> dict[str, Any]:

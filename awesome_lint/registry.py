@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .diagnostics import Severity
 from .rule import Rule
@@ -70,6 +70,17 @@ class Selection:
         """The rules the engine runs; network rules are the link checker's, tool rules are
         the engine's own findings (a crash, a bad suppression comment)."""
         return tuple(rule for rule in self.rules if not (rule.network or rule.tool))
+
+
+@dataclass(frozen=True)
+class SelectorLayer:
+    """One layer of selectors: ``select`` (None: not given) starts the set afresh, ``extend``
+    adds to it, ``ignore`` takes away; ``severity`` maps selectors to severities."""
+
+    select: Sequence[str] | None = None
+    extend: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
 
 
 class Registry:
@@ -141,23 +152,36 @@ class Registry:
         severity: Mapping[str, Severity] | None = None,
     ) -> Selection:
         """Resolve selectors to rules; ``severity`` maps selectors to overriding severities."""
-        if select is None:
-            chosen = {rule.code for rule in self._by_code.values() if rule.enabled_by_default}
-        else:
-            chosen = set()
-            for selector in select:
-                codes, exact = self.match(selector)
-                chosen |= {c for c in codes if c in exact or self._by_code[c].enabled_by_default}
-            if CRASH_CODE in self._by_code:
-                chosen.add(CRASH_CODE)  # a crash always shows, unless ignored
-        for selector in ignore:
-            chosen -= self.match(selector)[0]
+        return self.select_layers((SelectorLayer(select, (), ignore, severity or {}),))
+
+    def select_layers(self, layers: Sequence[SelectorLayer]) -> Selection:
+        """The selection that layers of selectors make, each over the one before (a
+        configuration file's, then the command line's); severities likewise."""
+        chosen = {rule.code for rule in self._by_code.values() if rule.enabled_by_default}
+        for layer in layers:
+            if layer.select is not None:
+                chosen = self._chosen(layer.select)
+            if layer.extend:
+                chosen |= self._chosen(layer.extend)
+            for selector in layer.ignore:
+                chosen -= self.match(selector)[0]
         severities = {code: self._by_code[code].severity for code in chosen}
-        for selector, level in (severity or {}).items():
-            for code in self.match(selector)[0] & chosen:
-                severities[code] = level
+        for layer in layers:
+            for selector, level in layer.severity.items():
+                for code in self.match(selector)[0] & chosen:
+                    severities[code] = level
         rules = tuple(rule for rule in self if rule.code in chosen)
         return Selection(rules, severities, frozenset(self._by_code))
+
+    def _chosen(self, selectors: Sequence[str]) -> set[str]:
+        """The codes the selectors choose: a prefix or ALL only rules on by default."""
+        chosen = set()
+        for selector in selectors:
+            codes, exact = self.match(selector)
+            chosen |= {c for c in codes if c in exact or self._by_code[c].enabled_by_default}
+        if CRASH_CODE in self._by_code:
+            chosen.add(CRASH_CODE)  # a crash always shows, unless ignored
+        return chosen
 
 
 def builtin_rules() -> tuple[type[Rule], ...]:

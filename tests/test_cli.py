@@ -385,6 +385,7 @@ def test_installed_wheel_explains_rules_and_lints(tmp_path: Path) -> None:
     pages = sorted(p.name for p in (ROOT / "rules").glob("*.md"))
     names = zipfile.ZipFile(wheel).namelist()
     assert [n.rsplit("/", 1)[1] for n in names if n.startswith("awesome_lint/rulebook/")] == pages
+    assert "awesome_lint/awesome-lint.schema.json" in names  # for editors (README)
 
     venv.create(tmp_path / "venv", with_pip=True)
     bin_dir = tmp_path / "venv" / "bin"
