@@ -27,7 +27,8 @@ from .engine import Engine, FileResult, finalize
 from .inputs import neighbour_lister
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
-from .reporters import FORMATS, Summary, render
+from .reporters import FORMATS, ReportOptions, Summary
+from .reporters import report as write_report
 from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
 from .terminal import printable
 
@@ -649,17 +650,5 @@ def report(
         if not quiet and fixed:
             click.echo(f"Would fix {fixed} problem{'s' * (fixed > 1)}.", err=True)
         return
-    output = render(
-        results,
-        fmt,
-        unsafe_fixes=options.unsafe_fixes,
-        quiet=quiet,
-        color=color,
-        rules=rules,
-        statistics=statistics,
-    )
-    click.echo(output, nl=False, color=color)
-    if fmt == "github":
-        from .reporters.github import write_github_files
-
-        write_github_files(results, Summary.of(results, options.unsafe_fixes))
+    settings = ReportOptions(options.unsafe_fixes, quiet, color, rules, statistics, os.environ)
+    write_report(results, fmt, lambda text: click.echo(text, nl=False, color=color), settings)

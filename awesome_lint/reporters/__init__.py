@@ -1,51 +1,41 @@
 """Reporters turn file results into output: ``text`` (default), ``json``, ``github`` (workflow
-commands for GitHub Actions) and ``sarif`` (SARIF 2.1.0)."""
+commands for GitHub Actions, the step summary and outputs) and ``sarif`` (SARIF 2.1.0).
+
+Each registers in :data:`REPORTERS` and follows one lifecycle (:class:`.base.Reporter`):
+``start()``, ``file(result)`` for each file, ``finish()``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from ..diagnostics import Severity
 from ..engine import FileResult
 from ..rule import Rule
+from .base import Reporter, ReportOptions, Write
+from .github import GithubReporter
+from .json import JsonReporter
+from .sarif import SarifReporter
+from .summary import Summary
+from .text import TextReporter
 
-FORMATS = ("text", "json", "github", "sarif")
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+    "github": GithubReporter,
+    "sarif": SarifReporter,
+}
+FORMATS = tuple(REPORTERS)
+
+__all__ = ["FORMATS", "REPORTERS", "ReportOptions", "Reporter", "Summary", "render", "report"]
 
 
-@dataclass(frozen=True)
-class Summary:
-    files: int  # inputs linted (readable ones)
-    errors: int
-    warnings: int
-    info: int
-    fixable: int  # remaining diagnostics with a safe fix
-    unsafe_fixable: int  # remaining diagnostics whose fix needs --unsafe-fixes
-    fixed: int
-    failed: int  # inputs that could not be linted or fixed
-    unfixed: int  # of those, the ones linted whose fixes were refused
-
-    @property
-    def problems(self) -> int:
-        return self.errors + self.warnings + self.info
-
-    @classmethod
-    def of(cls, results: Sequence[FileResult], unsafe_fixes: bool = False) -> Summary:
-        diagnostics = [d for result in results for d in result.diagnostics]
-        levels = [d.severity for d in diagnostics]
-        fixes = [d.fix for d in diagnostics if d.fix is not None and d.fix.edits]
-        safe = sum(1 for fix in fixes if fix.safe or unsafe_fixes)
-        return cls(
-            files=sum(1 for result in results if result.document is not None),
-            errors=levels.count(Severity.ERROR),
-            warnings=levels.count(Severity.WARNING),
-            info=levels.count(Severity.INFO),
-            fixable=safe,
-            unsafe_fixable=len(fixes) - safe,
-            fixed=sum(result.fixed for result in results),
-            failed=sum(1 for result in results if result.error is not None),
-            unfixed=sum(1 for r in results if r.error is not None and r.document is not None),
-        )
+def report(results: Iterable[FileResult], fmt: str, write: Write, options: ReportOptions) -> None:
+    """Write the report in format ``fmt``, file by file as ``results`` come."""
+    reporter = REPORTERS[fmt](write, options)
+    reporter.start()
+    for result in results:
+        reporter.file(result)
+    reporter.finish()
 
 
 def render(
@@ -58,24 +48,10 @@ def render(
     rules: Iterable[type[Rule]] | None = None,
     statistics: bool = False,
 ) -> str:
-    """The report for stdout ("" when there is nothing to print). ``rules``: every rule SARIF
-    describes (default: the built-in ones). ``statistics``: counts per rule (text and json)."""
-    summary = Summary.of(results, unsafe_fixes)
-    if fmt == "json":
-        from .json import render_json
-
-        return render_json(results, summary, statistics=statistics, unsafe_fixes=unsafe_fixes)
-    if fmt == "github":
-        from .github import render_github
-
-        return render_github(results, summary, quiet=quiet)
-    if fmt == "sarif":
-        from ..registry import builtin_rules
-        from .sarif import render_sarif
-
-        return render_sarif(results, builtin_rules() if rules is None else rules)
-    from .text import render_text
-
-    return render_text(
-        results, summary, quiet=quiet, color=color, unsafe_fixes=unsafe_fixes, statistics=statistics
-    )
+    """The report as one string ("" when there is nothing to print); writes no file (the GitHub
+    step summary is the command's). ``rules``: every rule SARIF describes (default: the
+    built-in ones). ``statistics``: counts per rule (text and json)."""
+    parts: list[str] = []
+    options = ReportOptions(unsafe_fixes, quiet, color, rules, statistics)
+    report(results, fmt, parts.append, options)
+    return "".join(parts)

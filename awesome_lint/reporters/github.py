@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from ..diagnostics import Diagnostic, Severity
 from ..engine import FileResult
 from ..terminal import printable
-from . import Summary
-from .text import plural
+from .base import Reporter
+from .summary import Summary
+from .text import plural, summary_lines
 from .triage import is_fixable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -67,9 +68,17 @@ def command(diagnostic: Diagnostic, workspace: str | None = None) -> str:
     return f"::{COMMANDS[diagnostic.severity]} {joined}::{message_data(diagnostic.message)}"
 
 
-def render_github(results: Sequence[FileResult], summary: Summary, *, quiet: bool = False) -> str:
-    from .text import summary_lines
+class GithubReporter(Reporter):
+    """The workflow commands, most severe first (so needs every file), then the summary; inside
+    Actions also the step summary and the step's outputs."""
 
+    def finish(self) -> None:
+        summary = self.summary
+        self.write(render_github(self.results, summary, quiet=self.options.quiet))
+        write_github_files(self.results, summary, self.options.environ)
+
+
+def render_github(results: Sequence[FileResult], summary: Summary, *, quiet: bool = False) -> str:
     lines = [command(d) for d in most_severe_first(results)]
     lines += [
         f"::error file={escape_property(annotation_path(r.path))}::{message_data(r.error)}"

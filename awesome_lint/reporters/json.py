@@ -6,44 +6,40 @@ Failures are the inputs that could not be read, linted or fixed (also told on st
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
 from ..diagnostics import Diagnostic, Fix
 from ..engine import FileResult
 from ..model import LineIndex
-from . import Summary
+from .base import Reporter
 from .triage import all_diagnostics, rule_counts
 
 VERSION = 1
 
 
-def render_json(
-    results: Sequence[FileResult],
-    summary: Summary,
-    *,
-    statistics: bool = False,
-    unsafe_fixes: bool = False,
-) -> str:
+class JsonReporter(Reporter):
     """``statistics``: also ``"statistics"``, one object per rule (code, name, count, fixable,
     unsafe_fixable), the most findings first."""
-    report: dict[str, Any] = {
-        "version": VERSION,
-        "diagnostics": [
-            diagnostic_object(d, line_index(result))
-            for result in results
-            for d in result.diagnostics
-        ],
-        "summary": asdict(summary),
-        "failures": [
-            {"path": result.path, "message": result.error} for result in results if result.error
-        ],
-    }
-    if statistics:
-        rows = rule_counts(all_diagnostics(results), unsafe_fixes)
-        report["statistics"] = [asdict(row) for row in rows]
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+    def finish(self) -> None:
+        results, options = self.results, self.options
+        report: dict[str, Any] = {
+            "version": VERSION,
+            "diagnostics": [
+                diagnostic_object(d, line_index(result))
+                for result in results
+                for d in result.diagnostics
+            ],
+            "summary": asdict(self.summary),
+            "failures": [
+                {"path": result.path, "message": result.error} for result in results if result.error
+            ],
+        }
+        if options.statistics:
+            rows = rule_counts(all_diagnostics(results), options.unsafe_fixes)
+            report["statistics"] = [asdict(row) for row in rows]
+        self.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 
 def line_index(result: FileResult) -> LineIndex | None:

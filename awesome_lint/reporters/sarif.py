@@ -19,6 +19,7 @@ from ..diagnostics import Diagnostic, Fix, Severity
 from ..engine import FileResult
 from ..model import LineIndex, Span
 from ..rule import Rule
+from .base import Reporter
 from .json import line_index
 
 PROJECT_URL = "https://github.com/awesome-lint/awesome-lint"
@@ -27,6 +28,14 @@ SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+class SarifReporter(Reporter):
+    def finish(self) -> None:
+        from ..registry import builtin_rules
+
+        rules = self.options.rules
+        self.write(render_sarif(self.results, builtin_rules() if rules is None else rules))
 
 
 def render_sarif(results: Sequence[FileResult], rules: Iterable[type[Rule]]) -> str:

@@ -2,42 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import click
 
 from ..diagnostics import Diagnostic, Severity
 from ..engine import FileResult
 from ..terminal import printable
-from . import Summary
+from .base import Reporter
+from .summary import Summary
 from .triage import all_diagnostics, biggest_decision, is_fixable, rule_counts, statistics_lines
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render_text(
-    results: Sequence[FileResult],
-    summary: Summary,
-    *,
-    quiet: bool = False,
-    color: bool = False,
-    unsafe_fixes: bool = False,
-    statistics: bool = False,
-) -> str:
-    """One line per finding (``[*]`` marks what ``--fix`` changes) and the summary; with
-    ``statistics``, one line per rule instead of the findings."""
-    found = all_diagnostics(results)
-    rows = rule_counts(found, unsafe_fixes)
-    if statistics:
-        lines = statistics_lines(rows)
-    else:
-        lines = [format_line(d, color, is_fixable(d, unsafe_fixes)) for d in found]
-    if not quiet:
-        lines.extend(summary_lines(summary, color))
-        decision = biggest_decision(rows, force=statistics)
-        if decision is not None:
-            lines.append(decision)
-    return "".join(line + "\n" for line in lines)
+class TextReporter(Reporter):
+    """One line per finding (``[*]`` marks what ``--fix`` changes), written file by file, and
+    the summary; with ``statistics``, one line per rule instead of the findings."""
+
+    def file(self, result: FileResult) -> None:
+        super().file(result)
+        options = self.options
+        if not options.statistics:
+            lines = [
+                format_line(d, options.color, is_fixable(d, options.unsafe_fixes))
+                for d in result.diagnostics
+            ]
+            self.write("".join(line + "\n" for line in lines))
+
+    def finish(self) -> None:
+        options = self.options
+        rows = rule_counts(all_diagnostics(self.results), options.unsafe_fixes)
+        lines = statistics_lines(rows) if options.statistics else []
+        if not options.quiet:
+            lines.extend(summary_lines(self.summary, options.color))
+            decision = biggest_decision(rows, force=options.statistics)
+            if decision is not None:
+                lines.append(decision)
+        self.write("".join(line + "\n" for line in lines))
 
 
 def format_line(diagnostic: Diagnostic, color: bool = False, fixable: bool = False) -> str:
