@@ -77,6 +77,21 @@ class Kind:
         return Invalid(key, f"must be {self.expected}, not {show(value)}")
 
 
+class TableKind(Kind):
+    """A kind whose value is a TOML table."""
+
+    expected = "a table"
+    rank = 3
+
+    def convert(self, value: Any, key: str, notes: Notes) -> Any:
+        if not isinstance(value, Mapping):
+            raise self.invalid(key, value)
+        return self.convert_table(value, key, notes)
+
+    def convert_table(self, table: Mapping[str, Any], key: str, notes: Notes) -> Any:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
 class Scalar(Kind):
     types: tuple[type, ...]
@@ -165,16 +180,12 @@ class AnyOf(Kind):
 
 
 @dataclass(frozen=True)
-class NumberTable(Kind):
+class NumberTable(TableKind):
     """Names to numbers; with defaults, only their names (the result keeps the others)."""
 
     defaults: Mapping[str, float]
-    expected = "a table"
-    rank = 3
 
-    def convert(self, value: Any, key: str, notes: Notes) -> Any:
-        if not isinstance(value, Mapping):
-            raise self.invalid(key, value)
+    def convert_table(self, value: Mapping[str, Any], key: str, notes: Notes) -> Any:
         for name, item in value.items():
             if self.defaults and name not in self.defaults:
                 raise unknown_key(join(key, name), f"[{key}]", list(self.defaults))
@@ -189,7 +200,7 @@ class NumberTable(Kind):
 
 
 @dataclass(frozen=True)
-class Table(Kind):
+class Table(TableKind):
     """Known keys (kebab-case), each of its kind; the result's keys are snake_case.
     ``aliases``: a key may also be written in snake_case."""
 
@@ -197,12 +208,8 @@ class Table(Kind):
     where: str = ""  # "the configuration"; default "[key]"
     aliases: bool = True
     descriptions: Mapping[str, str] = field(default_factory=dict)
-    expected = "a table"
-    rank = 3
 
-    def convert(self, value: Any, key: str, notes: Notes) -> Any:
-        if not isinstance(value, Mapping):
-            raise self.invalid(key, value)
+    def convert_table(self, value: Mapping[str, Any], key: str, notes: Notes) -> Any:
         result: dict[str, Any] = {}
         for name, item in value.items():
             kebab = name.replace("_", "-") if self.aliases else name
@@ -246,13 +253,12 @@ class Selectors(Kind):
 
 
 @dataclass(frozen=True)
-class PerFileIgnores(Kind):
+class PerFileIgnores(TableKind):
     selectors: Selectors
-    expected = "a table"
 
-    def convert(self, value: Any, key: str, notes: Notes) -> dict[str, tuple[str, ...]]:
-        if not isinstance(value, Mapping):
-            raise self.invalid(key, value)
+    def convert_table(
+        self, value: Mapping[str, Any], key: str, notes: Notes
+    ) -> dict[str, tuple[str, ...]]:
         return {
             pattern: self.selectors.convert(codes, f"{key}.{pattern!r}", notes)
             for pattern, codes in value.items()
@@ -263,13 +269,12 @@ class PerFileIgnores(Kind):
 
 
 @dataclass(frozen=True)
-class Severities(Kind):
+class Severities(TableKind):
     selectors: Selectors
-    expected = "a table"
 
-    def convert(self, value: Any, key: str, notes: Notes) -> dict[str, Severity]:
-        if not isinstance(value, Mapping):
-            raise self.invalid(key, value)
+    def convert_table(
+        self, value: Mapping[str, Any], key: str, notes: Notes
+    ) -> dict[str, Severity]:
         result: dict[str, Severity] = {}
         for selector, level in value.items():
             where = join(key, selector)
@@ -338,15 +343,12 @@ def _default_of(spec: dataclasses.Field) -> Any:
 
 
 @dataclass(frozen=True)
-class RuleOptions(Kind):
+class RuleOptions(TableKind):
     """``[rules.X]``: X a rule's code or name, its table the fields of its options class."""
 
     registry: Registry
-    expected = "a table"
 
-    def convert(self, value: Any, key: str, notes: Notes) -> dict[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.invalid(key, value)
+    def convert_table(self, value: Mapping[str, Any], key: str, notes: Notes) -> dict[str, Any]:
         return {
             code: options
             for code, options in (self.one(s, t, key, notes) for s, t in value.items())
@@ -397,19 +399,15 @@ class StatusCodes(Kind):
 
 
 @dataclass(frozen=True)
-class Links(Kind):
+class Links(TableKind):
     """``[links]``: the link checker's settings. One that widens what the checker may reach or
     where credentials go is only the command line's: a file in the linted tree cannot set it
     (read, noted, not applied)."""
 
-    expected = "a table"
-
-    def convert(self, value: Any, key: str, notes: Notes) -> dict[str, Any]:
+    def convert_table(self, value: Mapping[str, Any], key: str, notes: Notes) -> dict[str, Any]:
         from .links import LinkOptions
         from .links.options import COMMAND_LINE_ONLY
 
-        if not isinstance(value, Mapping):
-            raise self.invalid(key, value)
         table = dict(value)
         for name in list(table):
             flag = COMMAND_LINE_ONLY.get(name.replace("-", "_"))
