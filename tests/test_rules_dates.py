@@ -7,9 +7,10 @@ import datetime
 import pytest
 
 from awesome_lint.diagnostics import Severity
-from awesome_lint.rules.al2_data import arxiv_id, read_venue
+from awesome_lint.rules.al2_data import read_venue
 from awesome_lint.rules.al204_date_order import DateOrderOptions
 from awesome_lint.rules.al206_arxiv_date_mismatch import ArxivDateOptions
+from awesome_lint.urls import arxiv_identifier as arxiv_id
 
 from .corpus import corpus_file, corpus_files, read_text
 from .rulebook import apply_safe_fixes, run_rule
@@ -99,6 +100,10 @@ def test_al201_real_lists() -> None:
 # -- AL203 month-style -------------------------------------------------------------------------
 
 
+ABBREVIATED = [f"{n}th {m}., 2022" for n in (10, 11) for m in ("Jan", "Feb", "Mar", "Jun", "Jul")]
+ABBREVIATED += [f"{n}th {m}., 2022" for n in (12, 13) for m in ("Aug", "Oct", "Nov")]
+
+
 def test_al203_spelling_punctuation_and_fix() -> None:
     text = blocks(
         "1st Mar., 2022",
@@ -110,6 +115,7 @@ def test_al203_spelling_punctuation_and_fix() -> None:
         "7th May, 2022",
         "8th Nov., 2022",
         "9th May, 2022",
+        *ABBREVIATED,
     )
     assert found("AL203", text) == [(8, 6), (13, 6), (18, 6), (23, 6)]
     assert [d.message for d in run_rule("AL203", text)] == [
@@ -125,7 +131,14 @@ def test_al203_spelling_punctuation_and_fix() -> None:
 
 
 def test_al203_may_with_a_period_when_the_list_writes_it_so() -> None:
-    text = blocks("1st May., 2022", "2nd May., 2022", "3rd Jun., 2022", "4th May, 2022")
+    text = blocks(
+        "1st May., 2022",
+        "2nd May., 2022",
+        "3rd Jun., 2022",
+        "4th May, 2022",
+        "5th Jul., 2022",
+        "6th Aug., 2022",
+    )
     assert [d.message for d in run_rule("AL203", text)] == ['"May," should be "May.,"']
 
 

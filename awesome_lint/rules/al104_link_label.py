@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Link
@@ -36,9 +36,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 
 @dataclass(frozen=True)
 class LinkLabelOptions:
-    # Brand names keep their owner's spelling (GitHub, BibTeX, arXiv) even where most of the
-    # list misspells them; false follows the list's majority for them too.
-    canonical_names: bool = True
+    # Brand names in their owner's spelling (GitHub, BibTeX, arXiv) even where the list
+    # consistently writes them otherwise ("Github"). Off by default: the house's own
+    # consistent spelling is its style, and a list is told only what it does inconsistently.
+    canonical_names: bool = False
 
 
 def _distance_one(a: str, b: str) -> bool:
@@ -90,8 +91,11 @@ class LinkLabel(Rule):
             return
         options = ctx.options or LinkLabelOptions()
         for entry in doc.entries:
+            group = ctx.style.of(entry)
+            spellings = {**vocab.spellings, **group.link_labels}
+            here = replace(vocab, spellings=spellings)
             for link in label_links(entry):
-                diagnostic = self._check(doc, link, vocab, options)
+                diagnostic = self._check(doc, link, here, options)
                 if diagnostic is not None:
                     yield diagnostic
 

@@ -122,6 +122,8 @@ def _separator(text: str, start: int, end: int, style: HouseStyle) -> Iterator[P
     if gap == house or "\n" in gap:
         return
     if not gap:
+        if house is None and text[start - 1 : start + 1] == "][":
+            return  # "[[A](…)][[B](…)]" reads "[A][B]": no clear house, nothing to say
         house = house or " "
         yield Problem(
             start,
@@ -190,6 +192,7 @@ class LinkFormat(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         for entry in doc.entries:
-            for p in sorted(link_problems(doc, entry, ctx.style), key=lambda p: p.start):
+            found = link_problems(doc, entry, ctx.style.of(entry))
+            for p in sorted(found, key=lambda p: p.start):
                 fix = Fix(p.edits, p.safe) if p.edits else None
                 yield self.diagnostic(doc, doc.span(p.start, p.end), p.message, fix)

@@ -9,7 +9,7 @@ from ..dates import DateParts, read_date
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
-from ..style import HouseStyle, entry_dates
+from ..style import HouseStyle
 from .al2_data import house_date_example
 
 _TRAILING_JUNK = re.compile(r"\s*[^\w\s.,\])]+\s*$")
@@ -22,15 +22,15 @@ class DateFormat(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for entry, parts in entry_dates(doc.entries):
+        for entry, parts in ctx.facts.dated():
             if entry.date is not None:
-                found = self._check_date(doc, ctx.style, entry.date, parts)
+                found = self._check_date(doc, ctx.style.of(entry), entry.date, parts)
                 if found is not None:
                     yield found
-        if ctx.style.date_layout is not None:
-            for entry in doc.entries:
-                if entry.date is None:
-                    yield from self._stray(doc, entry.extras)
+        for entry in doc.entries:
+            layouts = ctx.style.of(entry).votes.get("date_layout")
+            if entry.date is None and layouts is not None and layouts.leader is not None:
+                yield from self._stray(doc, entry.extras)
 
     def _stray(self, doc: Document, extras: tuple[Field, ...]) -> Iterator[Diagnostic]:
         """A date the parser could not take because of stray characters: "30 Oct 2023``"."""

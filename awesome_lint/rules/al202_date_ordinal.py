@@ -8,7 +8,7 @@ from ..dates import DateParts, ordinal_suffix
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
-from ..style import HouseStyle, entry_dates
+from ..style import HouseStyle
 
 
 class DateOrdinal(Rule):
@@ -19,9 +19,9 @@ class DateOrdinal(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for entry, parts in entry_dates(doc.entries):
+        for entry, parts in ctx.facts.dated():
             if parts.layout == "dmy" and parts.day is not None and entry.date is not None:
-                diagnostic = self._check_day(doc, ctx.style, entry.date, parts)
+                diagnostic = self._check_day(doc, ctx.style.of(entry), entry.date, parts)
                 if diagnostic is not None:
                     yield diagnostic
 

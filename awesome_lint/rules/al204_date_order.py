@@ -11,7 +11,7 @@ from ..dates import DateParts
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, PaperEntry, Section
 from ..rule import Rule, RuleContext
-from ..style import NEWEST_FIRST, OLDEST_FIRST, entry_dates
+from ..style import NEWEST_FIRST, OLDEST_FIRST
 
 ORDERS = ("auto", NEWEST_FIRST, OLDEST_FIRST)
 
@@ -49,7 +49,7 @@ class DateOrder(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or DateOrderOptions()
         for section in doc.sections:
-            dated = [(e, p) for e, p in entry_dates(section.entries) if p.value is not None]
+            dated = [(e, p) for e, p in ctx.facts.dated(section.entries) if p.value is not None]
             steps = [_later(a, b) for (_, a), (_, b) in pairwise(dated)]
             if not any(steps):
                 continue

@@ -9,8 +9,7 @@ from ..dates import ABBREVIATIONS
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document
 from ..rule import Rule, RuleContext
-from ..style import entry_dates
-from .al2_data import ARXIV_VENUES, entry_arxiv, read_venue
+from .al2_data import ARXIV_VENUES, read_venue
 
 
 @dataclass(frozen=True)
@@ -35,10 +34,10 @@ class ArxivDateMismatch(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or ArxivDateOptions()
-        for entry, parts in entry_dates(doc.entries):
+        for entry, parts in ctx.facts.dated():
             if entry.date is None or parts.month_key is None or len(parts.year_text) != 4:
                 continue
-            found = entry_arxiv(entry.links)
+            found = ctx.facts.of(entry).arxiv
             if found is None or not found.new_style:
                 continue
             gap = (parts.year - found.year) * 12 + parts.month - found.month  # type: ignore[operator]

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..dates import read_date
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
-from ..model import Document, Field, PaperEntry
+from ..facts import EntryFacts
+from ..model import Document, Field
 from ..rule import Rule, RuleContext
 from .al2_data import (
     ARXIV_VENUES,
@@ -16,8 +16,6 @@ from .al2_data import (
     VENUE_ALIASES,
     VENUE_EXAMPLES,
     Venue,
-    entry_arxiv,
-    house_venue_layout,
     read_venue,
 )
 
@@ -34,35 +32,35 @@ class VenueFormat(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        layout = house_venue_layout(doc.entries)
         venues = [(e, e.venue, read_venue(e.venue.text)) for e in doc.entries if e.venue]
-        labels = Counter(v.text for _, v, read in venues if not read.year_text)
+        labels = Counter(_yearless_key(read) for _, _, read in venues if not read.year_text)
         for entry, field, venue in venues:
+            layout = ctx.style.of(entry).venue_layout
             yield from self._spelling(doc, field, venue)
             if venue.year_text and len(venue.year_text) != 4:
                 yield self._at(doc, field, venue, f'venue year "{venue.year_text}" is not a year')
             elif layout is not None and venue.layout != layout:
-                if venue.year_text or labels[field.text] < LABEL_USES:
+                if venue.year_text or labels[_yearless_key(venue)] < LABEL_USES:
                     house = VENUE_EXAMPLES[layout]
                     what = "has no year" if not venue.year_text else "is not in the house layout"
                     message = f'venue "{field.text}" {what}: the list writes "{house}"'
                     yield self.diagnostic(doc, field.span, message)
             elif venue.year_text:
-                found = self._years(doc, entry, field, venue)
+                found = self._years(doc, ctx.facts.of(entry), field, venue)
                 if found is not None:
                     yield found
 
     def _years(
-        self, doc: Document, entry: PaperEntry, field: Field, venue: Venue
+        self, doc: Document, facts: EntryFacts, field: Field, venue: Venue
     ) -> Diagnostic | None:
         year = int(venue.year_text)
         words = venue.name.split()
-        found = entry_arxiv(entry.links)
+        found = facts.arxiv
         arxiv = bool(words) and words[0].lower() in ARXIV_VENUES
         if arxiv and found is not None and found.year != year:
             message = f"venue year {year} differs from arXiv {found.text} ({found.year})"
             return self._at(doc, field, venue, message)
-        parts = read_date(entry.date.text) if entry.date is not None else None
+        parts = facts.date
         dated = parts.year if parts is not None and len(parts.year_text) == 4 else None
         # A paper shown at a venue and put on arXiv later is dated by its arXiv id: fine.
         if dated is not None and year < dated and (found is None or found.year != dated):
@@ -85,3 +83,10 @@ class VenueFormat(Rule):
             message = f'"{word}" should be "{right}"'
             fix = Fix((Edit(start, span.end, right),), description=message)
             yield self.diagnostic(doc, span, message, fix)
+
+
+def _yearless_key(venue: Venue) -> str:
+    """Yearless venues counted together: every arXiv preprint alike ("arXiv", "arXiv
+    preprint"), the date giving its year; others by their name."""
+    words = venue.name.split()
+    return "arxiv" if words and words[0].lower() in ARXIV_VENUES else venue.name

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Severity
+from ..facts import short
 from ..model import Document, PaperEntry
 from ..rule import Rule, RuleContext
-from .al301_duplicate_paper_link import short, title_key
 
 _DETAILS = re.compile(r"<(/?)details\b[^>]*>", re.I)
 _LEVELS = {"info": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
@@ -66,10 +66,10 @@ class DuplicateEntry(Rule):
         for entry in doc.entries:
             if entry.title is None:
                 continue
-            key = title_key(entry.title.text)
+            facts = ctx.facts.of(entry)
+            key, surnames = facts.title_key, facts.surnames
             if not key:
                 continue
-            surnames = frozenset(_surnames(entry))
             group = group_of(entry)
             firsts = seen.setdefault(key, {})
             earlier = [e for (names, _), e in firsts.items() if not _disjoint(names, surnames)]
@@ -91,14 +91,6 @@ def _related(earlier: PaperEntry) -> dict[str, int]:
     either copy changed)."""
     assert earlier.title is not None
     return {"related_line": earlier.title.span.line}
-
-
-def _surnames(entry: PaperEntry) -> set[str]:
-    if entry.authors is None:
-        return set()
-    text = re.sub(r"\bet\s+al\b\.?", "", entry.authors.text)
-    names = re.split(r",|;|\band\b|&", text)
-    return {title_key(name.split()[-1]) for name in names if name.split()} - {""}
 
 
 def _disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
