@@ -21,7 +21,7 @@ import click
 from . import __version__
 from .ci import changed_lines_or_exit, ci_options, failing_level
 from .diagnostics import Severity
-from .engine import Engine, FileResult, finalize
+from .engine import Engine, FileResult, finalize, parse_source
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
 from .reporters import FORMATS, Summary, render
@@ -345,6 +345,11 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
 @click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too (with --fix/--diff).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option(
+    "--show-style",
+    is_flag=True,
+    help="Print, per group of entries, the house style inferred (with the evidence) and exit.",
+)
 @click.option("--explain", metavar="RULE", help="Print a rule's page (code or name) and exit.")
 @click.option(
     "--max-size",
@@ -381,6 +386,7 @@ def main(
     unsafe_fixes: bool,
     diff: bool,
     list_rules: bool,
+    show_style: bool,
     explain: str | None,
     max_size: int,
     quiet: bool,
@@ -414,6 +420,8 @@ def main(
     configs = configurations(
         registry, select, ignore, severities, config_path, isolated, no_inline_config
     )
+    if show_style:
+        sys.exit(print_styles(unique_paths, configs.engine_for, max_size))
     options = RunOptions(fix, diff, unsafe_fixes, max_size, sys.stderr.isatty() and not quiet)
     changed = changed_lines_or_exit(unique_paths, changed_since)
     link_step = None
@@ -432,6 +440,22 @@ def main(
         changed.filter_results(results)
     report(results, fmt, options, quiet=quiet, color=use_color(color), rules=registry)
     sys.exit(exit_code(results, diff, failing_level(fail_on)))
+
+
+def print_styles(paths: Sequence[str], engine_for: Callable[[str], Engine], max_size: int) -> int:
+    """``--show-style``: each file's inferred (and pinned) house style; 2 if one is unreadable."""
+    from .style import describe_style
+
+    status = 0
+    for path in paths:
+        try:
+            doc = parse_source(read_source(path, max_size=max_size))
+        except SourceError as exc:
+            click.echo(str(exc), err=True)
+            status = 2
+            continue
+        click.echo(describe_style(doc, engine_for(path).house_style(doc)))
+    return status
 
 
 def report(

@@ -59,13 +59,18 @@ class Engine:
     inline_config: bool = True  # read <!-- awesome-lint-… --> comments
     registry: Any = None  # resolves codes in comments and per-file-ignores (default: built-in)
 
+    def house_style(self, doc: Document) -> Any:
+        """The document's house style as inferred, with the configured ``[style]`` pins."""
+        style = infer(doc)
+        if self.style:
+            from .style import pin_style
+
+            style = pin_style(style, self.style, doc)
+        return style
+
     def check(self, doc: Document) -> list[Diagnostic]:
         try:
-            style = infer(doc)
-            if self.style:
-                from .style import pin_style
-
-                style = pin_style(style, self.style, doc)
+            style = self.house_style(doc)
         except Exception as exc:
             found = [crash_diagnostic(doc.path, "house-style inference", exc)]
         else:

@@ -254,6 +254,12 @@ def _day(facts: Facts, entry: PaperEntry) -> DateParts | None:
 
 
 def _breaks(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    return [frozenset({visible_break(token)}) for token, _, _ in break_tokens(doc, entry)]
+
+
+def _break_sets(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    """The set of breaks an entry writes: an entry may use two on purpose (``<br>`` on most
+    lines, ``" \"`` after the date), which no single break outvotes."""
     tokens = break_tokens(doc, entry)
     return [frozenset(visible_break(t) for t, _, _ in tokens)] if tokens else []
 
@@ -325,7 +331,8 @@ def _title_period(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
 
 # HouseStyle field -> (reader, whether voters name every convention they fit, vote unit)
 QUESTIONS: dict[str, tuple[Reader, bool, str]] = {
-    "break_tokens": (_breaks, False, "entries"),
+    "break_tokens": (_breaks, False, "breaks"),
+    "break_sets": (_break_sets, False, "entries"),
     "date_layout": (_date_layout, False, "dates"),
     "date_ordinal": (_ordinal, False, "days"),
     "date_zero_pad": (_zero_pad, False, "days before the 10th"),
@@ -369,6 +376,9 @@ class _Ballots:
 
 def _style_of(ballots: _Ballots, entries: list[PaperEntry], doc: Document) -> HouseStyle:
     votes = {name: ballots.ask(name, entries) for name in QUESTIONS}
+    if votes["break_tokens"].value is None and votes["break_sets"].value is not None:
+        votes["break_tokens"] = votes["break_sets"]  # each entry mixes breaks, all alike
+    del votes["break_sets"]
     values = {
         name: NO_CONVENTION.get(name) if v.value is None else v.value for name, v in votes.items()
     }
@@ -482,3 +492,71 @@ def pin_style(style: HouseStyle, pins: dict[str, object], doc: Document) -> Hous
         return replace(one, **values, votes=votes)
 
     return replace(pinned(style), groups=tuple(pinned(g) for g in style.groups))
+
+
+# -- --show-style ------------------------------------------------------------------------------
+
+# How --show-style names each vote, and how it shows a value.
+_QUESTION_NAMES = {
+    "break_tokens": "line breaks",
+    "date_layout": "date layout",
+    "date_ordinal": "ordinal days (25th)",
+    "date_zero_pad": "zero-padded days (06)",
+    "month_style": "month style",
+    "may_dot": "May written May.",
+    "month_separator": "between month and year",
+    "link_brackets": "links in brackets [[Label](url)]",
+    "link_separator": "between links",
+    "arxiv_shape": "arXiv links",
+    "arxiv_version": "arXiv version pins (v2)",
+    "venue_layout": "venue layout",
+    "title_period": "titles end with a period",
+}
+_EXAMPLES = {
+    "date_layout": {"dmy": "25th Jul., 2022", "my": "Jul. 2022", "iso": "2022-07-25"},
+    "venue_layout": {"comma": "CVPR, 2023", "space": "CVPR 2023", "br": "CVPR<br />2023"},
+}
+_EXAMPLES["date_layout"].update({"ym": "2022/07", "y": "2022"})
+
+
+def _shown(name: str, value: Any) -> str:
+    if isinstance(value, frozenset):
+        return " and ".join(f"`{v}`" for v in sorted(value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    example = _EXAMPLES.get(name, {}).get(value)
+    return f"{value} (`{example}`)" if example else f"`{value}`"
+
+
+def describe_votes(style: HouseStyle) -> list[str]:
+    """One line per question the group voted on: the convention and its evidence, or the
+    leading answer when no convention is clear."""
+    lines = []
+    for name, label in _QUESTION_NAMES.items():
+        found = style.votes.get(name)
+        if found is None or (found.total == 0 and found.scope != "pinned"):
+            continue
+        unit = QUESTIONS[name][2]
+        if found.value is not None:
+            lines.append(f"{label}: {_shown(name, found.value)}: {found.evidence(unit)}")
+        else:
+            lines.append(
+                f"{label}: no clear convention (at most {_shown(name, found.leader)}: "
+                f"{found.evidence(unit)})"
+            )
+    return lines
+
+
+def describe_style(doc: Document, style: HouseStyle) -> str:
+    """What ``--show-style`` prints for one document: per group, its layout and every vote."""
+    out = [f"{doc.path}: {len(doc.entries)} entries in {len(doc.groups)} groups"]
+    for group, group_style in zip(doc.groups, style.groups, strict=False):
+        where = doc.sections[group.section].text if group.section is not None else "(top)"
+        layout = group_style.votes.get("entry_layout")
+        shape = f", layout `{layout.leader}`" if layout is not None and layout.leader else ""
+        out.append(
+            f"group {group.index + 1}: lines {group.span.line}-{group.span.end_line}, "
+            f'"{where.strip()}", {len(group.entries)} {group.family} entries{shape}'
+        )
+        out.extend(f"  {line}" for line in describe_votes(group_style))
+    return "\n".join(out) + "\n"
