@@ -361,6 +361,11 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only, no summary.")
 @click.option(
+    "--show-info",
+    is_flag=True,
+    help="List info findings too (they are counted in the summary; --fail-on info lists them).",
+)
+@click.option(
     "--color/--no-color",
     default=None,
     help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
@@ -390,6 +395,7 @@ def main(
     explain: str | None,
     max_size: int,
     quiet: bool,
+    show_info: bool,
     color: bool | None,
     fail_on: str,
     changed_since: str | None,
@@ -438,6 +444,8 @@ def main(
     results = run(unique_paths, configs.engine_for, options, link_step)
     if changed is not None:
         changed.filter_results(results)
+    if not show_info and failing_level(fail_on) != Severity.INFO:
+        hide_info(results)
     report(results, fmt, options, quiet=quiet, color=use_color(color), rules=registry)
     sys.exit(exit_code(results, diff, failing_level(fail_on)))
 
@@ -456,6 +464,15 @@ def print_styles(paths: Sequence[str], engine_for: Callable[[str], Engine], max_
             continue
         click.echo(describe_style(doc, engine_for(path).house_style(doc)))
     return status
+
+
+def hide_info(results: Sequence[FileResult]) -> None:
+    """Info findings are counted in the summary and listed only when asked (``--show-info``,
+    ``--fail-on info``): boilerplate and near-ties, not defects to act on."""
+    for result in results:
+        shown = [d for d in result.diagnostics if d.severity != Severity.INFO]
+        result.hidden_info += len(result.diagnostics) - len(shown)
+        result.diagnostics = shown
 
 
 def report(

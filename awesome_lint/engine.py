@@ -31,6 +31,7 @@ class FileResult:
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     diff: str = ""  # with --diff: the unified diff of the fixes
     notes: list[str] = field(default_factory=list)  # "path: warning: …" lines for stderr
+    hidden_info: int = 0  # info findings counted but not listed (see cli.hide_info)
 
 
 def parse_source(source: SourceText) -> Document:

@@ -24,6 +24,7 @@ class Summary:
     fixed: int
     failed: int  # inputs that could not be linted or fixed
     unfixed: int  # of those, the ones linted whose fixes were refused
+    hidden_info: int = 0  # info findings counted in ``info`` but not listed
 
     @property
     def problems(self) -> int:
@@ -39,12 +40,13 @@ class Summary:
             files=sum(1 for result in results if result.document is not None),
             errors=levels.count(Severity.ERROR),
             warnings=levels.count(Severity.WARNING),
-            info=levels.count(Severity.INFO),
+            info=levels.count(Severity.INFO) + sum(result.hidden_info for result in results),
             fixable=safe,
             unsafe_fixable=len(fixes) - safe,
             fixed=sum(result.fixed for result in results),
             failed=sum(1 for result in results if result.error is not None),
             unfixed=sum(1 for r in results if r.error is not None and r.document is not None),
+            hidden_info=sum(result.hidden_info for result in results),
         )
 
 

@@ -50,6 +50,8 @@ def summary_lines(summary: Summary, color: bool = False) -> list[str]:
         lines.append(found)
     elif summary.files:
         lines.append(f"No problems found in {files}.")
+    if summary.hidden_info:
+        lines.append(f"{plural(summary.hidden_info, 'info')} not listed (--show-info lists them).")
     fixes = []
     if summary.fixable:
         fixes.append(f"{summary.fixable} fixable with --fix")

@@ -44,8 +44,9 @@ def _group_finder(doc: Document) -> Callable[[PaperEntry], Group]:
     spans.extend((start, len(doc.text)) for start in stack)
 
     def group(entry: PaperEntry) -> Group:
+        """The entry's list (``Document.groups``), and its ``<details>``."""
         inner = [s for s in spans if s[0] <= entry.span.start < s[1]]
-        return entry.section, max(inner)[0] if inner else None
+        return entry.group, max(inner)[0] if inner else None
 
     return group
 
@@ -53,8 +54,11 @@ def _group_finder(doc: Document) -> Callable[[PaperEntry], Group]:
 class DuplicateEntry(Rule):
     code = "AL302"
     name = "duplicate-entry"
-    summary = "The same paper listed twice: an error in one section, info across sections."
-    severity = Severity.ERROR
+    summary = (
+        "The same paper listed twice: a warning in one list of entries, info across lists or "
+        "sections."
+    )
+    severity = Severity.WARNING
     options_class = DuplicateEntryOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -77,9 +81,16 @@ class DuplicateEntry(Rule):
             if not earlier:
                 continue
             same = next((e for e in earlier if group_of(e) == group), None)
+            nearby = next((e for e in earlier if e.section == entry.section), None)
             if same is not None:
-                message = f"the same paper is already listed in this section: {_where(same)}"
+                message = f"the same paper is already listed in this list: {_where(same)}"
                 yield self.diagnostic(doc, entry.title.span, message, data=_related(same))
+            elif nearby is not None:
+                # Two lists of one section (a showcase of "our surveys" and "our benchmarks"):
+                # a paper may belong to both.
+                message = f"the same paper is also listed in this section: {_where(nearby)}"
+                found = self.diagnostic(doc, entry.title.span, message, data=_related(nearby))
+                yield replace(found, severity=Severity.INFO)
             elif options.cross_section != "off":
                 message = f"the same paper is also listed in another section: {_where(earlier[0])}"
                 found = self.diagnostic(doc, entry.title.span, message, data=_related(earlier[0]))

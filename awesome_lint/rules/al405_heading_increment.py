@@ -17,9 +17,12 @@ class HeadingIncrement(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        first_entries = next((s.index for s in doc.sections if s.entries), len(doc.sections))
         for previous, section in zip(doc.sections, doc.sections[1:], strict=False):
             if section.level <= previous.level + 1:
                 continue
+            if section.index < first_entries and not section.entries:
+                continue  # front matter before the first section of papers ("#### Citation")
             start = section.span.start
             marks = doc.text[start : section.title_span.start].strip()
             if set(marks) == {"#"}:  # point at the "####"

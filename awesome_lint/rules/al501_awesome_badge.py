@@ -30,7 +30,7 @@ class AwesomeBadge(Rule):
     code = "AL501"
     name = "awesome-badge"
     summary = 'A list named "Awesome …" without the awesome badge near its title.'
-    severity = Severity.WARNING
+    severity = Severity.INFO  # boilerplate, not a defect of the list's papers
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         title = title_section(doc)

@@ -55,7 +55,7 @@ class License(Rule):
     code = "AL502"
     name = "license"
     summary = "No license statement: no license badge, License section or license sentence."
-    severity = Severity.WARNING
+    severity = Severity.INFO  # boilerplate, not a defect of the list's papers
     options_class = LicenseOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:

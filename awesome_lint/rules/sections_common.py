@@ -93,6 +93,30 @@ def slug_index(doc: Document) -> dict[str, Section]:
     return found
 
 
+# <a name="x"> or <a id="x">, and the heading it marks: inside the heading's line, or alone on
+# the lines just above it.
+_HTML_ANCHOR = re.compile(r"<a\s[^>]*?\b(?:name|id)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_ANCHOR_LINE = re.compile(r"(?:<a\s[^>]*>\s*</a>\s*)+", re.I)
+
+
+def html_anchor_sections(doc: Document) -> dict[str, Section]:
+    """Sections by the HTML anchors that mark them (``<a name="x"></a>`` above a heading,
+    ``## <a id="x">Title</a>``), keyed like :func:`slug_index`."""
+    found: dict[str, Section] = {}
+    for section in doc.sections:
+        start = section.span.start
+        above = start
+        while above > 0:  # the lines right above the heading holding only anchors
+            line_start = doc.text.rfind("\n", 0, above - 1) + 1
+            line = doc.text[line_start : above - 1].strip()
+            if not _ANCHOR_LINE.fullmatch(line):
+                break
+            above = line_start
+        for m in _HTML_ANCHOR.finditer(doc.text, above, section.span.end):
+            found.setdefault(anchor_key(m.group(1)), section)
+    return found
+
+
 def resolve(anchor: str, slugs: dict[str, Section]) -> Section | None:
     return slugs.get(anchor_key(anchor))
 
