@@ -102,7 +102,7 @@ class HouseStyle:
     break_kind: str | None = None  # backslash | br | spaces
     date_layout: str | None = None  # dmy | my | iso | ym | y
     date_ordinal: bool | None = True  # days carry a suffix: "25th"
-    date_zero_pad: bool = False  # "06 Jun 2022"
+    date_zero_pad: bool | None = False  # "06 Jun 2022"
     month_style: str | None = None  # abbr-dot ("Jul.") | abbr ("Jul") | full ("July") | ap
     may_dot: bool = False  # "May." rather than "May" (the abbreviation of May is May)
     month_separator: str | None = None  # what stands between month and year: ", " or " "
@@ -115,6 +115,7 @@ class HouseStyle:
     arxiv_version: bool = False  # arXiv links carry a version suffix: "2111.08005v2"
     venue_layout: str | None = None  # comma ("CVPR, 2023") | space ("CVPR 2023") | br
     title_period: bool | None = None  # titles end with a period
+    arxiv_dates: bool | None = None  # dates give the month of the entry's arXiv identifier
     votes: dict[str, Vote] = field(default_factory=dict, compare=False, repr=False)
     groups: tuple[HouseStyle, ...] = field(default=(), compare=False, repr=False)
     facts: Facts = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
@@ -325,6 +326,22 @@ def _venue(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
     return [read_venue(entry.venue.text).layout] if entry.venue is not None else []
 
 
+def arxiv_gap(facts: Facts, entry: PaperEntry) -> int | None:
+    """Months from the entry's arXiv identifier to its date (None without both)."""
+    found = facts.of(entry)
+    parts, arxiv = found.date, found.arxiv
+    if parts is None or arxiv is None or not arxiv.new_style or parts.month_key is None:
+        return None
+    if len(parts.year_text) != 4:
+        return None
+    return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
+
+
+def _arxiv_dates(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    gap = arxiv_gap(facts, entry)
+    return [] if gap is None else [abs(gap) <= 1]
+
+
 def _title_period(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
     return [ends_with_period(entry.title.text)] if entry.title is not None else []
 
@@ -345,9 +362,10 @@ QUESTIONS: dict[str, tuple[Reader, bool, str]] = {
     "arxiv_version": (_arxiv_version, False, "arXiv links"),
     "venue_layout": (_venue, False, "venues"),
     "title_period": (_title_period, False, "titles"),
+    "arxiv_dates": (_arxiv_dates, False, "dated arXiv papers"),
 }
 # What a field holds when its vote finds no convention (None unless a rule needs a default).
-NO_CONVENTION: dict[str, Any] = {"date_zero_pad": False, "may_dot": False, "arxiv_version": True}
+NO_CONVENTION: dict[str, Any] = {"may_dot": False, "arxiv_version": True}
 
 
 class _Ballots:
@@ -461,6 +479,7 @@ PINNABLE: dict[str, tuple[object, ...] | type] = {
     "arxiv-version": bool,
     "venue-layout": ("comma", "space", "br"),
     "title-period": bool,
+    "arxiv-dates": bool,
 }
 
 
@@ -511,6 +530,7 @@ _QUESTION_NAMES = {
     "arxiv_version": "arXiv version pins (v2)",
     "venue_layout": "venue layout",
     "title_period": "titles end with a period",
+    "arxiv_dates": "dates give the arXiv month",
 }
 _EXAMPLES = {
     "date_layout": {"dmy": "25th Jul., 2022", "my": "Jul. 2022", "iso": "2022-07-25"},

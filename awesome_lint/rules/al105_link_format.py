@@ -16,6 +16,8 @@ _NO_CLOSE = re.compile(r"\[([^\[\]()\n]{1,40})\(((?:https?://|www\.)[^\s()]+)\)"
 # "[GitHub] \ (https://…)" — something between "]" and "(", so there is no link.
 _GAP = re.compile(r"\[([^\[\]\n]{1,40})\]([ \t\\]+)\(((?:https?://|www\.)[^\s()]+)\)")
 _PAIRS = {"]": "[", ")": "("}
+# "1)", "b)", "iv)" at a word's start: a number of prose or a row, no bracket of a link.
+_ENUMERATION = re.compile(r"(?<![\w.])(?:\d{1,3}|[a-z]|[ivx]{1,4})\)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ def _unmatched(
                 stack.append(i)
             elif stack and text[stack[-1]] == _PAIRS[ch]:
                 stack.pop()
-            else:
+            elif not (ch == ")" and _ENUMERATION.search(text, start, i + 1)):
                 stray.append(i)
         yield from _runs(text, sorted(stray + stack))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..dates import DateParts, read_date
 from ..diagnostics import Diagnostic, Severity
@@ -19,7 +20,7 @@ class DateFormat(Rule):
     code = "AL201"
     name = "date-format"
     summary = "A date not in the house layout, not a real calendar date, or missing day or year."
-    severity = Severity.ERROR
+    severity = Severity.WARNING  # a layout off the house is a style inference
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         for entry, parts in ctx.facts.dated():
@@ -54,13 +55,15 @@ class DateFormat(Rule):
         if parts.year_text and len(parts.year_text) != 4:
             start = base + parts.year_start
             span = doc.span(start, start + len(parts.year_text))
-            return self.diagnostic(doc, span, f'year "{parts.year_text}" is not a year{like}')
+            found = self.diagnostic(doc, span, f'year "{parts.year_text}" is not a year{like}')
+            return replace(found, severity=Severity.ERROR)  # certainly wrong
         if parts.layout in ("dmy", "my") and parts.year is None:
             return self.diagnostic(doc, date.span, f'date "{text}" misses its year{like}')
         if house == "dmy" and parts.layout == "my":
             return self.diagnostic(doc, date.span, f'date "{text}" misses its day{like}')
         if parts.month is not None and parts.value is None:
-            return self.diagnostic(doc, date.span, f'date "{text}" is not a calendar date')
+            found = self.diagnostic(doc, date.span, f'date "{text}" is not a calendar date')
+            return replace(found, severity=Severity.ERROR)  # an impossible date
         if house is not None and parts.layout != house:
             return self.diagnostic(
                 doc, date.span, f'date "{text}" is not in the house layout{like}'

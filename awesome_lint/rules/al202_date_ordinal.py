@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..dates import DateParts, ordinal_suffix
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
@@ -39,7 +40,10 @@ class DateOrdinal(Rule):
         else:
             message = f'"{written}" lacks the ordinal suffix the list uses: "{expected}"'
         fix = Fix((Edit(span.start, span.end, expected),), description=f'write "{expected}"')
-        return self.diagnostic(doc, span, message, fix)
+        found = self.diagnostic(doc, span, message, fix)
+        wrong = parts.suffix and parts.suffix.lower() != ordinal_suffix(parts.day or 0)
+        # "22th" is wrong for anyone; "07th", "25 th" or a missing suffix only off the house.
+        return found if wrong else replace(found, severity=Severity.WARNING)
 
 
 def expected_day(parts: DateParts, style: HouseStyle) -> str:
@@ -47,4 +51,4 @@ def expected_day(parts: DateParts, style: HouseStyle) -> str:
     assert parts.day is not None
     if parts.suffix or style.date_ordinal:
         return f"{parts.day}{ordinal_suffix(parts.day)}"
-    return parts.day_text if style.date_zero_pad else str(parts.day)
+    return str(parts.day) if style.date_zero_pad is False else parts.day_text

@@ -13,6 +13,7 @@ from ..rule import Rule, RuleContext
 from .al2_data import (
     ARXIV_VENUES,
     KNOWN_VENUES,
+    RENAMED_IN,
     VENUE_ALIASES,
     VENUE_EXAMPLES,
     Venue,
@@ -62,9 +63,11 @@ class VenueFormat(Rule):
             return self._at(doc, field, venue, message)
         parts = facts.date
         dated = parts.year if parts is not None and len(parts.year_text) == 4 else None
-        # A paper shown at a venue and put on arXiv later is dated by its arXiv id: fine.
-        if dated is not None and year < dated and (found is None or found.year != dated):
-            message = f"venue year {year} is earlier than the entry's date ({dated})"
+        # A paper shown at a venue one year and dated the next (its arXiv month, a journal
+        # version) is common; more than a year apart is a copied venue: "[MICCAI, 2019]" on
+        # a 2022 paper.
+        if dated is not None and year < dated - 1:
+            message = f"venue year {year} is more than a year before the entry's date ({dated})"
             return self._at(doc, field, venue, message)
         return None
 
@@ -78,6 +81,9 @@ class VenueFormat(Rule):
             right = VENUE_ALIASES.get(word.lower()) or KNOWN_VENUES.get(word.lower())
             if right is None or word == right:
                 continue
+            renamed = RENAMED_IN.get(word.lower())
+            if renamed and venue.year_text and int(venue.year_text) < renamed:
+                continue  # the venue's name in that year: "NIPS 2017" is right
             start = field.span.start + m.start()
             span = doc.span(start, start + len(word))
             message = f'"{word}" should be "{right}"'

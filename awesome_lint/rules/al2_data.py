@@ -45,6 +45,8 @@ KNOWN_VENUES: dict[str, str] = {
 }
 # Old or wrong names of a known venue: lower-case form -> the right spelling.
 VENUE_ALIASES: dict[str, str] = {"nips": "NeurIPS"}
+# The year from which an alias is wrong: the venue was called so until then ("NIPS 2017").
+RENAMED_IN: dict[str, int] = {"nips": 2018}
 
 # Venue names that mean "a preprint server": their year is the arXiv identifier's year.
 ARXIV_VENUES = frozenset({"arxiv", "corr"})
