@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from awesome_lint import cli
-from awesome_lint.parse import parse_document
 from awesome_lint.facts import Facts
+from awesome_lint.parse import parse_document
 
 from .corpus import corpus_files, needs_corpus, read_text
 
