@@ -63,7 +63,9 @@ class LineBreakStyle(Rule):
             message = (
                 f'no line break: GitHub joins this line with the next; end it with "{expected}"'
             )
-            fix = Fix((Edit(start, start, expected),), description=f'write "{expected}"')
+            fix = Fix(
+                (Edit(start, start + len(token), expected),), description=f'write "{expected}"'
+            )
             return self.diagnostic(doc, doc.span(start, start), message, fix)
         if kind == "broken-backslash":
             message = (
