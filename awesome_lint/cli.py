@@ -363,7 +363,8 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
 @click.option(
     "--show-info",
     is_flag=True,
-    help="List info findings too (they are counted in the summary; --fail-on info lists them).",
+    help="List info findings too (they are counted in the summary; --fail-on info and --select "
+    "list them too).",
 )
 @click.option(
     "--color/--no-color",
@@ -444,8 +445,8 @@ def main(
     results = run(unique_paths, configs.engine_for, options, link_step)
     if changed is not None:
         changed.filter_results(results)
-    if not show_info and failing_level(fail_on) != Severity.INFO:
-        hide_info(results)
+    if not (show_info or select) and failing_level(fail_on) != Severity.INFO:
+        hide_info(results)  # rules picked with --select are listed whatever their severity
     report(results, fmt, options, quiet=quiet, color=use_color(color), rules=registry)
     sys.exit(exit_code(results, diff, failing_level(fail_on)))
 

@@ -24,7 +24,6 @@ class Summary:
     fixed: int
     failed: int  # inputs that could not be linted or fixed
     unfixed: int  # of those, the ones linted whose fixes were refused
-    hidden_info: int = 0  # info findings counted in ``info`` but not listed
 
     @property
     def problems(self) -> int:
@@ -46,7 +45,6 @@ class Summary:
             fixed=sum(result.fixed for result in results),
             failed=sum(1 for result in results if result.error is not None),
             unfixed=sum(1 for r in results if r.error is not None and r.document is not None),
-            hidden_info=sum(result.hidden_info for result in results),
         )
 
 

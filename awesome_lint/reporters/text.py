@@ -19,6 +19,9 @@ def render_text(
     lines = [format_line(d, color) for result in results for d in result.diagnostics]
     if not quiet:
         lines.extend(summary_lines(summary, color))
+        hidden = sum(result.hidden_info for result in results)
+        if hidden:
+            lines.append(f"{plural(hidden, 'info')} not listed (--show-info lists them).")
     return "".join(line + "\n" for line in lines)
 
 
@@ -50,8 +53,6 @@ def summary_lines(summary: Summary, color: bool = False) -> list[str]:
         lines.append(found)
     elif summary.files:
         lines.append(f"No problems found in {files}.")
-    if summary.hidden_info:
-        lines.append(f"{plural(summary.hidden_info, 'info')} not listed (--show-info lists them).")
     fixes = []
     if summary.fixable:
         fixes.append(f"{summary.fixable} fixable with --fix")
