@@ -8,9 +8,11 @@ Every judgement goes through one voting helper, :func:`vote`. A convention is **
 at least :data:`CLEAR_SHARE` (80 %) of at least :data:`MIN_VOTES` (3) votes agree, or, with 3
 or 4 votes, all but one: a short group still shows its habit, while a near tie (39 to 41) is no
 convention at all. No clear convention: the field is None and no rule reports a deviation from
-it. A group with fewer than three votes on a question borrows the vote of every group of its
-family (blocks, items or rows) in the document. Configuration can pin any field (``[style]``);
-``--show-style`` prints every vote with its evidence.
+it. A group with fewer than :data:`GROUP_VOTES` (5) votes on a question, or whose own vote is
+unclear but leans the way its family clearly goes, takes the vote of every group of its family
+(blocks, items or rows) in the document: a section of three papers in a consistent list is held
+to the list's style, while a table is never held to the blocks' style. Configuration can pin
+any field (``[style]``); ``--show-style`` prints every vote with its evidence.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from .urls import arxiv_link
 
 NEWEST_FIRST = "newest-first"
 OLDEST_FIRST = "oldest-first"
-MIN_VOTES = 3  # fewer votes than this in a group: the family's vote decides
+MIN_VOTES = 3  # a convention needs at least this many votes
+GROUP_VOTES = 5  # a group with fewer votes on a question borrows its family's vote
 CLEAR_SHARE = 0.8  # the share of votes a convention needs (or all but one of 3 or 4 votes)
 AP_FULL = frozenset({3, 4, 5, 6, 7})  # AP style spells out March to July, abbreviates the rest
 # Month styles, the simpler first: a group that fits AP style no better than it fits plain
@@ -376,24 +379,30 @@ class _Ballots:
         self.facts = facts
         self.family_votes: dict[tuple[str, str], Vote] = {}
 
-    def ask(self, name: str, entries: list[PaperEntry]) -> Vote:
+    def ask(self, name: str, entries: list[PaperEntry], whole: bool = False) -> Vote:
+        """The group's vote; the family's where the group has too few votes, or leans the
+        family's clear way without the numbers (a section of a consistent list with a few odd
+        entries). ``whole``: the document's own vote, never borrowed."""
         read, any_of, _ = QUESTIONS[name]
         counter = partial(vote_any, prefer=MONTH_STYLES) if any_of else vote
-        answers = [a for e in entries for a in read(self.doc, self.facts, e)]
-        found = counter(answers)
-        family = entries[0].family if entries else None
-        if found.total >= MIN_VOTES or family is None:
+        found = counter([a for e in entries for a in read(self.doc, self.facts, e)])
+        if whole or found.value is not None or not entries:
             return found
-        key = (name, family)
+        key = (name, entries[0].family)
         if key not in self.family_votes:
-            members = [e for e in self.doc.entries if e.family == family]
+            members = [e for e in self.doc.entries if e.family == key[1]]
             answers = [a for e in members for a in read(self.doc, self.facts, e)]
             self.family_votes[key] = counter(answers, scope="family")
-        return self.family_votes[key]
+        family = self.family_votes[key]
+        if found.total < GROUP_VOTES or (family.value is not None and family.value == found.leader):
+            return family
+        return found
 
 
-def _style_of(ballots: _Ballots, entries: list[PaperEntry], doc: Document) -> HouseStyle:
-    votes = {name: ballots.ask(name, entries) for name in QUESTIONS}
+def _style_of(
+    ballots: _Ballots, entries: list[PaperEntry], doc: Document, whole: bool = False
+) -> HouseStyle:
+    votes = {name: ballots.ask(name, entries, whole) for name in QUESTIONS}
     if votes["break_tokens"].value is None and votes["break_sets"].value is not None:
         votes["break_tokens"] = votes["break_sets"]  # each entry mixes breaks, all alike
     del votes["break_sets"]
@@ -423,7 +432,7 @@ def _style_of(ballots: _Ballots, entries: list[PaperEntry], doc: Document) -> Ho
 def infer_style(doc: Document) -> HouseStyle:
     facts = Facts(doc)
     ballots = _Ballots(doc, facts)
-    whole = _style_of(ballots, list(doc.entries), doc)
+    whole = _style_of(ballots, list(doc.entries), doc, whole=True)
     groups = tuple(_style_of(ballots, doc.group_entries(g), doc) for g in doc.groups)
     return replace(whole, groups=groups, facts=facts)
 

@@ -274,6 +274,12 @@ def test_al206_tolerance_and_venue_first() -> None:
             block("9th Dec., 2022", "arXiv, 2022", "2209.00001", 4),  # 3 months after
         ]
     )
+    # A group of publication dates: only a date before the arXiv id can be told wrong
+    assert found("AL206", text) == [(3, 2), (18, 2)]
+    # A group that dates its papers by their arXiv month (16 of 20): a later date stands out
+    text += "\n" + "\n".join(
+        block(f"{n}th Oct., 2022", "arXiv, 2022", f"2210.000{n:02d}", n) for n in range(5, 20)
+    )
     assert found("AL206", text) == [(3, 2), (18, 2), (23, 2)]
     assert [d.message for d in run_rule("AL206", text)][2] == (
         'date "9th Dec., 2022" is 3 months after arXiv 2209.00001 (Sep 2022)'
@@ -332,7 +338,7 @@ def test_al207_layout_and_years() -> None:
             block("3rd Mar., 2022", "EUSIPCO", n=2),  # no year
             block("4th Mar., 2022", "arXiv, 2021", "2203.00001", 3),  # not the id's year
             block("5th Mar., 2022", "ICLR, 2021", "2203.00001", 4),  # the date is the arXiv one
-            block("6th Mar., 2022", "ICLR, 2021", "2103.00001", 5),  # earlier than the date
+            block("6th Mar., 2022", "ICLR, 2020", "2003.00001", 5),  # two years before the date
             block("7th Jan., 1999", "arXiv, 1999", "hep-th/9901001", 6),  # old-style id: fine
         ]
     )

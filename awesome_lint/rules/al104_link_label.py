@@ -109,6 +109,8 @@ class LinkLabel(Rule):
         expected, safe = self._expected(label, vocab, options)
         if expected == label:
             return None
+        if label.lower() == expected.lower() != expected and _owners_spelling(label):
+            return None  # "GitHub" where the list writes "Github": not told to misspell it
         start = link.label_span.start + link.label.index(label)
         span = doc.span(start, start + len(label))
         if label.lower() == expected.lower():
@@ -148,6 +150,12 @@ class LinkLabel(Rule):
             return canonical.lower() if vocab.lower else canonical
 
         return _WORD.sub(name, label)
+
+
+def _owners_spelling(label: str) -> bool:
+    """Whether the label names a well-known name only, each in its owner's spelling."""
+    words = _WORD.findall(label)
+    return bool(words) and all(CANONICAL.get(w.lower()) == w for w in words)
 
 
 def _letters(text: str) -> str:
