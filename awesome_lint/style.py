@@ -119,6 +119,8 @@ class HouseStyle:
     venue_layout: str | None = None  # comma ("CVPR, 2023") | space ("CVPR 2023") | br
     title_period: bool | None = None  # titles end with a period
     arxiv_dates: bool | None = None  # dates give the month of the entry's arXiv identifier
+    date_decoration: str | None = None  # an item's date set off: plain | italic | bold
+    date_key: str | None = None  # the label before a date on its own line: "🗓️ Date:"
     votes: dict[str, Vote] = field(default_factory=dict, compare=False, repr=False)
     groups: tuple[HouseStyle, ...] = field(default=(), compare=False, repr=False)
     facts: Facts = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
@@ -345,6 +347,44 @@ def _arxiv_dates(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
     return [] if gap is None else [abs(gap) <= 1]
 
 
+_EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}
+
+
+def date_decoration(doc: Document, entry: PaperEntry) -> str | None:
+    """How the date is set off: "bold", "italic" or "plain" (None without a date)."""
+    if entry.date is None:
+        return None
+    text, start, end = doc.text, entry.date.span.start, entry.date.span.end
+    for mark in ("**", "__", "*", "_"):
+        if text[start - len(mark) : start] == mark and text[end : end + len(mark)] == mark:
+            return _EMPHASIS[mark]
+    return "plain"
+
+
+_KEY_END = re.compile(r"[*_\s]*$")
+
+
+def date_key(doc: Document, entry: PaperEntry) -> str | None:
+    """The label before a date on its own line ("🗓️ Date:" in "- 🗓️ Date: 1st Jan., 2023"),
+    None when the date does not start its line after such a label."""
+    if entry.date is None:
+        return None
+    text, start = doc.text, entry.date.span.start
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _KEY_END.sub("", text[line_start:start]).lstrip(" \t-*+")
+    return before if before.endswith(":") and len(before) <= 24 else None
+
+
+def _decoration(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    found = date_decoration(doc, entry)
+    return [found] if found is not None and entry.family == "item" else []
+
+
+def _key(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    found = date_key(doc, entry)
+    return [found] if found is not None else []
+
+
 def _title_period(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
     return [ends_with_period(entry.title.text)] if entry.title is not None else []
 
@@ -366,6 +406,8 @@ QUESTIONS: dict[str, tuple[Reader, bool, str]] = {
     "venue_layout": (_venue, False, "venues"),
     "title_period": (_title_period, False, "titles"),
     "arxiv_dates": (_arxiv_dates, False, "dated arXiv papers"),
+    "date_decoration": (_decoration, False, "dates of items"),
+    "date_key": (_key, False, "labelled dates"),
 }
 # What a field holds when its vote finds no convention (None unless a rule needs a default).
 NO_CONVENTION: dict[str, Any] = {"may_dot": False, "arxiv_version": True}
@@ -489,6 +531,8 @@ PINNABLE: dict[str, tuple[object, ...] | type] = {
     "venue-layout": ("comma", "space", "br"),
     "title-period": bool,
     "arxiv-dates": bool,
+    "date-decoration": ("plain", "italic", "bold"),
+    "date-key": str,
 }
 
 
@@ -540,6 +584,8 @@ _QUESTION_NAMES = {
     "venue_layout": "venue layout",
     "title_period": "titles end with a period",
     "arxiv_dates": "dates give the arXiv month",
+    "date_decoration": "dates of items set off as",
+    "date_key": "dates labelled",
 }
 _EXAMPLES = {
     "date_layout": {"dmy": "25th Jul., 2022", "my": "Jul. 2022", "iso": "2022-07-25"},

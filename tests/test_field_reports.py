@@ -78,6 +78,21 @@ def test_noise_06_a_dangling_toc_item_is_reported_once() -> None:
     assert [(d.code, d.span.line) for d in found if d.span.line == 3] == [("AL403", 3)]
 
 
+def test_missed_14_a_list_mixing_date_labels_and_emphasis_is_told_once() -> None:
+    found = [d for d in lint("missed-14") if d.code == "AL201"]
+    assert [(d.span.line, d.span.column, d.severity) for d in found] == [
+        (6, 8, Severity.INFO),
+        (6, 16, Severity.INFO),
+    ]
+    assert (
+        found[0].message == 'dates labelled "🗓️ Date:" (1) and "📅 Date:" (1) in one list: pick one'
+    )
+
+
+def test_missed_18_the_section_sorted_the_other_way_is_info() -> None:
+    assert [d.severity for d in lint("missed-18") if d.code == "AL204"] == [Severity.INFO]
+
+
 def test_noise_10_and_11_are_no_errors() -> None:
     assert {d.severity for d in lint("noise-10") if d.code == "AL302"} == {Severity.INFO}
     assert [d for d in lint("noise-11") if d.code == "AL304"] == []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document
 from ..rule import Rule, RuleContext
-from .al501_awesome_badge import title_section
+from .sections_common import title_heading
 
 _LICENSE_WORD = re.compile(r"\blicen[cs]e\b", re.I)
 # A sentence naming a license, or saying the list is licensed.
@@ -62,7 +62,7 @@ class License(Rule):
         options = ctx.options or LicenseOptions()
         if options.license_file_present or has_license_statement(doc):
             return
-        title = title_section(doc)
+        title = title_heading(doc)
         if title is not None:
             span = title.title_span
         else:

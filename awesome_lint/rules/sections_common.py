@@ -55,6 +55,13 @@ def item_text(item: TocItem) -> str:
     return clean(plain_heading_text(item.text))
 
 
+def title_heading(doc: Document) -> Section | None:
+    """The list's title: the document's first heading, when it is of level 1."""
+    if doc.sections and doc.sections[0].level == 1:
+        return doc.sections[0]
+    return None
+
+
 def title_section(doc: Document) -> int | None:
     """The document's title: a first heading that is the only one of the top level used."""
     if not doc.sections:
