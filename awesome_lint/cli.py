@@ -459,11 +459,16 @@ def print_styles(paths: Sequence[str], engine_for: Callable[[str], Engine], max_
     for path in paths:
         try:
             doc = parse_source(read_source(path, max_size=max_size))
+            style = engine_for(path).house_style(doc)
         except SourceError as exc:
             click.echo(str(exc), err=True)
             status = 2
             continue
-        click.echo(describe_style(doc, engine_for(path).house_style(doc)))
+        except Exception as exc:  # a bug: said plainly, as the lint says it (AL000)
+            click.echo(f"{path}: error: house-style inference crashed: {exc!r}", err=True)
+            status = 2
+            continue
+        click.echo(describe_style(doc, style))
     return status
 
 

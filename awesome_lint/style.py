@@ -8,9 +8,9 @@ Every judgement goes through one voting helper, :func:`vote`. A convention is **
 at least :data:`CLEAR_SHARE` (80 %) of at least :data:`MIN_VOTES` (3) votes agree, or, with 3
 or 4 votes, all but one: a short group still shows its habit, while a near tie (39 to 41) is no
 convention at all. No clear convention: the field is None and no rule reports a deviation from
-it. A group with fewer than :data:`GROUP_VOTES` (5) votes on a question, or whose own vote is
-unclear but leans the way its family clearly goes, takes the vote of every group of its family
-(blocks, items or rows) in the document: a section of three papers in a consistent list is held
+it. A group whose own vote is not clear takes the vote of every group of its family (blocks,
+items or rows) in the document when it has fewer than :data:`GROUP_VOTES` (5) votes, or when it
+leans the way the family clearly goes: a section of a consistent list with two odd papers is held
 to the list's style, while a table is never held to the blocks' style. Configuration can pin
 any field (``[style]``); ``--show-style`` prints every vote with its evidence.
 """
@@ -33,7 +33,7 @@ from .urls import arxiv_link
 NEWEST_FIRST = "newest-first"
 OLDEST_FIRST = "oldest-first"
 MIN_VOTES = 3  # a convention needs at least this many votes
-GROUP_VOTES = 5  # a group with fewer votes on a question borrows its family's vote
+GROUP_VOTES = 5  # a group with fewer votes and no clear one of its own takes its family's
 CLEAR_SHARE = 0.8  # the share of votes a convention needs (or all but one of 3 or 4 votes)
 AP_FULL = frozenset({3, 4, 5, 6, 7})  # AP style spells out March to July, abbreviates the rest
 # Month styles, the simpler first: a group that fits AP style no better than it fits plain
@@ -422,9 +422,9 @@ class _Ballots:
         self.family_votes: dict[tuple[str, str], Vote] = {}
 
     def ask(self, name: str, entries: list[PaperEntry], whole: bool = False) -> Vote:
-        """The group's vote; the family's where the group has too few votes, or leans the
-        family's clear way without the numbers (a section of a consistent list with a few odd
-        entries). ``whole``: the document's own vote, never borrowed."""
+        """The group's vote when it is clear; else the family's, where the group has too few
+        votes or leans the family's clear way without the numbers (a section of a consistent
+        list with a few odd entries). ``whole``: the document's own vote, never borrowed."""
         read, any_of, _ = QUESTIONS[name]
         counter = partial(vote_any, prefer=MONTH_STYLES) if any_of else vote
         found = counter([a for e in entries for a in read(self.doc, self.facts, e)])

@@ -154,8 +154,12 @@ def doi(url: str) -> str | None:
 
 @functools.lru_cache(maxsize=16384)
 def host_of(url: str) -> str:
-    """The host, lower-cased and without ``www.`` ("" for a relative or scheme-less link)."""
-    host = urlsplit(url.strip()).hostname or ""
+    """The host, lower-cased and without ``www.`` ("" for a relative or scheme-less link, and
+    for one whose port is no number: ``javascript:alert(1)`` read as an address)."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
     return host.removeprefix("www.")
 
 
@@ -165,9 +169,12 @@ def normalise(url: str) -> str:
     trailing slash, no fragment, no tracking parameters (``utm_*``)."""
     url = url.strip()
     parts = urlsplit(url if "://" in url else "//" + url)
-    host = (parts.hostname or "").removeprefix("www.")
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    try:
+        host = (parts.hostname or "").removeprefix("www.")
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    except ValueError:  # "javascript:alert(1)": no address at all, compared as written
+        return url
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, True) if not TRACKING.match(k)])
     path = parts.path.rstrip("/")
     return urlunsplit(("", host, path, query, "")).removeprefix("//")

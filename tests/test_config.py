@@ -114,7 +114,7 @@ SEVERITY_CASES = [
 @pytest.mark.parametrize(("body", "args", "expected"), SEVERITY_CASES)
 def test_severity_precedence(folder: Path, body: str, args, expected) -> None:
     (folder / ".awesome-lint.toml").write_text(body, encoding="utf-8")
-    found = severities(lint(*args, "list.md"))
+    found = severities(lint("--show-info", *args, "list.md"))
     assert {code: found[code] for code in expected} == expected
 
 

@@ -9,6 +9,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Section, Toc, TocItem
 from ..rule import Rule, RuleContext
 from .sections_common import (
+    anchor_key,
     clean,
     fold,
     html_anchor_sections,
@@ -36,16 +37,21 @@ class TocMismatch(Rule):
         toc = doc.toc
         if toc is None:
             return
-        slugs = {**html_anchor_sections(doc), **slug_index(doc)}
+        slugs = slug_index(doc)
+        marked = html_anchor_sections(doc)
         by_text: dict[str, Section] = {}
         for section in doc.sections:
             by_text.setdefault(fold(section.text), section)
         listed: set[int] = set()
         for item in toc.items:
             section = resolve(item.anchor, slugs)
+            section, wraps = (
+                (section, True) if section else marked.get(anchor_key(item.anchor), (None, False))
+            )
             if section is not None:
                 listed.add(section.index)
-                diagnostic = self._check_label(doc, item, section)
+                # An empty <a name> above a heading marks a place; its label names no text
+                diagnostic = self._check_label(doc, item, section) if wraps else None
                 if diagnostic is not None:
                     yield diagnostic
             elif fold(item_text(item)) in by_text:

@@ -99,7 +99,11 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
     # The labels of entries' links ([Github], [Paper]) are the list's own convention, and so
     # are those of a paper item the parser did not read: any link on a line that links a paper.
     in_entries = {link.span.start for entry in doc.entries for link in entry.links}
-    paper_lines = {link.span.line for link in doc.links if host_of(link.url) in PAPER_HOSTS}
+    paper_lines = {
+        link.span.line
+        for link in doc.links
+        if "://" in link.url and host_of(link.url) in PAPER_HOSTS
+    }
     in_entries |= {link.span.start for link in doc.links if link.span.line in paper_lines}
     for link in doc.links:
         if link.kind in ("autolink", "html") or link.label_span is None:

@@ -103,13 +103,15 @@ def slug_index(doc: Document) -> dict[str, Section]:
 # <a name="x"> or <a id="x">, and the heading it marks: inside the heading's line, or alone on
 # the lines just above it.
 _HTML_ANCHOR = re.compile(r"<a\s[^>]*?\b(?:name|id)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_EMPTY_ANCHOR = re.compile(r"[^>]*>\s*</a>", re.I)
 _ANCHOR_LINE = re.compile(r"(?:<a\s[^>]*>\s*</a>\s*)+", re.I)
 
 
-def html_anchor_sections(doc: Document) -> dict[str, Section]:
+def html_anchor_sections(doc: Document) -> dict[str, tuple[Section, bool]]:
     """Sections by the HTML anchors that mark them (``<a name="x"></a>`` above a heading,
-    ``## <a id="x">Title</a>``), keyed like :func:`slug_index`."""
-    found: dict[str, Section] = {}
+    ``## <a id="x">Title</a>``), keyed like :func:`slug_index`, each with whether the anchor
+    wraps the heading's text (a TOC label then names that text)."""
+    found: dict[str, tuple[Section, bool]] = {}
     for section in doc.sections:
         start = section.span.start
         above = start
@@ -120,7 +122,8 @@ def html_anchor_sections(doc: Document) -> dict[str, Section]:
                 break
             above = line_start
         for m in _HTML_ANCHOR.finditer(doc.text, above, section.span.end):
-            found.setdefault(anchor_key(m.group(1)), section)
+            wraps = section.span.start <= m.start() and not _EMPTY_ANCHOR.match(doc.text, m.end())
+            found.setdefault(anchor_key(m.group(1)), (section, wraps))
     return found
 
 
