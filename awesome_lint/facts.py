@@ -11,23 +11,90 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from functools import cached_property
 
 from .dates import DateParts, read_date
+from .entries import break_kind
 from .model import Document, Link, PaperEntry
-from .urls import CODE_HOSTS, PAPER_HOSTS, ArxivId, arxiv_identifier, doi, host_of, paper_key
+from .urls import (
+    CODE_HOSTS,
+    PAPER_HOSTS,
+    ArxivId,
+    ArxivLink,
+    arxiv_identifier,
+    arxiv_link,
+    doi,
+    host_of,
+    paper_key,
+)
 
+_BR_TAG = re.compile(r"<br\s*/?>", re.I)
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprint", "article"})
 
 
-@dataclass(frozen=True, slots=True)
 class EntryFacts:
-    date: DateParts | None  # the date as read; None when absent or not a date
-    arxiv: ArxivId | None  # the first arXiv identifier among the links (the paper's own)
-    doi: str | None  # the first DOI among the links, lower-cased
-    paper_links: tuple[tuple[str, Link], ...]  # each paper link with its paper key, a key once
-    title_key: str  # the title compared loosely ("" without a title)
-    surnames: frozenset[str]  # the authors' surnames, compared loosely
+    """One entry's facts, each read on first use."""
+
+    def __init__(self, entry: PaperEntry, doc: Document) -> None:
+        self.entry = entry
+        self.doc = doc
+
+    @cached_property
+    def date(self) -> DateParts | None:
+        """The date as read; None when absent or not a date."""
+        return read_date(self.entry.date.text) if self.entry.date is not None else None
+
+    @cached_property
+    def arxiv(self) -> ArxivId | None:
+        """The first arXiv identifier among the links (the paper's own)."""
+        return next(filter(None, (arxiv_identifier(link.url) for link in self.entry.links)), None)
+
+    @cached_property
+    def arxiv_links(self) -> tuple[ArxivLink, ...]:
+        """The entry's arXiv abstract and PDF links, taken apart."""
+        found = (arxiv_link(link.url) for link in self.entry.links)
+        return tuple(a for a in found if a is not None and a.shape in ("abs", "pdf"))
+
+    @cached_property
+    def breaks(self) -> tuple[tuple[str, int, int], ...]:
+        """The entry's line breaks as written, with their offsets: its block lines' break
+        tokens (not the last line's), the ``<br>`` tags inside a table row's cells."""
+        entry = self.entry
+        if entry.family == "row":
+            found = _BR_TAG.finditer(self.doc.text, entry.span.start, entry.span.end)
+            return tuple((m.group(), m.start(), m.end()) for m in found)
+        if entry.family != "block":
+            return ()
+        return tuple(
+            (line.break_token, line.span.end, line.span.end + len(line.break_token))
+            for line in entry.lines
+            if not line.last and break_kind(line.break_token) in ("backslash", "br", "spaces")
+        )
+
+    @cached_property
+    def doi(self) -> str | None:
+        """The first DOI among the links, lower-cased."""
+        return next(filter(None, (doi(link.url) for link in self.entry.links)), None)
+
+    @cached_property
+    def paper_links(self) -> tuple[tuple[str, Link], ...]:
+        """Each paper link with its paper key, a key once."""
+        keys: dict[str, Link] = {}
+        for link in self.entry.links:
+            if is_paper_link(self.entry, link):
+                keys.setdefault(paper_key(link.url), link)
+        return tuple(keys.items())
+
+    @cached_property
+    def title_key(self) -> str:
+        """The title compared loosely ("" without a title)."""
+        return title_key(self.entry.title.text) if self.entry.title is not None else ""
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """The authors' surnames, compared loosely."""
+        authors = self.entry.authors
+        return surnames(authors.text) if authors is not None else frozenset()
 
 
 def is_paper_link(entry: PaperEntry, link: Link) -> bool:
@@ -65,21 +132,6 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def entry_facts(entry: PaperEntry) -> EntryFacts:
-    keys: dict[str, Link] = {}
-    for link in entry.links:
-        if is_paper_link(entry, link):
-            keys.setdefault(paper_key(link.url), link)
-    return EntryFacts(
-        date=read_date(entry.date.text) if entry.date is not None else None,
-        arxiv=next(filter(None, (arxiv_identifier(link.url) for link in entry.links)), None),
-        doi=next(filter(None, (doi(link.url) for link in entry.links)), None),
-        paper_links=tuple(keys.items()),
-        title_key=title_key(entry.title.text) if entry.title is not None else "",
-        surnames=surnames(entry.authors.text) if entry.authors is not None else frozenset(),
-    )
-
-
 class Facts:
     """The facts of one document's entries, each computed on first use."""
 
@@ -90,7 +142,7 @@ class Facts:
     def of(self, entry: PaperEntry) -> EntryFacts:
         found = self._facts.get(id(entry))
         if found is None:
-            found = self._facts[id(entry)] = entry_facts(entry)
+            found = self._facts[id(entry)] = EntryFacts(entry, self.doc)
         return found
 
     def dated(

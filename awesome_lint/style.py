@@ -28,7 +28,6 @@ from .dates import MONTHS, DateParts
 from .entries import break_kind
 from .facts import Facts
 from .model import Document, Link, PaperEntry
-from .urls import arxiv_link
 
 NEWEST_FIRST = "newest-first"
 OLDEST_FIRST = "oldest-first"
@@ -134,8 +133,6 @@ class HouseStyle:
 
 # -- what each entry says ----------------------------------------------------------------------
 
-_BR_TAG = re.compile(r"<br\s*/?>", re.I)
-
 
 def visible_break(token: str) -> str:
     """A break as the reader's page is concerned: spaces around a ``<br>`` or before a
@@ -146,21 +143,6 @@ def visible_break(token: str) -> str:
     if kind == "spaces":
         return "  "
     return token.strip(" \t") if kind == "br" else token
-
-
-def break_tokens(doc: Document, entry: PaperEntry) -> list[tuple[str, int, int]]:
-    """The entry's line breaks as written, with their offsets: block lines' break tokens, the
-    ``<br>`` tags inside a table row's cells."""
-    if entry.family == "row":
-        text = doc.text
-        return [(m.group(), m.start(), m.end()) for m in _BR_TAG.finditer(text, *entry.span[4:6])]
-    if entry.family != "block":
-        return []
-    return [
-        (line.break_token, line.span.end, line.span.end + len(line.break_token))
-        for line in entry.lines
-        if not line.last and break_kind(line.break_token) in ("backslash", "br", "spaces")
-    ]
 
 
 def month_fits(parts: DateParts) -> frozenset[str] | None:
@@ -260,13 +242,13 @@ def _day(facts: Facts, entry: PaperEntry) -> DateParts | None:
 
 
 def _breaks(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [frozenset({visible_break(token)}) for token, _, _ in break_tokens(doc, entry)]
+    return [frozenset({visible_break(token)}) for token, _, _ in facts.of(entry).breaks]
 
 
 def _break_sets(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
     """The set of breaks an entry writes: an entry may use two on purpose (``<br>`` on most
     lines, ``" \"`` after the date), which no single break outvotes."""
-    tokens = break_tokens(doc, entry)
+    tokens = facts.of(entry).breaks
     return [frozenset(visible_break(t) for t, _, _ in tokens)] if tokens else []
 
 
@@ -313,16 +295,12 @@ def _separators(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
     return [gap for gap in link_gaps(doc.text, entry) if _is_separator(gap)]
 
 
-def _arxiv_links(entry: PaperEntry) -> list[Any]:
-    return [a for link in entry.links if (a := arxiv_link(link.url)) and a.shape in ("abs", "pdf")]
-
-
 def _arxiv_shape(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [a.shape for a in _arxiv_links(entry)]
+    return [a.shape for a in facts.of(entry).arxiv_links]
 
 
 def _arxiv_version(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [bool(a.version) for a in _arxiv_links(entry)]
+    return [bool(a.version) for a in facts.of(entry).arxiv_links]
 
 
 def _venue(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
@@ -361,9 +339,6 @@ def date_decoration(doc: Document, entry: PaperEntry) -> str | None:
     return "plain"
 
 
-_KEY_END = re.compile(r"[*_\s]*$")
-
-
 def date_key(doc: Document, entry: PaperEntry) -> str | None:
     """The label before a date on its own line ("🗓️ Date:" in "- 🗓️ Date: 1st Jan., 2023"),
     None when the date does not start its line after such a label."""
@@ -371,7 +346,7 @@ def date_key(doc: Document, entry: PaperEntry) -> str | None:
         return None
     text, start = doc.text, entry.date.span.start
     line_start = text.rfind("\n", 0, start) + 1
-    before = _KEY_END.sub("", text[line_start:start]).lstrip(" \t-*+")
+    before = text[line_start:start].rstrip("*_ \t").lstrip(" \t-*+")
     return before if before.endswith(":") and len(before) <= 24 else None
 
 
@@ -414,27 +389,38 @@ NO_CONVENTION: dict[str, Any] = {"may_dot": False, "arxiv_version": True}
 
 
 class _Ballots:
-    """Each question's votes per entry, counted per group and per family on demand."""
+    """Each entry's answers to each question (read once), counted per group and per family."""
 
     def __init__(self, doc: Document, facts: Facts) -> None:
         self.doc = doc
         self.facts = facts
+        self.answers: dict[str, dict[int, list[Any]]] = {name: {} for name in QUESTIONS}
         self.family_votes: dict[tuple[str, str], Vote] = {}
+        self.sort_directions = _sort_directions(doc, facts)
+
+    def _answers(self, name: str, entries: list[PaperEntry]) -> list[Any]:
+        read = QUESTIONS[name][0]
+        known = self.answers[name]
+        found: list[Any] = []
+        for entry in entries:
+            said = known.get(id(entry))
+            if said is None:
+                said = known[id(entry)] = read(self.doc, self.facts, entry)
+            found += said
+        return found
 
     def ask(self, name: str, entries: list[PaperEntry], whole: bool = False) -> Vote:
         """The group's vote when it is clear; else the family's, where the group has too few
         votes or leans the family's clear way without the numbers (a section of a consistent
         list with a few odd entries). ``whole``: the document's own vote, never borrowed."""
-        read, any_of, _ = QUESTIONS[name]
-        counter = partial(vote_any, prefer=MONTH_STYLES) if any_of else vote
-        found = counter([a for e in entries for a in read(self.doc, self.facts, e)])
+        counter = partial(vote_any, prefer=MONTH_STYLES) if QUESTIONS[name][1] else vote
+        found = counter(self._answers(name, entries))
         if whole or found.value is not None or not entries:
             return found
         key = (name, entries[0].family)
         if key not in self.family_votes:
             members = [e for e in self.doc.entries if e.family == key[1]]
-            answers = [a for e in members for a in read(self.doc, self.facts, e)]
-            self.family_votes[key] = counter(answers, scope="family")
+            self.family_votes[key] = counter(self._answers(name, members), scope="family")
         family = self.family_votes[key]
         if found.total < GROUP_VOTES or (family.value is not None and family.value == found.leader):
             return family
@@ -456,7 +442,7 @@ def _style_of(
     house_breaks = values["break_tokens"]
     token = None
     if house_breaks:
-        written = [t for e in entries for t, _, _ in break_tokens(doc, e)]
+        written = [t for e in entries for t, _, _ in ballots.facts.of(e).breaks]
         token = Counter(t for t in written if visible_break(t) in house_breaks).most_common(1)
         token = token[0][0] if token else None
     return HouseStyle(
@@ -464,7 +450,7 @@ def _style_of(
         entry_layout=votes["entry_layout"].leader,
         break_token=token,
         break_kind=break_kind(token) if token is not None else None,
-        sort_direction=_sort_directions(doc, ballots.facts),
+        sort_direction=ballots.sort_directions,
         **_labels(entries),
         **values,
         votes=votes,

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..entries import break_kind
+from ..facts import Facts
 from ..model import Document, EntryLine, PaperEntry
 from ..rule import Rule, RuleContext
-from ..style import HouseStyle, break_tokens, visible_break
+from ..style import HouseStyle, visible_break
 
 
 class LineBreakStyle(Rule):
@@ -30,7 +31,7 @@ class LineBreakStyle(Rule):
             if house.break_token is None or not house.break_tokens:
                 continue
             if entry.family == "row":
-                yield from self._row(doc, entry, house)
+                yield from self._row(doc, ctx.facts, entry, house)
             elif entry.family == "block":
                 yield from self._block(doc, entry, house)
 
@@ -46,9 +47,11 @@ class LineBreakStyle(Rule):
                 if diagnostic is not None:
                     yield diagnostic
 
-    def _row(self, doc: Document, entry: PaperEntry, house: HouseStyle) -> Iterator[Diagnostic]:
+    def _row(
+        self, doc: Document, facts: Facts, entry: PaperEntry, house: HouseStyle
+    ) -> Iterator[Diagnostic]:
         assert house.break_token is not None and house.break_tokens is not None
-        for token, start, end in break_tokens(doc, entry):
+        for token, start, end in facts.of(entry).breaks:
             if visible_break(token) not in house.break_tokens:
                 yield self._differs(doc, token, start, end, house.break_token)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -36,8 +37,14 @@ class _House:
     final: str | None  # before the last author, when the list agrees on it: ", " or " and "
 
 
-def _separators(authors: Field) -> list[re.Match[str]]:
-    return [m for m in _SEPARATOR.finditer(authors.text) if m.end() < len(authors.text)]
+def _separators(authors: Field) -> tuple[re.Match[str], ...]:
+    return _separators_in(authors.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _separators_in(text: str) -> tuple[re.Match[str], ...]:
+    """Read once per author list: every group's vote and the check read them again."""
+    return tuple(m for m in _SEPARATOR.finditer(text) if m.end() < len(text))
 
 
 def _house(entries: Iterable[PaperEntry], document: _House | None = None) -> _House:
