@@ -453,7 +453,7 @@ def main(
 
 def print_styles(paths: Sequence[str], engine_for: Callable[[str], Engine], max_size: int) -> int:
     """``--show-style``: each file's inferred (and pinned) house style; 2 if one is unreadable."""
-    from .style import describe_style
+    from .show_style import describe_style
 
     status = 0
     for path in paths:

@@ -164,14 +164,6 @@ def month_fits(parts: DateParts) -> frozenset[str] | None:
     return frozenset({"abbr-dot"} if ap else {"abbr-dot", "ap"})
 
 
-def month_style_of(parts: DateParts) -> str | None:
-    """The one style a written month shows (AP style aside)."""
-    fits = month_fits(parts)
-    if not fits:
-        return None
-    return next((s for s in ("full", "abbr", "abbr-dot") if s in fits), None)
-
-
 def ends_with_period(title: str) -> bool | None:
     """True for "Title.", False for "Title", None when the ending decides nothing ("?", "…")."""
     title = title.rstrip()
@@ -550,74 +542,3 @@ def pin_style(style: HouseStyle, pins: dict[str, object], doc: Document) -> Hous
         return replace(one, **values, votes=votes)
 
     return replace(pinned(style), groups=tuple(pinned(g) for g in style.groups))
-
-
-# -- --show-style ------------------------------------------------------------------------------
-
-# How --show-style names each vote, and how it shows a value.
-_QUESTION_NAMES = {
-    "break_tokens": "line breaks",
-    "date_layout": "date layout",
-    "date_ordinal": "ordinal days (25th)",
-    "date_zero_pad": "zero-padded days (06)",
-    "month_style": "month style",
-    "may_dot": "May written May.",
-    "month_separator": "between month and year",
-    "link_brackets": "links in brackets [[Label](url)]",
-    "link_separator": "between links",
-    "arxiv_shape": "arXiv links",
-    "arxiv_version": "arXiv version pins (v2)",
-    "venue_layout": "venue layout",
-    "title_period": "titles end with a period",
-    "arxiv_dates": "dates give the arXiv month",
-    "date_decoration": "dates of items set off as",
-    "date_key": "dates labelled",
-}
-_EXAMPLES = {
-    "date_layout": {"dmy": "25th Jul., 2022", "my": "Jul. 2022", "iso": "2022-07-25"},
-    "venue_layout": {"comma": "CVPR, 2023", "space": "CVPR 2023", "br": "CVPR<br />2023"},
-}
-_EXAMPLES["date_layout"].update({"ym": "2022/07", "y": "2022"})
-
-
-def _shown(name: str, value: Any) -> str:
-    if isinstance(value, frozenset):
-        return " and ".join(f"`{v}`" for v in sorted(value))
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    example = _EXAMPLES.get(name, {}).get(value)
-    return f"{value} (`{example}`)" if example else f"`{value}`"
-
-
-def describe_votes(style: HouseStyle) -> list[str]:
-    """One line per question the group voted on: the convention and its evidence, or the
-    leading answer when no convention is clear."""
-    lines = []
-    for name, label in _QUESTION_NAMES.items():
-        found = style.votes.get(name)
-        if found is None or (found.total == 0 and found.scope != "pinned"):
-            continue
-        unit = QUESTIONS[name][2]
-        if found.value is not None:
-            lines.append(f"{label}: {_shown(name, found.value)}: {found.evidence(unit)}")
-        else:
-            lines.append(
-                f"{label}: no clear convention (at most {_shown(name, found.leader)}: "
-                f"{found.evidence(unit)})"
-            )
-    return lines
-
-
-def describe_style(doc: Document, style: HouseStyle) -> str:
-    """What ``--show-style`` prints for one document: per group, its layout and every vote."""
-    out = [f"{doc.path}: {len(doc.entries)} entries in {len(doc.groups)} groups"]
-    for group, group_style in zip(doc.groups, style.groups, strict=False):
-        where = doc.sections[group.section].text if group.section is not None else "(top)"
-        layout = group_style.votes.get("entry_layout")
-        shape = f", layout `{layout.leader}`" if layout is not None and layout.leader else ""
-        out.append(
-            f"group {group.index + 1}: lines {group.span.line}-{group.span.end_line}, "
-            f'"{where.strip()}", {len(group.entries)} {group.family} entries{shape}'
-        )
-        out.extend(f"  {line}" for line in describe_votes(group_style))
-    return "\n".join(out) + "\n"
