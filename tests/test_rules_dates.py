@@ -375,3 +375,13 @@ def test_a_consistent_real_list_yields_nothing() -> None:
     for code in ("AL201", "AL203", "AL205", "AL206", "AL207"):
         assert run_rule(code, text, today=TODAY) == [], code
     assert [d.span.line for d in run_rule("AL204", text)] == [87, 206]  # PROVENANCE: L206
+
+
+def test_al207_a_list_that_always_writes_arxiv_its_way_keeps_it() -> None:
+    """House over canon (noise-03 for venues): "Arxiv" in every entry is the list's spelling."""
+    text = "\n".join(block(f"{n + 1}st Mar., 2022", "Arxiv, 2022", n=n) for n in range(4))
+    assert found("AL207", text) == []
+    canonical = "[rules.AL207]\ncanonical-names = true\n"
+    assert found("AL207", text, canonical) == [(3, 19), (8, 19), (13, 19), (18, 19)]
+    odd = text + "\n" + block("5th Mar., 2022", "ArXiv, 2022", n=9)
+    assert [d.message for d in run_rule("AL207", odd)] == ['"ArXiv" should be "Arxiv"']

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..facts import EntryFacts
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
+from ..style import vote
 from .al2_data import (
     ARXIV_VENUES,
     KNOWN_VENUES,
@@ -25,19 +27,30 @@ _WORD = re.compile(r"[A-Za-z]+")
 LABEL_USES = 3
 
 
+@dataclass(frozen=True)
+class VenueFormatOptions:
+    # Known venues in their own spelling (arXiv, NeurIPS) even where the list consistently
+    # writes them otherwise ("Arxiv" in every entry). Off by default: the house's consistent
+    # spelling is its style; a spelling that is the odd one out is reported either way.
+    canonical_names: bool = False
+
+
 class VenueFormat(Rule):
     code = "AL207"
     name = "venue-format"
     summary = "A venue not in the house layout, with a year at odds with the entry, or misspelled."
     severity = Severity.WARNING
     fixable = True
+    options_class = VenueFormatOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        options = ctx.options or VenueFormatOptions()
         venues = [(e, e.venue, read_venue(e.venue.text)) for e in doc.entries if e.venue]
+        spellings = {} if options.canonical_names else _house_spellings(v for _, _, v in venues)
         labels = Counter(_yearless_key(read) for _, _, read in venues if not read.year_text)
         for entry, field, venue in venues:
             layout = ctx.style.of(entry).venue_layout
-            yield from self._spelling(doc, field, venue)
+            yield from self._spelling(doc, field, venue, spellings)
             if venue.year_text and len(venue.year_text) != 4:
                 yield self._at(doc, field, venue, f'venue year "{venue.year_text}" is not a year')
             elif layout is not None and venue.layout != layout:
@@ -75,12 +88,16 @@ class VenueFormat(Rule):
         start = field.span.start + venue.year_start
         return self.diagnostic(doc, doc.span(start, start + len(venue.year_text)), message)
 
-    def _spelling(self, doc: Document, field: Field, venue: Venue) -> Iterator[Diagnostic]:
+    def _spelling(
+        self, doc: Document, field: Field, venue: Venue, house: dict[str, str]
+    ) -> Iterator[Diagnostic]:
         for m in _WORD.finditer(venue.name):
             word = m.group()
             right = VENUE_ALIASES.get(word.lower()) or KNOWN_VENUES.get(word.lower())
-            if right is None or word == right:
+            if right is None or word == right or house.get(word.lower()) == word:
                 continue
+            if word.lower() in house and word.lower() not in VENUE_ALIASES:
+                right = house[word.lower()]  # "ArXiv" in a list of "Arxiv": the list's own
             renamed = RENAMED_IN.get(word.lower())
             if renamed and venue.year_text and int(venue.year_text) < renamed:
                 continue  # the venue's name in that year: "NIPS 2017" is right
@@ -96,3 +113,15 @@ def _yearless_key(venue: Venue) -> str:
     preprint"), the date giving its year; others by their name."""
     words = venue.name.split()
     return "arxiv" if words and words[0].lower() in ARXIV_VENUES else venue.name
+
+
+def _house_spellings(venues: Iterable[Venue]) -> dict[str, str]:
+    """The list's own spelling of each known venue it names, where one is clear ("Arxiv" in
+    45 of 46 venues): lower case -> spelling."""
+    written: dict[str, list[str]] = {}
+    for venue in venues:
+        for m in _WORD.finditer(venue.name):
+            if m.group().lower() in KNOWN_VENUES:
+                written.setdefault(m.group().lower(), []).append(m.group())
+    spellings = {key: vote(words).value for key, words in written.items()}
+    return {key: value for key, value in spellings.items() if value is not None}
