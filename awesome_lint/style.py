@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import pairwise
 from typing import Any
 
 from .dates import MONTHS, DateParts
@@ -431,12 +432,7 @@ def _style_of(
     }
     family = vote(e.family for e in entries)
     votes["entry_layout"] = vote(e.layout for e in entries if e.family == family.leader)
-    house_breaks = values["break_tokens"]
-    token = None
-    if house_breaks:
-        written = [t for e in entries for t, _, _ in ballots.facts.of(e).breaks]
-        token = Counter(t for t in written if visible_break(t) in house_breaks).most_common(1)
-        token = token[0][0] if token else None
+    token = _house_token(ballots.facts, entries, values["break_tokens"])
     return HouseStyle(
         entry_family=family.leader,
         entry_layout=votes["entry_layout"].leader,
@@ -449,6 +445,22 @@ def _style_of(
     )
 
 
+def _house_token(
+    facts: Facts, entries: list[PaperEntry], house: frozenset[str] | None
+) -> str | None:
+    """The break to write where one is off the house: the one its entries write most, as
+    written (``" \\"`` rather than ``"\\"``)."""
+    if not house:
+        return None
+    written = Counter(
+        token
+        for entry in entries
+        for token, _, _ in facts.of(entry).breaks
+        if visible_break(token) in house
+    )
+    return written.most_common(1)[0][0] if written else None
+
+
 def infer_style(doc: Document) -> HouseStyle:
     facts = Facts(doc)
     ballots = _Ballots(doc, facts)
@@ -458,8 +470,6 @@ def infer_style(doc: Document) -> HouseStyle:
 
 
 def _sort_directions(doc: Document, facts: Facts) -> dict[int, str]:
-    from itertools import pairwise
-
     directions: dict[int, str] = {}
     for section in doc.sections:
         values = [p.value for _, p in facts.dated(section.entries) if p.value is not None]
