@@ -29,10 +29,15 @@ _QUESTION_NAMES = {
     "date_key": "dates labelled",
 }
 _EXAMPLES = {
-    "date_layout": {"dmy": "25th Jul., 2022", "my": "Jul. 2022", "iso": "2022-07-25"},
+    "date_layout": {
+        "dmy": "25th Jul., 2022` or `25 Jul 2022",
+        "my": "Jul. 2022` or `Jul 2022",
+        "iso": "2022-07-25",
+        "ym": "2022/07",
+        "y": "2022",
+    },
     "venue_layout": {"comma": "CVPR, 2023", "space": "CVPR 2023", "br": "CVPR<br />2023"},
 }
-_EXAMPLES["date_layout"].update({"ym": "2022/07", "y": "2022"})
 
 
 def _shown(name: str, value: Any) -> str:
