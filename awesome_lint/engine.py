@@ -33,6 +33,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)  # "path: warning: …" lines for stderr
     source: SourceText | None = None  # the text as read
     fixed_source: SourceText | None = None  # with --fix/--diff: the fixed text, not yet written
+    hidden_info: int = 0  # info findings counted but not listed (see cli.hide_info)
 
 
 def parse_source(source: SourceText) -> Document:
@@ -64,13 +65,18 @@ class Engine:
     # None for text that is not a file on disk.
     neighbour_files: Callable[[str], frozenset[str]] | None = None
 
+    def house_style(self, doc: Document) -> Any:
+        """The document's house style as inferred, with the configured ``[style]`` pins."""
+        style = infer(doc)
+        if self.style:
+            from .style import pin_style
+
+            style = pin_style(style, self.style, doc)
+        return style
+
     def check(self, doc: Document) -> list[Diagnostic]:
         try:
-            style = infer(doc)
-            if self.style:
-                from .style import pin_style
-
-                style = pin_style(style, self.style, doc)
+            style = self.house_style(doc)
         except Exception as exc:
             found = [crash_diagnostic(doc.path, "house-style inference", exc)]
         else:

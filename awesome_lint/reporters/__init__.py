@@ -39,7 +39,7 @@ class Summary:
             files=sum(1 for result in results if result.document is not None),
             errors=levels.count(Severity.ERROR),
             warnings=levels.count(Severity.WARNING),
-            info=levels.count(Severity.INFO),
+            info=levels.count(Severity.INFO) + sum(result.hidden_info for result in results),
             fixable=safe,
             unsafe_fixable=len(fixes) - safe,
             fixed=sum(result.fixed for result in results),

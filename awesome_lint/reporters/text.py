@@ -37,6 +37,9 @@ def render_text(
         decision = biggest_decision(rows, force=statistics)
         if decision is not None:
             lines.append(decision)
+        hidden = sum(result.hidden_info for result in results)
+        if hidden:
+            lines.append(f"{plural(hidden, 'info')} not listed (--show-info lists them).")
     return "".join(line + "\n" for line in lines)
 
 
