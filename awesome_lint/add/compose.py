@@ -17,7 +17,7 @@ from ..dates import ABBREVIATIONS, MONTHS, DateParts, ordinal_suffix, read_date
 from ..diagnostics import Edit
 from ..links.resolvers import links_the_paper
 from ..model import Document, Field, Group, Link, PaperEntry, Span
-from ..style import link_extent, month_style_of
+from ..style import AP_FULL, MONTH_STYLES, HouseStyle, infer_style, link_extent, month_fits
 from ..urls import CODE_HOSTS, arxiv_link, host_of
 from .metadata import Paper
 
@@ -51,7 +51,7 @@ def _richness(entry: PaperEntry) -> int:
 def compose(doc: Document, group: Group, paper: Paper, overrides: Overrides) -> str:
     """The new entry's text (from the start of the template entry's span to its end)."""
     template = template_of(doc, group)
-    dates = [p for e in doc.group_entries(group) if e.date and (p := read_date(e.date.text))]
+    house = infer_style(doc).of(template)
     edits: list[Edit] = []
     title = overrides.title or paper.title
     if template.title is not None:
@@ -59,7 +59,7 @@ def compose(doc: Document, group: Group, paper: Paper, overrides: Overrides) -> 
     if template.authors is not None:
         edits.append(_replace(template.authors.span, render_authors(template.authors.text, paper)))
     if template.date is not None and paper.year is not None:
-        edits.append(_replace(template.date.span, render_date(template.date.text, paper, dates)))
+        edits.append(_replace(template.date.span, render_date(template.date.text, paper, house)))
     if template.venue is not None:
         venue = overrides.venue or paper.venue or _default_venue(paper)
         year = paper.venue_year or paper.year
@@ -127,7 +127,7 @@ def render_authors(template: str, paper: Paper) -> str:
     return separator.join(names) + final
 
 
-def render_date(template: str, paper: Paper, group_dates: Sequence[DateParts]) -> str:
+def render_date(template: str, paper: Paper, house: HouseStyle) -> str:
     """The paper's date in the template's layout, the group's month style and ordinals."""
     parts = read_date(template)
     assert paper.year is not None
@@ -139,19 +139,16 @@ def render_date(template: str, paper: Paper, group_dates: Sequence[DateParts]) -
         return f"{paper.year}-{paper.month:0{month_width}d}{day}"
     if parts.layout == "ym":
         return f"{paper.year}/{paper.month:0{month_width}d}"
-    return _written_date(template, parts, paper, group_dates)
+    return _written_date(template, parts, paper, house)
 
 
-def _written_date(
-    template: str, parts: DateParts, paper: Paper, group_dates: Sequence[DateParts]
-) -> str:
-    """``25th Jul., 2022`` and ``Jul 2022``: each part replaced where the template has it."""
+def _written_date(template: str, parts: DateParts, paper: Paper, house: HouseStyle) -> str:
+    """``25th Jul., 2022`` and ``Jul 2022``: each part replaced where the template has it, the
+    month in the group's style (abbreviated, with a period, spelled out, or AP style)."""
     assert paper.month is not None
-    style = Counter(filter(None, map(month_style_of, group_dates))).most_common(1)
-    month_style = style[0][0] if style else (month_style_of(parts) or "abbr")
-    word = MONTHS[paper.month - 1].capitalize() if month_style == "full" else None
-    word = word or ABBREVIATIONS[paper.month - 1]
-    dotted = month_style == "abbr-dot" and (paper.month != 5 or _may_dot(group_dates))
+    word, dotted = _month_word(
+        paper.month, house.month_style or _template_month_style(parts), house.may_dot
+    )
     punct = ("." if dotted else "") + parts.month_punct.lstrip(".")
     replacements = [
         (
@@ -165,7 +162,8 @@ def _written_date(
             (parts.year_start, parts.year_start + len(parts.year_text), str(paper.year))
         )
     if parts.day_start >= 0:
-        day = _day(template, parts, paper.day or 1, _zero_pad(group_dates))
+        # No clear habit in the group: no leading zero ("07th" is a finding of its own).
+        day = _day(template, parts, paper.day or 1, bool(house.date_zero_pad))
         replacements.append((parts.day_start, parts.suffix_end, day))
     out = template
     for start, end, value in sorted(replacements, reverse=True):
@@ -183,15 +181,21 @@ def _day(template: str, parts: DateParts, day: int, zero_pad: bool) -> str:
     return text + gap + (suffix.upper() if parts.suffix.isupper() else suffix)
 
 
-def _zero_pad(group_dates: Sequence[DateParts]) -> bool:
-    """Most of the group's one-digit days are written with a leading zero ("07")."""
-    small = [p.day_text.startswith("0") for p in group_dates if p.day is not None and p.day < 10]
-    return bool(small) and sum(small) * 2 > len(small)
+def _template_month_style(parts: DateParts) -> str:
+    """Where the group has no clear month style: the template's own (the simplest it fits)."""
+    fits = month_fits(parts) or frozenset({"abbr"})
+    return next(style for style in MONTH_STYLES if style in fits)
 
 
-def _may_dot(group_dates: Sequence[DateParts]) -> bool:
-    mays = [p.month_punct.startswith(".") for p in group_dates if p.month_text.lower() == "may"]
-    return bool(mays) and sum(mays) * 2 > len(mays)
+def _month_word(month: int, style: str, may_dot: bool = False) -> tuple[str, bool]:
+    """The month in a month style, and whether a period follows it."""
+    if style == "full" or (style == "ap" and month in AP_FULL):
+        return MONTHS[month - 1].capitalize(), False
+    if month == 5:
+        return "May", style in ("abbr-dot", "ap") and may_dot
+    if style == "ap" and month == 9:
+        return "Sept", True
+    return ABBREVIATIONS[month - 1], style in ("abbr-dot", "ap")
 
 
 def render_venue(template: str, venue: str, year: int | None) -> str:
