@@ -1,9 +1,8 @@
-"""Markdown → the project's model, with exact positions. The only module that imports mistune.
+"""The document: blocks in order, their links, headings, table of contents, entries and groups.
 
-mistune segments the text into top-level blocks but keeps no positions, so a thin subclass of
-its block state stamps every top-level token with its source offsets. Everything inside a block
-(entries, fields, links) is then located by scanning the block's own source slice, so every
-offset is exact by construction. Inline parsing by mistune is not needed and not run.
+Each top-level block (see :mod:`.blocks`) is cut into candidate units (:mod:`.units`), each unit
+is read (:mod:`.paragraphs`, :mod:`.items`, :mod:`.tables`), and the entries that sit together
+form groups (:mod:`.groups`). Units that look like papers but yield no entry are kept as unread.
 """
 
 from __future__ import annotations
@@ -12,119 +11,28 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from typing import Any
 
-from mistune.block_parser import BlockParser
-from mistune.core import BlockState
-from mistune.markdown import Markdown
-from mistune.plugins import import_plugin
-
-from . import entries as entry_parser
-from .inline import RawLink, bare_urls, comments, html_anchors, html_links, markdown_links
-from .model import (
-    Block,
-    Document,
-    Field,
-    Group,
-    LineIndex,
-    Link,
-    PaperEntry,
-    Section,
-    Toc,
-    TocItem,
-)
-from .slug import Slugger, plain_heading_text
-
-
-class _StampedState(BlockState):
-    """Block state that records the source offsets of top-level paragraphs."""
-
-    def add_paragraph(self, text: str) -> None:
-        if self.parent is not None:
-            return super().add_paragraph(text)
-        last = self.last_token()
-        end = self.cursor + len(text)
-        if last and last["type"] == "paragraph":
-            last["text"] += text
-            last["_end"] = end
-        else:
-            self.tokens.append(
-                {"type": "paragraph", "text": text, "_start": self.cursor, "_end": end}
-            )
-
-    def append_paragraph(self) -> int | None:
-        end = super().append_paragraph()
-        if self.parent is None and end is not None:
-            self.tokens[-1]["_end"] = end
-        return end
-
-
-class _StampedParser(BlockParser):
-    state_cls = _StampedState
-
-    def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:  # type: ignore[override]
-        if state.parent is not None:
-            return super().parse_method(m, state)
-        count, start = len(state.tokens), state.cursor
-        end = super().parse_method(m, state)
-        for token in state.tokens[count:]:
-            token.setdefault("_start", start)
-            if end:
-                token.setdefault("_end", end)
-        return end
-
-
-_MARKDOWN = Markdown(block=_StampedParser(), plugins=[import_plugin("table")])
-
-_KINDS = {
-    "paragraph": "paragraph",
-    "heading": "heading",
-    "list": "list",
-    "table": "table",
-    "block_html": "html",
-    "block_code": "code",
-    "block_quote": "quote",
-    "thematic_break": "rule",
-}
-
-
-@dataclass(slots=True)
-class _RawBlock:
-    kind: str
-    start: int
-    end: int
-    token: dict[str, Any]
-
-
-def _segment(text: str) -> list[_RawBlock]:
-    """Top-level blocks with their source offsets (trailing blank lines trimmed)."""
-    state = _MARKDOWN.block.state_cls()
-    state.process(text if text.endswith("\n") else text + "\n")
-    _MARKDOWN.block.parse(state)
-    tokens = [t for t in state.tokens if t["type"] != "blank_line"]
-    blocks: list[_RawBlock] = []
-    for i, token in enumerate(tokens):
-        start = token.get("_start")
-        if start is None:  # not stamped (indented code): between its neighbours
-            start = blocks[-1].end if blocks else 0
-        # A block ends where the next one starts: a list that a heading interrupts is
-        # stamped with the heading's end, since mistune parses both in one call.
-        following = tokens[i + 1].get("_start") if i + 1 < len(tokens) else None
-        end = min(token.get("_end") or len(text), following or len(text), len(text))
-        while end > start and text[end - 1] in " \t\n":
-            end -= 1
-        while start < end and text[start] == "\n":
-            start += 1
-        if end > start:
-            blocks.append(_RawBlock(_KINDS.get(token["type"], "other"), start, end, token))
-    return blocks
-
+from ..inline import RawLink, bare_urls, comments, html_anchors, html_links, markdown_links
+from ..model import Block, Document, Field, LineIndex, Link, PaperEntry, Section, Toc, TocItem
+from ..slug import Slugger, plain_heading_text
+from .blocks import RawBlock, segment
+from .fields import paper_url
+from .groups import GroupBuilder
+from .items import citation_entry, item_entry, key_value_entry
+from .paragraphs import block_entries, citation_paragraph
+from .tables import table_entries, table_rows
+from .units import Item, list_items, marker_lines
 
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_MARKER = re.compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _CONTENTS = re.compile(r"content|toc\b|index|overview|outline", re.I)
+# Sections about the list itself: their items are news, contacts or citations, not papers.
+_NOT_PAPERS = re.compile(
+    r"\b(?:news|updates?|changelog|to ?do|contact|citation|cite|contribut\w*|acknowledge?ments?|"
+    r"star history|license|sponsors?)\b",
+    re.I,
+)
 
 
 class _Builder:
@@ -136,14 +44,14 @@ class _Builder:
         self.slugger = Slugger()
         self.blocks: list[Block] = []
         self.headings: list[dict[str, Any]] = []
-        self.entries: list[PaperEntry] = []
+        self.grouping = GroupBuilder(self.span)
         self.links: list[Link] = []
         self.comments: list[Field] = []
         self.anchors: set[str] = {"top"}
         self.toc: Toc | None = None
         self.toc_candidates: list[tuple[int | None, Toc]] = []
         self.run = 0  # blocks that sit together: consecutive paragraphs, or one list or table
-        self.group_of: list[tuple[int, str, int | None]] = []  # (run, family, section) per entry
+        self.lone_title: RawBlock | None = None  # a bold title paragraph that a list may complete
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -181,18 +89,21 @@ class _Builder:
 
     # -- blocks --------------------------------------------------------------------------------
 
-    def add(self, raw: _RawBlock) -> None:
+    def add(self, raw: RawBlock) -> None:
         self.blocks.append(Block(raw.kind, self.span(raw.start, raw.end)))
         together = ("paragraph", "html")
         if raw.kind not in together or self._previous_kind not in together:
             self.run += 1
+        lone_title, self.lone_title = self.lone_title, None
         handler = getattr(self, "_add_" + raw.kind, None)
-        if handler is not None:
+        if raw.kind == "list" and lone_title is not None:
+            self._add_titled_list(lone_title, raw)
+        elif handler is not None:
             handler(raw)
         elif raw.kind in ("quote", "other"):
             self._collect_inline(raw.start, raw.end)
 
-    def _add_heading(self, raw: _RawBlock) -> None:
+    def _add_heading(self, raw: RawBlock) -> None:
         text = self.text
         level = raw.token.get("attrs", {}).get("level", 1)
         line_end = text.find("\n", raw.start, raw.end)
@@ -225,7 +136,7 @@ class _Builder:
             }
         )
 
-    def _add_html(self, raw: _RawBlock) -> None:
+    def _add_html(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)
         anchors = [link for link in links if link.kind == "html" and link.url.startswith("#")]
         if len(anchors) >= 2:
@@ -236,45 +147,101 @@ class _Builder:
                 (self.section, Toc(items, self.span(raw.start, raw.end), self.section))
             )
 
-    def _add_paragraph(self, raw: _RawBlock) -> None:
-        links = self._collect_inline(raw.start, raw.end)
-        for found in entry_parser.block_entries(
-            self.text, raw.start, raw.end, links, self.span, self.section
-        ):
-            self._add_entry(found)
+    @property
+    def _about_the_list(self) -> bool:
+        """Whether the current section is about the list itself (news, contact, citation)."""
+        return self.section is not None and bool(
+            _NOT_PAPERS.search(self.headings[self.section]["text"])
+        )
 
-    def _add_list(self, raw: _RawBlock) -> None:
+    def _add_paragraph(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)
+        if self._about_the_list:
+            return
+        text, count = self.text, len(self.grouping.entries)
+        if citation_paragraph(text, raw.start):
+            found = citation_entry(text, raw.start, raw.end, links, self.span, self.section)
+            self._add_or_unread(found, "block", raw.start, raw.end, links)
+            return
+        for entry in block_entries(text, raw.start, raw.end, links, self.span, self.section):
+            self._add_entry(entry)
+        if len(self.grouping.entries) == count:
+            if text.startswith("**", raw.start) and "\n" not in text[raw.start : raw.end]:
+                self.lone_title = raw
+            elif text.startswith(("**", "[**"), raw.start):
+                self._add_or_unread(None, "block", raw.start, raw.end, links)
+
+    def _add_titled_list(self, title: RawBlock, raw: RawBlock) -> None:
+        """``**Title**`` then ``- Paper: <url>`` bullets: one entry of the two blocks."""
+        links = self._collect_inline(raw.start, raw.end)
+        all_links = [ln for ln in self.links if title.start <= ln.span.start < raw.end]
+        entry = key_value_entry(self.text, title.start, raw.end, all_links, self.span, self.section)
+        if entry is None:
+            self._add_list(raw, links)
+        else:
+            self._add_entry(entry)
+
+    def _add_list(self, raw: RawBlock, links: list[Link] | None = None) -> None:
+        if links is None:
+            links = self._collect_inline(raw.start, raw.end)
         self._maybe_toc(links, raw)
-        for item_start, item_end, content_start in _list_items(self.text, raw.start, raw.end):
-            item_links = [link for link in links if item_start <= link.span.start < item_end]
-            found = entry_parser.item_entry(
-                self.text, item_start, item_end, content_start, item_links, self.span, self.section
-            )
-            if found is not None:
-                self._add_entry(found)
+        if self._about_the_list:
+            return
+        for item in list_items(self.text, raw.start, raw.end):
+            self._add_item(item, links)
 
-    def _add_table(self, raw: _RawBlock) -> None:
+    def _add_item(self, item: Item, links: list[Link]) -> None:
+        """An item is an entry, or a category whose nested items are the entries."""
+        item_links = [link for link in links if item.start <= link.span.start < item.end]
+        snapshot = self.grouping.snapshot()
+        for child in item.children:
+            self._add_item(child, links)
+        children = self.grouping.entries[snapshot[0] :]
+        if any(entry.layout != "plain" for entry in children):
+            return  # a category bullet: its nested items are the entries
+        found = item_entry(
+            self.text, item.start, item.end, item.content_start, item_links, self.span, self.section
+        )
+        if found is None and children:
+            return
+        self.grouping.restore(snapshot)  # the nested items are this entry's sub-bullets
+        self._add_or_unread(found, "item", item.start, item.end, item_links)
+
+    def _add_table(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)
-        for found in entry_parser.table_entries(
-            self.text, raw.start, raw.end, links, self.span, self.section
-        ):
-            self._add_entry(found)
+        if self._about_the_list:
+            return
+        read = 0
+        for entry in table_entries(self.text, raw.start, raw.end, links, self.span, self.section):
+            self._add_entry(entry)
+            read += 1
+        if read == 0:
+            for row_start, row_end in table_rows(self.text, raw.start, raw.end)[2:]:
+                row_links = [ln for ln in links if row_start <= ln.span.start < row_end]
+                self._add_or_unread(None, "row", row_start, row_end, row_links)
+
+    def _add_or_unread(
+        self, entry: PaperEntry | None, family: str, start: int, end: int, links: list[Link]
+    ) -> None:
+        """The entry, or a note that a unit with a paper link was not understood."""
+        if entry is not None:
+            self._add_entry(entry)
+        elif any(paper_url(link.url) for link in links if link.kind != "image"):
+            self.grouping.add_unread(family, start, end, self.run, self.section)
 
     @property
     def _previous_kind(self) -> str | None:
         return self.blocks[-2].kind if len(self.blocks) > 1 else None
 
     def _add_entry(self, entry: PaperEntry) -> None:
-        self.group_of.append((self.run, entry.family, entry.section))
-        self.entries.append(entry)
+        self.grouping.add(entry, self.run)
 
     # -- table of contents ---------------------------------------------------------------------
 
-    def _maybe_toc(self, links: list[Link], raw: _RawBlock) -> None:
+    def _maybe_toc(self, links: list[Link], raw: RawBlock) -> None:
         """A list whose items mostly link to in-page anchors is a table of contents."""
         firsts = {ln.span.start: ln for ln in reversed(links) if ln.kind == "markdown"}
-        markers = list(_marker_lines(self.text, raw.start, raw.end))
+        markers = list(marker_lines(self.text, raw.start, raw.end))
         toc_items: list[tuple[int, Link]] = []
         for _, indent, content in markers:
             first = firsts.get(content)
@@ -301,34 +268,9 @@ class _Builder:
 
     # -- result --------------------------------------------------------------------------------
 
-    def _groups(self) -> tuple[tuple[Group, ...], list[PaperEntry]]:
-        """Entries that sit together form a group; each entry learns its group's index."""
-        groups: list[Group] = []
-        members: list[int] = []
-        entries: list[PaperEntry] = []
-        for i, (entry, key) in enumerate(zip(self.entries, self.group_of, strict=True)):
-            if members and key != self.group_of[members[0]]:
-                groups.append(self._group(len(groups), members))
-                members = []
-            members.append(i)
-            entries.append(replace(entry, group=len(groups)))
-        if members:
-            groups.append(self._group(len(groups), members))
-        return tuple(groups), entries
-
-    def _group(self, index: int, members: list[int]) -> Group:
-        first, last = self.entries[members[0]], self.entries[members[-1]]
-        return Group(
-            index,
-            first.family,
-            self.span(first.span.start, last.span.end),
-            first.section,
-            tuple(members),
-        )
-
     def finish(self, newline: str, bom: bool) -> Document:
-        groups, self.entries = self._groups()
-        for entry in self.entries:
+        groups, entries, unread = self.grouping.finish()
+        for entry in entries:
             if entry.section is not None:
                 self.headings[entry.section]["entries"].append(entry)
         sections = _sections(self.headings)
@@ -339,13 +281,14 @@ class _Builder:
             bom=bom,
             blocks=tuple(self.blocks),
             sections=sections,
-            entries=tuple(self.entries),
+            entries=tuple(entries),
             links=tuple(self.links),
             toc=self._choose_toc(),
             anchors=frozenset(self.anchors | {s.slug for s in sections}),
             comments=tuple(self.comments),
             index=self.index,
             groups=groups,
+            unread=unread,
         )
 
 
@@ -354,41 +297,6 @@ def _html_label(text: str, link: Link) -> str:
     if close < 0:
         return ""
     return plain_heading_text(text[link.span.end : close])
-
-
-def _marker_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
-    """(line start, indent width, content start) of every list-marker line, nested ones too."""
-    pos = start
-    while pos < end:
-        line_end = text.find("\n", pos, end)
-        line_end = end if line_end < 0 else line_end
-        m = _MARKER.match(text, pos, line_end)
-        if m:
-            yield pos, len(m.group(1).expandtabs(4)), m.end()
-        pos = line_end + 1
-
-
-def _list_items(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
-    """(item start, item end, content start) of each item at the list's outermost level."""
-    outer = [
-        (pos, content)
-        for pos, indent, content in _marker_lines(text, start, end)
-        if indent <= _base_indent(text, start) + 1
-    ]
-    for i, (pos, content) in enumerate(outer):
-        item_end = outer[i + 1][0] if i + 1 < len(outer) else end
-        yield pos, _trim_end(text, pos, item_end), content
-
-
-def _base_indent(text: str, start: int) -> int:
-    m = _MARKER.match(text, start)
-    return len(m.group(1).expandtabs(4)) if m else 0
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " \t\n":
-        end -= 1
-    return end
 
 
 def _sections(headings: list[dict[str, Any]]) -> tuple[Section, ...]:
@@ -426,7 +334,7 @@ def parse_document(
     """Parse decoded Markdown (newlines already folded to "\\n") into a Document."""
     with gc_paused():
         builder = _Builder(text, path)
-        for raw in _segment(text):
+        for raw in segment(text):
             builder.add(raw)
         return builder.finish(newline, bom)
 

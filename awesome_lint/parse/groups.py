@@ -1,0 +1,82 @@
+"""Groups: entries that sit together (one list, one table, one run of paragraphs under a
+heading) are the unit of house style. Units that look like papers but yield no entry are kept
+per group, so that a list is never passed in silence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Group, PaperEntry, Span, Unread
+from .entry import SpanOf
+
+GroupKey = tuple[int, str, int | None]  # (run of blocks, family, section)
+
+
+class GroupBuilder:
+    def __init__(self, span_of: SpanOf) -> None:
+        self.span_of = span_of
+        self.entries: list[PaperEntry] = []
+        self.keys: list[GroupKey] = []
+        self.unread: dict[tuple[int, int | None], list[tuple[str, Span]]] = {}
+
+    def add(self, entry: PaperEntry, run: int) -> None:
+        self.entries.append(entry)
+        self.keys.append((run, entry.family, entry.section))
+
+    def add_unread(self, family: str, start: int, end: int, run: int, section: int | None) -> None:
+        self.unread.setdefault((run, section), []).append((family, self.span_of(start, end)))
+
+    def snapshot(self) -> tuple[int, int]:
+        """How much has been recorded: to drop what a nested reading added (see ``restore``)."""
+        return len(self.entries), sum(map(len, self.unread.values()))
+
+    def restore(self, snapshot: tuple[int, int]) -> None:
+        entries, unread = snapshot
+        del self.entries[entries:], self.keys[entries:]
+        for key in reversed(list(self.unread)):
+            units = self.unread[key]
+            excess = sum(map(len, self.unread.values())) - unread
+            if excess <= 0:
+                break
+            del units[max(0, len(units) - excess) :]
+            if not units:
+                del self.unread[key]
+
+    def finish(self) -> tuple[tuple[Group, ...], list[PaperEntry], tuple[Unread, ...]]:
+        """The groups, the entries with their group's index, and the unread units per group."""
+        groups: list[Group] = []
+        members: list[int] = []
+        entries: list[PaperEntry] = []
+        for i, (entry, key) in enumerate(zip(self.entries, self.keys, strict=True)):
+            if members and key != self.keys[members[0]]:
+                groups.append(self._group(len(groups), members))
+                members = []
+            members.append(i)
+            entries.append(replace(entry, group=len(groups)))
+        if members:
+            groups.append(self._group(len(groups), members))
+        return tuple(groups), entries, self._unread()
+
+    def _group(self, index: int, members: list[int]) -> Group:
+        first, last = self.entries[members[0]], self.entries[members[-1]]
+        return Group(
+            index,
+            first.family,
+            self.span_of(first.span.start, last.span.end),
+            first.section,
+            tuple(members),
+        )
+
+    def _unread(self) -> tuple[Unread, ...]:
+        found = []
+        for units in self.unread.values():
+            family = max({f for f, _ in units}, key=[f for f, _ in units].count)
+            first, last = units[0][1], units[-1][1]
+            found.append(
+                Unread(
+                    family,
+                    self.span_of(first.start, last.end),
+                    tuple(span.line for _, span in units),
+                )
+            )
+        return tuple(sorted(found, key=lambda u: u.span.start))
