@@ -18,7 +18,9 @@ SpanOf = Callable[[int, int], Span]
 
 SEPARATORS = " \t\n[]|/,.;:\\"
 _GROUP = re.compile(r"\\?\[([^\[\]]*)\]")
-_DECORATION = re.compile(r":[a-z0-9_+-]+:|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
+_DECORATION = re.compile(
+    r":[a-z0-9_+-]+:|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
+)
 
 
 @dataclass(slots=True)

@@ -39,13 +39,14 @@ KNOWN_VENUES = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _YEAR = re.compile(r"(?<![\d/.])(?:19|20)\d{2}(?![\d/])")
-_NAME = r"[A-Z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*"
+_NAME = r"[A-Z\u00c0-\u024f](?:[\w\u00c0-\u024f'’.-]+|\.)"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}-?(?:[A-Z]\.)?"
 # "Ann Lee", "A. Lee", "Lee A.", "Jo-Ann van der Berg", "LALIT R. BAHL"
 _PERSON = re.compile(
-    rf"(?:{_INITIALS}\s*)?{_NAME}(?:\s+(?:{_INITIALS}|{_NAME}|van|von|de|der|den|da|di|del|le|la))*"
+    rf"(?:{_INITIALS}\s*)?{_NAME}(?:\s+(?:{_INITIALS}|{_NAME}|[A-Z](?=\s)|van|von|de|der|den|da|di|del|le|la))*"
     rf"(?:\s+{_INITIALS})?"
 )
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?-?\s?){1,3}")  # "C.", "J.-P." in "Lee, C., Wu, J.-P."
 _MARKS = re.compile(r"[*†‡§¹²³⁴✉]|\(\s*:[^()]*\)")  # equal-contribution and contact marks
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
@@ -72,7 +73,12 @@ def looks_like_authors(text: str) -> bool:
     parts = [p for p in _AUTHOR_SPLIT.split(text) if p]
     if not parts or _NOT_NAMES.search(text):
         return False
-    names = [p for p in parts if _PERSON.fullmatch(p) and len(p.split()) <= 5]
+    names = [
+        p
+        for p in parts
+        if _INITIALS_ONLY.fullmatch(p)
+        or (_PERSON.fullmatch(p) and len(p.split()) <= 4 and p.lower() not in KNOWN_VENUES)
+    ]
     if len(names) != len(parts):
         return False
     if len(parts) == 1:  # one name alone: two to four words, or "Surname, I."
@@ -127,7 +133,7 @@ def split_venue_suffix(text: str) -> int | None:
     return m.start() if venue_with_year(inner) or is_date(inner) else None
 
 
-_CITATION = re.compile(r"\[?\s*\d{1,4}\s*\]?\.?")
+_CITATION = re.compile(r"\[\s*\d{1,4}\s*\]\.?|\d{1,3}\.?")
 
 
 def citation_number(text: str) -> bool:
@@ -151,7 +157,7 @@ LINK_LABELS = re.compile(
 def looks_like_title(text: str) -> bool:
     """Text that can name a paper: not a link label, a number, a date, a venue or a name list."""
     text = text.strip(" \t\n*_\"'“”.,:;")
-    if len(text) < 3 or citation_number(text) or is_date(text):
+    if len(text) < 2 or citation_number(text) or is_date(text):
         return False
     if LINK_LABELS.fullmatch(text) or (venue_with_year(text) and known_venue(text)):
         return False

@@ -47,7 +47,9 @@ _LEADING_SYMBOLS = re.compile(r"(?:[^\w\s*\[_(`<!\\\"“'‘]\s*)+")
 _KEY_VALUE = re.compile(r"([A-Za-z][A-Za-z ]{1,30}):\s*")
 _MARKER = re.compile(r"(?:[-*+]|\d+[.)])(?:[ \t]+|$)")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
-_HTML_TAG = re.compile(r"</?(?:a|span|img|sup|sub|p|div|b|i|em|strong|font)\b[^<>\n]{0,300}>", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:a|span|img|sup|sub|p|div|b|i|em|strong|font|u)\b[^<>\n]{0,300}>", re.I
+)
 _UNDERLINE = re.compile(r"<u>([^<>\n]{1,60})</u>\s*:\s*", re.I)
 _BOLD_ALIAS = re.compile(r"\*\*([^*\n]{1,60})\*\*\s*:\s*(?=\"|“|\*\*)")
 _ET_AL_REST = re.compile(r"\bet\.?\s*al\b\.?\s+(?=\S)", re.I)
@@ -78,6 +80,8 @@ def item_entry(
     slots = Slots(text, span_of, section=section)
     for a, b in decorations(text, start, end):
         slots.taken.append((a, b))
+    for m in _HTML_TAG.finditer(text, start, end):
+        slots.taken.append((m.start(), m.end()))
     wrapped = _continuation(text, lines)
     layout = read_head(slots, head, lines[wrapped].end, entry_links)
     if layout is None:
@@ -126,14 +130,15 @@ def _paper_signal(slots: Slots, links: list[Link]) -> bool:
         return True
     if slots.venue is not None and (venue_with_year(slots.venue.text) or _has_year(slots)):
         return True
-    title = slots.title.span if slots.title is not None else None
-    return any(paper_url(link.url) and _labelled(link, title) for link in links)
+    read = [f.span for f in (slots.title, slots.venue) if f is not None]
+    return any(paper_url(link.url) and _labelled(link, read) for link in links)
 
 
-def _labelled(link: Link, title: Span | None) -> bool:
+def _labelled(link: Link, read: list[Span]) -> bool:
+    """A link that names a paper: a bare URL, the title's or venue's link, or ``[PDF]``."""
     if link.kind != "markdown" or link.label_span is None:
         return True
-    if title is not None and link.span.start <= title.start < link.span.end:
+    if any(link.span.start <= span.start < link.span.end for span in read):
         return True
     return bool(LINK_LABELS.fullmatch(link.label.strip(" []*_`")))
 
@@ -189,7 +194,14 @@ def _read_prefixes(slots: Slots, start: int, end: int, links: list[Link]) -> int
     text = slots.text
     pos = start
     for _ in range(12):
+        if pos > start:
+            slots.taken.append((start, pos))  # read or skipped: no later field takes it
         pos = _skip(text, pos, end)
+        m = _UNDERLINE.match(text, pos, end) or _BOLD_ALIAS.match(text, pos, end)
+        if m:
+            slots.alias = slots.field(m.start(1), m.end(1), "X")
+            pos = m.end()
+            continue
         taken = next((b for a, b in slots.taken if a <= pos < b), None)
         if taken is not None:
             pos = taken
@@ -200,11 +212,6 @@ def _read_prefixes(slots: Slots, start: int, end: int, links: list[Link]) -> int
             or _MARKER.match(text, pos, end)
         )
         if m:
-            pos = m.end()
-            continue
-        m = _UNDERLINE.match(text, pos, end) or _BOLD_ALIAS.match(text, pos, end)
-        if m:
-            slots.alias = slots.field(m.start(1), m.end(1), "X")
             pos = m.end()
             continue
         m = year_venue_prefix(text, pos, end)
@@ -229,7 +236,7 @@ def _prefix_group(slots: Slots, pos: int, end: int, links: list[Link]) -> int | 
         stop = close + (3 if text.startswith("**", close + 1) or text[pos] == "[" else 1)
         if close < 0:
             return None
-        a, b = strip(text, pos + 1, close, " \t*")
+        a, b = strip(text, pos + 1, close, " \t*[")
         if citation_number(text[a:b]) or venue_with_year(text[a:b]) or is_date(text[a:b]):
             _put_prefix(slots, a, b)
             return min(stop, end)
@@ -246,14 +253,24 @@ def _prefix_group(slots: Slots, pos: int, end: int, links: list[Link]) -> int | 
         return None
     if _link_at(links, pos) is not None:
         return None
-    close = text.find("]" if ch == "[" else ")", pos + 1, end)
-    if close < 0 or "\n" in text[pos:close] or close - pos > 120:
+    close = _closing(text, pos, end, links)
+    if close < 0 or "\n" in text[pos:close] or close - pos > 200:
         return None
     a, b = strip(text, pos + 1, close, " \t")
     if b <= a:
         return close + 1
     _put_prefix(slots, a, b)
     return close + 1
+
+
+def _closing(text: str, pos: int, end: int, links: list[Link]) -> int:
+    """The bracket that closes the one at ``pos``, past any link inside it."""
+    closer = "]" if text[pos] == "[" else ")"
+    close = text.find(closer, pos + 1, end)
+    for link in links:
+        if pos < link.span.start < close < link.span.end:
+            close = text.find(closer, link.span.end, end)
+    return close
 
 
 def _put_prefix(slots: Slots, start: int, end: int) -> None:
@@ -355,7 +372,7 @@ def _plain_title(slots: Slots, pos: int, end: int, links: list[Link]) -> tuple[s
     if _KEY_VALUE.match(text, pos, end):
         return None  # "Key: value" metadata, not a title
     stop = min([ln.span.start for ln in links if pos < ln.span.start < end] + [end])
-    for mark in (" [", "\\[", " *", " _", "  ", "*["):
+    for mark in (" [", "\\[", " *", " _", "  ", "*[", ' "', " “"):
         found = text.find(mark, pos, stop)
         if found > pos:
             stop = found
@@ -457,12 +474,21 @@ def _read_piece(slots: Slots, start: int, end: int) -> None:
     text = slots.text
     pos = start
     for m in _GROUP.finditer(text, start, end):
+        if _inside_a_phrase(text, m, end):
+            continue
         _read_plain(slots, pos, m.start())
         inner = 1 if m.group(1) is not None else 2
         for a, b in _bar_parts(text, m.start(inner), m.end(inner)):
             _read_group_part(slots, a, b)
         pos = m.end()
     _read_plain(slots, pos, end)
+
+
+def _inside_a_phrase(text: str, group: re.Match[str], end: int) -> bool:
+    """``Recognition (CVPR), 2021``: a parenthesis the phrase goes on after is part of it."""
+    return group.group(2) is not None and text[group.end() : group.end() + 1] == "," and (
+        group.start() > 0 and text[group.start() - 1] == " "
+    )
 
 
 def _bar_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
