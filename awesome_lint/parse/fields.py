@@ -48,6 +48,7 @@ _PERSON = re.compile(
 )
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?-?\s?){1,3}")  # "C.", "J.-P." in "Lee, C., Wu, J.-P."
 _MARKS = re.compile(r"[*†‡§¹²³⁴✉]|\(\s*:[^()]*\)")  # equal-contribution and contact marks
+_ET_AL_HEAD = re.compile(rf"(?:[A-Z]\.?\s?-?)*{_PERSON.pattern}")  # "M Mohri", "J.G. Fiscus"
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _NOT_NAMES = re.compile(
@@ -69,7 +70,7 @@ def looks_like_authors(text: str) -> bool:
         return False
     if _ET_AL.search(text):
         head = _ET_AL.split(text, 1)[0].strip(" ,")
-        return not head or bool(_PERSON.fullmatch(head)) or looks_like_authors(head)
+        return not head or bool(_ET_AL_HEAD.fullmatch(head)) or looks_like_authors(head)
     parts = [p for p in _AUTHOR_SPLIT.split(text) if p]
     if not parts or _NOT_NAMES.search(text):
         return False
@@ -149,7 +150,7 @@ LINK_LABELS = re.compile(
     r"weights|tweet|talk|youtube|colab|notebook|leaderboard|benchmark|torch|tf|keras|mxnet|"
     r"matlab|extended version|technical report|report|journal|conference|proceedings|springer|"
     r"ieee|acm|cvf|ieee xplore|semantic scholar|researchgate|pubmed|\w+ code)"
-    r"(?:\s*\([^)]*\))?\s*[\d.]*",
+    r"(?:\s*\([^)]*\))?",
     re.I,
 )
 
@@ -157,7 +158,7 @@ LINK_LABELS = re.compile(
 def looks_like_title(text: str) -> bool:
     """Text that can name a paper: not a link label, a number, a date, a venue or a name list."""
     text = text.strip(" \t\n*_\"'“”.,:;")
-    if len(text) < 2 or citation_number(text) or is_date(text):
+    if not text or citation_number(text) or is_date(text):
         return False
     if LINK_LABELS.fullmatch(text) or (venue_with_year(text) and known_venue(text)):
         return False

@@ -350,6 +350,9 @@ def _bold_title(slots: Slots, pos: int, end: int) -> tuple[str, int] | None:
     close = text.find("**", pos + 2, end)
     if close <= pos + 2:
         return None
+    if not text[pos + 2 : close].strip():  # "** **": an empty title, for AL106 to report
+        slots.title = slots.field(*strip(text, pos + 2, close, " \t"), "T")
+        return "bold", close + 2
     if not _title_field(slots, pos + 2, close):
         return None
     return "bold", close + 2
