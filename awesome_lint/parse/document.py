@@ -17,9 +17,8 @@ from ..inline import RawLink, bare_urls, comments, html_anchors, html_links, mar
 from ..model import Block, Document, Field, LineIndex, Link, PaperEntry, Section, Toc, TocItem
 from ..slug import Slugger, plain_heading_text
 from .blocks import RawBlock, segment
-from .fields import paper_url
 from .groups import GroupBuilder
-from .items import citation_entry, item_entry, key_value_entry
+from .items import citation_entry, item_entry, key_value_entry, paper_like
 from .paragraphs import block_entries, citation_paragraph
 from .tables import table_entries, table_rows
 from .units import Item, list_items, marker_lines
@@ -205,7 +204,7 @@ class _Builder:
         if found is None and children:
             return
         self.grouping.restore(snapshot)  # the nested items are this entry's sub-bullets
-        self._add_or_unread(found, "item", item.start, item.end, item_links)
+        self._add_or_unread(found, "item", item.content_start, item.end, item_links)
 
     def _add_table(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)
@@ -226,7 +225,7 @@ class _Builder:
         """The entry, or a note that a unit with a paper link was not understood."""
         if entry is not None:
             self._add_entry(entry)
-        elif any(paper_url(link.url) for link in links if link.kind != "image"):
+        elif paper_like(self.text, start, end, links):
             self.grouping.add_unread(family, start, end, self.run, self.section)
 
     @property

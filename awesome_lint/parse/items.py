@@ -120,6 +120,20 @@ def citation_entry(
     )
 
 
+def paper_like(text: str, start: int, end: int, links: list[Link]) -> bool:
+    """Whether a unit that yielded no entry looks like a paper all the same: it is no note about
+    the list, and it has a paper link at its start or labelled as one (``[PDF](arxiv…)``)."""
+    m = _LEADING_SYMBOLS.match(text, start, end)
+    head = _skip(text, m.end() if m else start, end, " \t[*_")
+    if news_line(text[head : min(end, head + 80)]):
+        return False
+    return any(
+        paper_url(link.url) and (link.span.start <= head or _labelled(link, []))
+        for link in links
+        if link.kind != "image"
+    )
+
+
 def _paper_signal(slots: Slots, links: list[Link]) -> bool:
     """A title alone is no paper: it needs a paper link, a venue with a year, authors or a date.
 

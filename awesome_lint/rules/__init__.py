@@ -12,6 +12,7 @@ from .al104_link_label import LinkLabel
 from .al105_link_format import LinkFormat
 from .al106_title_format import TitleFormat
 from .al107_authors_format import AuthorsFormat
+from .al108_entries_not_understood import EntriesNotUnderstood
 from .al201_date_format import DateFormat
 from .al202_date_ordinal import DateOrdinal
 from .al203_month_style import MonthStyle
@@ -42,6 +43,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     LinkFormat,
     TitleFormat,
     AuthorsFormat,
+    EntriesNotUnderstood,
     DateFormat,
     DateOrdinal,
     MonthStyle,
