@@ -204,7 +204,7 @@ class _Builder:
         if found is None and children:
             return
         self.grouping.restore(snapshot)  # the nested items are this entry's sub-bullets
-        self._add_or_unread(found, "item", item.content_start, item.end, item_links)
+        self._add_or_unread(found, "item", item.start, item.end, item_links, item.content_start)
 
     def _add_table(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)
@@ -220,12 +220,18 @@ class _Builder:
                 self._add_or_unread(None, "row", row_start, row_end, row_links)
 
     def _add_or_unread(
-        self, entry: PaperEntry | None, family: str, start: int, end: int, links: list[Link]
+        self,
+        entry: PaperEntry | None,
+        family: str,
+        start: int,
+        end: int,
+        links: list[Link],
+        content_start: int | None = None,
     ) -> None:
         """The entry, or a note that a unit with a paper link was not understood."""
         if entry is not None:
             self._add_entry(entry)
-        elif paper_like(self.text, start, end, links):
+        elif paper_like(self.text, start if content_start is None else content_start, end, links):
             self.grouping.add_unread(family, start, end, self.run, self.section)
 
     @property
