@@ -356,6 +356,12 @@ def max_size_option(ctx: click.Context, param: click.Parameter, value: str) -> i
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only, no summary.")
 @click.option(
+    "--dump-entries",
+    is_flag=True,
+    help="Print every paper entry read, with its fields and places, offline, and exit "
+    "(text, or --format json).",
+)
+@click.option(
     "--color/--no-color",
     default=None,
     help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
@@ -384,6 +390,7 @@ def main(
     explain: str | None,
     max_size: int,
     quiet: bool,
+    dump_entries: bool,
     color: bool | None,
     fail_on: str,
     changed_since: str | None,
@@ -411,6 +418,10 @@ def main(
     unique_paths = list(dict.fromkeys(paths)) or ["README.md"]  # a path given twice: once
     if link_args["dump_links"]:
         sys.exit(dump(unique_paths, max_size))
+    if dump_entries:
+        from .entrydump import dump_entries as print_entries
+
+        sys.exit(print_entries(unique_paths, max_size, fmt))
     configs = configurations(
         registry, select, ignore, severities, config_path, isolated, no_inline_config
     )
