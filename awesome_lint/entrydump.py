@@ -54,7 +54,12 @@ def _date(field: Field | None) -> dict[str, Any] | None:
 
 def _link(link: Link) -> dict[str, Any]:
     label = plain_text(link.label) if link.kind != "autolink" else ""
-    return {"label": label, "url": link.url, "kind": link_kind(link.label, link.url), **_span(link.span)}
+    return {
+        "label": label,
+        "url": link.url,
+        "kind": link_kind(link.label, link.url),
+        **_span(link.span),
+    }
 
 
 def entry_record(entry: PaperEntry) -> dict[str, Any]:

@@ -459,10 +459,10 @@ EXPECTED_ENTRIES = {
     # M4 167 + L304, whose title holds brackets ("[Jax + Flax] Minimal …").
     "awesome-NeRF__awesome-NeRF__f263154": 168,
     # The five lists added later, counted by regex and checked by eye:
-    # 62 milestone rows (`^| 20\d\d-`) + 3 "Open LLM" items whose link is the model's arXiv paper
-    # (L197 DeepSeek-V2, L231 OPT, L250 T5). The ~300 tool, leaderboard and resource bullets
-    # (`- [Name](url) - description`) are no papers.
-    "Hannibal046__Awesome-LLM__538eed0": 65,
+    # 62 milestone rows (`^| 20\d\d-`). The ~300 tool, leaderboard and resource bullets
+    # (`- [Name](url) - description`) are no papers, nor the "Open LLM" model links, three of
+    # which link the model's arXiv paper (L197, L231, L250): their lists link models.
+    "Hannibal046__Awesome-LLM__538eed0": 62,
     # Items at any depth after L100 with a bold title and an http link, outside the category
     # bullets (`<span id=…>`): 368. News (L45-48), to-do and contents items are no papers.
     "Yutong-Zhou-cv__Awesome-Text-to-Image__b2a6b3f": 368,

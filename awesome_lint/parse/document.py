@@ -50,6 +50,7 @@ class _Builder:
         self.toc: Toc | None = None
         self.toc_candidates: list[tuple[int | None, Toc]] = []
         self.run = 0  # blocks that sit together: consecutive paragraphs, or one list or table
+        self.other_links = 0  # items of the current list that link something other than a paper
         self.lone_title: RawBlock | None = None  # a bold title paragraph that a list may complete
 
     # -- helpers -------------------------------------------------------------------------------
@@ -186,8 +187,10 @@ class _Builder:
         self._maybe_toc(links, raw)
         if self._about_the_list:
             return
+        since, self.other_links = len(self.grouping.entries), 0
         for item in list_items(self.text, raw.start, raw.end):
             self._add_item(item, links)
+        self.grouping.drop_outvoted(since, self.other_links)
 
     def _add_item(self, item: Item, links: list[Link]) -> None:
         """An item is an entry, or a category whose nested items are the entries."""
@@ -204,6 +207,8 @@ class _Builder:
         if found is None and children:
             return
         self.grouping.restore(snapshot)  # the nested items are this entry's sub-bullets
+        if found is None and _starts_with_link(self.text, item.content_start, item_links):
+            self.other_links += 1
         self._add_or_unread(found, "item", item.start, item.end, item_links, item.content_start)
 
     def _add_table(self, raw: RawBlock) -> None:
@@ -295,6 +300,15 @@ class _Builder:
             groups=groups,
             unread=unread,
         )
+
+
+def _starts_with_link(text: str, start: int, links: list[Link]) -> bool:
+    first = next((link for link in links if link.kind == "markdown"), None)
+    return (
+        first is not None
+        and not first.url.startswith("#")
+        and not text[start : first.span.start].strip(" \t*_")
+    )
 
 
 def _html_label(text: str, link: Link) -> str:

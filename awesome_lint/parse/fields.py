@@ -39,7 +39,7 @@ KNOWN_VENUES = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _YEAR = re.compile(r"(?<![\d/.])(?:19|20)\d{2}(?![\d/])")
-_NAME = r"[A-Z\u00c0-\u024f](?:[\w\u00c0-\u024f'’.-]+|\.)"
+_NAME = r"[A-Z\u00c0-\u024f](?:[\w\u00c0-\u024f'\u2019.-]+|\.)"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}-?(?:[A-Z]\.)?"
 # "Ann Lee", "A. Lee", "Lee A.", "Jo-Ann van der Berg", "LALIT R. BAHL"
 _PERSON = re.compile(
@@ -59,12 +59,12 @@ _NOT_NAMES = re.compile(
 
 
 def is_date(text: str) -> bool:
-    """A date in any layout lists use: ``25th Jul., 2022``, ``2022/07``, ``Jun., 2024``, ``2020``."""
+    """A date in any layout lists use: ``25th Jul., 2022``, ``2022/07``, ``Jun., 2024``."""
     return read_date(text.strip()) is not None
 
 
 def looks_like_authors(text: str) -> bool:
-    """A list of names: ``A. Lee, B. Kim``, ``Lee, A., Kim, B.``, ``Ann Lee et al.``, ``X and Y``."""
+    """A list of names: ``A. Lee, B. Kim``, ``Lee, A., Kim, B.``, ``Ann Lee et al.``."""
     text = _MARKS.sub("", text).strip(" \t\n.,;:_")
     if not text or len(text) > 2000 or any(ch.isdigit() for ch in text):
         return False
@@ -87,7 +87,7 @@ def looks_like_authors(text: str) -> bool:
     return True
 
 
-_NAME_PART = re.compile(r"\(?[^\W\d_][\w'’.()*-]*(?: \(?[^\W\d_][\w'’.()*-]*){0,4}")
+_NAME_PART = re.compile(r"\(?[^\W\d_][\w'\u2019.()*-]*(?: \(?[^\W\d_][\w'\u2019.()*-]*){0,4}")
 
 
 def name_list(text: str) -> bool:
@@ -114,7 +114,7 @@ def known_venue(text: str) -> bool:
     return bool(words) and len(words) <= 8 and any(w in KNOWN_VENUES for w in words)
 
 
-_YEAR_VENUE_PREFIX = re.compile(r"((?:19|20)\d{2})-([A-Za-z][\w]*)\s*[-–:]\s+")
+_YEAR_VENUE_PREFIX = re.compile(r"((?:19|20)\d{2})-([A-Za-z][\w]*)\s*[-\u2013:]\s+")
 
 
 def year_venue_prefix(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -157,7 +157,7 @@ LINK_LABELS = re.compile(
 
 def looks_like_title(text: str) -> bool:
     """Text that can name a paper: not a link label, a number, a date, a venue or a name list."""
-    text = text.strip(" \t\n*_\"'“”.,:;")
+    text = text.strip(" \t\n*_\"'“”.,:;[]")
     if not text or citation_number(text) or is_date(text):
         return False
     if LINK_LABELS.fullmatch(text) or (venue_with_year(text) and known_venue(text)):
@@ -225,9 +225,12 @@ _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\([^()\s]*\))?[^()\s]*\)")
 
 
 def plain_text(markdown: str) -> str:
-    """The text a reader sees: links by their labels, Markdown and HTML removed, entities decoded."""
+    """The text a reader sees: links as their labels, no Markdown or HTML, entities decoded."""
     text = BR_TAG.sub(" ", markdown)
-    text = _LINK.sub(r"\1", text)
+    for _ in range(3):  # a badge inside a link: the image first, then the link
+        text, count = _LINK.subn(r"\1", text)
+        if not count:
+            break
     text = _TAG.sub("", text)
     text = _MARKUP.sub("", text).replace("\\", "")
     return " ".join(html.unescape(text).split())

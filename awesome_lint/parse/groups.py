@@ -12,6 +12,11 @@ from .entry import SpanOf
 GroupKey = tuple[int, str, int | None]  # (run of blocks, family, section)
 
 
+def bare_link(entry: PaperEntry) -> bool:
+    """``- [Name](url)`` and nothing more: no authors, date or venue."""
+    return entry.layout == "link" and not (entry.authors or entry.date or entry.venue)
+
+
 class GroupBuilder:
     def __init__(self, span_of: SpanOf) -> None:
         self.span_of = span_of
@@ -41,6 +46,16 @@ class GroupBuilder:
             del units[max(0, len(units) - excess) :]
             if not units:
                 del self.unread[key]
+
+    def drop_outvoted(self, since: int, other_links: int) -> None:
+        """In a list whose items are mostly links to things that are no papers (models, tools),
+        an entry that is nothing but a link to a paper is one of them: the majority reads it."""
+        added = self.entries[since:]
+        if other_links <= len(added):
+            return
+        kept = [i for i, entry in enumerate(added, since) if not bare_link(entry)]
+        self.entries[since:] = [self.entries[i] for i in kept]
+        self.keys[since:] = [self.keys[i] for i in kept]
 
     def finish(self) -> tuple[tuple[Group, ...], list[PaperEntry], tuple[Unread, ...]]:
         """The groups, the entries with their group's index, and the unread units per group."""

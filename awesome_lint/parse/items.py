@@ -43,7 +43,8 @@ from .fields import (
 )
 from .lines import Line, logical_lines, strip
 
-_LEADING_SYMBOLS = re.compile(r"(?:[^\w\s*\[_(`<!\\\"“'‘]\s*)+")
+_LEADING_SYMBOLS = re.compile(r"(?:[^\w\s*\[_(`<!\\\"\u201c'\u2018]\s*)+")
+_NOTE = re.compile(r"<(?:sub|sup|small)>", re.I)
 _KEY_VALUE = re.compile(r"([A-Za-z][A-Za-z ]{1,30}):\s*")
 _MARKER = re.compile(r"(?:[-*+]|\d+[.)])(?:[ \t]+|$)")
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
@@ -167,6 +168,8 @@ def _continuation(text: str, lines: list[Line]) -> int:
     for line in lines[1:]:
         if line.end <= line.start or _MARKER.match(text, line.start, line.end):
             break
+        if _NOTE.match(text, line.start, line.end):
+            break  # <sub>a maintainer's note</sub> under the item
         if text[line.start - 1] != "\n" and text[line.start - 1] not in " \t":
             break  # a piece after a mid-line <br>: a new logical line, not a wrap
         if text.count("\n", lines[0].start, line.start) > count + 1:
@@ -397,7 +400,7 @@ def _plain_title(slots: Slots, pos: int, end: int, links: list[Link]) -> tuple[s
     parts = _comma_parts(text, pos, run_end)
     authors_end = _authors_prefix(text, parts)
     if authors_end is not None:
-        a, b = strip(text, pos, authors_end, " \t,.")
+        a, b = _names_span(text, pos, authors_end)
         if slots.authors is None:
             slots.authors = slots.field(a, b, "A")
         if _skip(text, authors_end, run_end, " \t,.") >= run_end:
@@ -415,10 +418,21 @@ def _plain_title(slots: Slots, pos: int, end: int, links: list[Link]) -> tuple[s
         if looks_like_authors(piece):
             break
         title_end = b
-    a, b = strip(text, pos, title_end, " \t.,;:-–")
+    a, b = strip(text, pos, title_end, " \t.,;:-\u2013")
     if b <= a or not _title_field(slots, a, b):
         return None
     return "plain", title_end
+
+
+_INITIAL_END = re.compile(r"(?:\b[A-Z]|\bal)\.$")
+
+
+def _names_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name list's bounds, keeping the period of a final initial or "et al."."""
+    a, b = strip(text, start, end, " \t,")
+    if b > a and text[b - 1] == "." and not _INITIAL_END.search(text, max(a, b - 3), b):
+        b -= 1
+    return a, b
 
 
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -462,7 +476,7 @@ def _read_rest_of_head(slots: Slots, lines: list[Line]) -> None:
             _read_piece(slots, a, b)
 
 
-_DASH = re.compile(r"[ \t]*(?:[-–—:]|&mdash;)[ \t]+")
+_DASH = re.compile(r"[ \t]*(?:[-\u2013\u2014:]|&mdash;)[ \t]+")
 
 
 def _description(slots: Slots, start: int, end: int) -> bool:
@@ -503,8 +517,10 @@ def _read_piece(slots: Slots, start: int, end: int) -> None:
 
 def _inside_a_phrase(text: str, group: re.Match[str], end: int) -> bool:
     """``Recognition (CVPR), 2021``: a parenthesis the phrase goes on after is part of it."""
-    return group.group(2) is not None and text[group.end() : group.end() + 1] == "," and (
-        group.start() > 0 and text[group.start() - 1] == " "
+    return (
+        group.group(2) is not None
+        and text[group.end() : group.end() + 1] == ","
+        and (group.start() > 0 and text[group.start() - 1] == " ")
     )
 
 

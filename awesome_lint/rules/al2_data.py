@@ -96,7 +96,16 @@ _SPACE = re.compile(r"(?P<name>\S(?:.*\S)?) (?P<year>\d{4})(?:[ ,].*)?")
 _ANY_YEAR = re.compile(r"(?<![\d.])\d{3,6}(?![\d.])")
 
 
+_BREAK = re.compile(r"[ \t]*<\s*/?\s*br\s*/?\s*>[ \t]*", re.I)
+
+
 def read_venue(text: str) -> Venue:
+    m = _BREAK.search(text)
+    if m:  # "arXiv<br />2023" (a table cell): the venue and its year on two rendered lines
+        venue = read_venue(text[: m.start()] + " " + text[m.end() :])
+        if venue.year_start > m.start():
+            venue = venue._replace(year_start=venue.year_start + len(m.group()) - 1)
+        return venue
     for layout, pattern in (("comma", _COMMA), ("space", _SPACE)):
         m = pattern.fullmatch(text)
         if m:

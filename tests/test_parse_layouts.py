@@ -1,0 +1,248 @@
+"""Every layout of ../shared/field-reports (layouts seen on real paper lists) is read: the entries
+it must give, each with the fields a maintainer expects (README.md there says which). Also the
+non-papers that must not be read as entries, and the units a list must not pass in silence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from awesome_lint.entrydump import entry_record
+from awesome_lint.parse import parse_document
+
+REPORTS = Path(__file__).resolve().parent.parent.parent / "shared" / "field-reports"
+
+
+def read_report(name: str):
+    path = REPORTS / name
+    if not path.is_file():
+        pytest.skip(f"../shared/field-reports/{name} is not available")
+    return parse_document(path.read_text(encoding="utf-8"), name)
+
+
+def fields(entry, names: tuple[str, ...]) -> dict[str, Any]:
+    record = entry_record(entry)
+    return {name: record[name]["text"] if record[name] else None for name in names}
+
+
+T, AL, A, D, V = "title", "alias", "authors", "date", "venue"
+
+# file -> [(line, {field: plain text}), ...]: every entry it must give, and nothing else.
+EXPECTED: dict[str, list[tuple[int, dict[str, str | None]]]] = {
+    "layout-01-nested-entries.md": [
+        (4, {T: "A Made-Up Open-World Detector", AL: "ABC", V: "CVPR, 2023"}),
+        (5, {T: "Another Made-Up Detector", AL: "XYZ", V: "ICCV, 2023"}),
+    ],
+    "layout-02-alias-read-as-title.md": [
+        (3, {T: "Made-Up Token Pruning", AL: "QRZ", V: "arXiv, 2021"}),
+        (4, {T: "Made-Up Compression with Low Rank", AL: "QRZ", V: "arXiv, 2022"}),
+        (5, {T: "Trainer: A Made-Up Curriculum", AL: "Trainer", V: "ICCV, 2023"}),
+        (6, {T: "Trainer++: A Made-Up Journal Extension", AL: "Trainer++", V: "TPAMI, 2024"}),
+    ],
+    "layout-03-authors-first.md": [
+        (
+            3,
+            {
+                T: "A Made-Up Event-Based Flow Method",
+                A: "Lee, A., Kim, B.",
+                V: "IEEE Conf. Computer Vision and Pattern Recognition (CVPR), 2021",
+            },
+        ),
+        (6, {T: "A Made-Up Policy Search Method", A: "Park, C., Wu, D.", V: "ICML, 2019"}),
+    ],
+    "layout-04-date-in-parentheses.md": [
+        (3, {T: "Made-Up Video Model One", D: "Jun., 2024", V: "NeurIPS 2024", A: None}),
+        (5, {T: "Made-Up Video Model Two", D: "May, 2024", V: None, A: None}),
+        (7, {T: "Made-Up Video Model Three", D: "Apr., 2024", V: None, A: None}),
+    ],
+    "layout-05-venue-link-first.md": [
+        (3, {T: "A Made-Up Quantization Method", V: "ICLR"}),
+        (4, {T: "Another Made-Up Binary Network", V: "arXiv"}),
+    ],
+    "layout-06-author-line-after-blank-line.md": [
+        (1, {T: "Made-Up Alpha Networks.", A: "Ann Lee, Bo Chen", V: "ICML 2019"}),
+        (4, {T: "Made-Up Beta Networks.", A: "Cy Diaz, Di Evans", V: "ICLR 2020"}),
+        (7, {T: "Made-Up Gamma Networks.", A: "Ed Fox", V: "KDD 2019"}),
+        (10, {T: "Made-Up Delta Networks.", A: "Flo Gray, Gil Hu", V: None, D: "2018"}),
+    ],
+    "layout-07-year-and-authors-after-title.md": [
+        (3, {T: "Made-Up Speech Model A", D: "2020", A: "Ann Lee et al", V: None}),
+        (4, {T: "Made-Up Speech Model B", D: "2020", A: "Bo Kim et al", V: None}),
+        (5, {T: "Made-Up Speech Model C", D: "2021", A: "Cy Park et al", V: None}),
+    ],
+    "layout-08-venue-in-parentheses-prefix.md": [
+        (3, {T: "A Made-Up Text-to-Image Model", V: "CVPR 2023", A: "Ann Lee et al"}),
+        (4, {T: "Another Made-Up Benchmark", V: "arXiv preprint 2023", A: "Bo Kim et al"}),
+    ],
+    "layout-09-date-prefix.md": [
+        (3, {T: "A Made-Up Embodied Agent Study", D: "2023/10", A: "Ann Lee et al.", V: "arXiv"}),
+        (5, {T: "A Made-Up Evaluation of Chat Models", D: "2023/08", A: "Bo Kim et al."}),
+    ],
+    "layout-10-table-title-cell-without-bold.md": [
+        (5, {T: "A Made-Up Diffusion LM"}),
+        (6, {T: "Made-Up Agent Memory"}),
+    ],
+    "layout-11-year-venue-prefix.md": [
+        (3, {T: "A Made-Up Method for Noisy Labels", D: "2019", V: "CVPR"}),
+        (4, {T: "Another Made-Up Robust Loss", D: "2019", V: "ICML"}),
+    ],
+    "layout-14-numbered-citation-paragraphs.md": [
+        (3, {T: "A made-up deep network", A: "Doe, Jane, et al.", V: "Made-Up Journal", D: "2006"}),
+        (7, {T: "A made-up detector", A: "Roe, John", V: "Made-Up Conference", D: "2015"}),
+        (9, {T: "A made-up tracker", A: "Poe, Ann", V: "Made-Up Conference", D: "2016"}),
+    ],
+    "layout-15-bold-title-then-key-value-list.md": [
+        (3, {T: "A Made-Up Backbone for Dense Prediction"}),
+        (8, {T: "Another Made-Up Backbone"}),
+    ],
+    "layout-16-underlined-alias-prefix.md": [
+        (3, {T: "A Made-Up Language Model", AL: "FooLM", A: "Ann Lee et al", V: "arXiv 2023"}),
+        (4, {T: "Another Made-Up Language Model", AL: "BarLM", A: "Bo Kim et al", V: "ICLR 2023"}),
+    ],
+    "layout-17-quoted-title-without-bold.md": [
+        (3, {T: "A Made-Up Survey of Vision Transformers", V: "arXiv, 2024"}),
+        (4, {T: "Another Made-Up Survey", V: "TPAMI, 2023"}),
+    ],
+    "layout-18-bracketed-date-and-venue-in-item.md": [
+        (2, {T: "Made-Up Quartz Net", D: "1st Jan., 2023", V: "CVPR, 2023"}),
+        (3, {T: "Made-Up Basalt Net", D: "2nd Feb., 2023", V: "ICCV, 2023"}),
+        (4, {T: "Made-Up Slate Net", D: "3th Apr., 2023", V: "ECCV, 2023"}),
+    ],
+    # Not papers: a tool list, TOC lines to other files, news lines.
+    "false-06-description-read-as-authors.md": [],
+    "false-12-cross-file-toc-links.md": [(7, {T: "A Made-Up Classifier", AL: "Foo"})],
+    "false-13-update-notes-as-entries.md": [(7, {T: "A Made-Up Classifier", AL: "Foo"})],
+    # "arXiv<br />2023": the venue arXiv and its year, as with a space.
+    "missed-06-venue-year-after-br-hides-arxiv-checks.md": [
+        (5, {T: "Made-Up Alpha Net for Inpainting", D: "2024/05", V: "arXiv 2024"}),
+        (6, {T: "Made-Up Beta Net for Inpainting", D: "2024/03", V: "arXiv 2024"}),
+        (7, {T: "Made-Up Gamma Net for Inpainting", D: "2023/11", V: "arXiv 2023"}),
+    ],
+    # A placeholder link does not lose the item (nor its date for AL202).
+    "missed-16-placeholder-link.md": [
+        (2, {T: "Made-Up Quartz Net", D: "1st Jan., 2023"}),
+        (5, {T: "Made-Up Basalt Net", D: "31th Jan., 2023"}),
+    ],
+}
+
+# Tables as GitHub renders them are read by the tables helper's reader (not merged yet).
+TABLE_LAYOUTS = {
+    "layout-12-table-lost-on-cell-count.md": [2, 3, 4, 5],
+    "layout-13-table-row-without-leading-pipe.md": [5, 6, 7, 8],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_field_report_is_read(name: str) -> None:
+    doc = read_report(name)
+    expected = EXPECTED[name]
+    assert [e.span.line for e in doc.entries] == [line for line, _ in expected]
+    for entry, (_, wanted) in zip(doc.entries, expected, strict=True):
+        assert fields(entry, tuple(wanted)) == wanted
+    assert doc.unread == ()  # every paper-like unit was read
+
+
+def test_every_layout_report_has_a_test() -> None:
+    if not REPORTS.is_dir():
+        pytest.skip("../shared/field-reports is absent")
+    layouts = {p.name for p in REPORTS.glob("layout-*.md")}
+    assert layouts == {n for n in EXPECTED if n.startswith("layout-")} | set(TABLE_LAYOUTS)
+
+
+@pytest.mark.xfail(strict=True, reason="tables as GitHub renders them: the tables helper")
+@pytest.mark.parametrize("name", sorted(TABLE_LAYOUTS))
+def test_table_field_report_is_read(name: str) -> None:
+    doc = read_report(name)
+    assert [e.span.line for e in doc.entries] == [line + 3 for line in TABLE_LAYOUTS[name]]
+
+
+def test_links_of_a_key_value_list_belong_to_its_title() -> None:
+    doc = read_report("layout-15-bold-title-then-key-value-list.md")
+    assert [[(link.label, link.url) for link in e.links] for e in doc.entries] == [
+        [
+            ("https://arxiv.org/abs/2401.00001", "https://arxiv.org/abs/2401.00001"),
+            ("https://github.com/example/backbone", "https://github.com/example/backbone"),
+        ],
+        [("https://arxiv.org/abs/2401.00002", "https://arxiv.org/abs/2401.00002")],
+    ]
+
+
+def test_a_paper_listed_twice_is_two_entries() -> None:
+    item = "- **A Made-Up Detector** [[PDF](https://arxiv.org/abs/2301.00001)]\n"
+    assert len(parse_document(item + item).entries) == 2
+
+
+def test_units_with_paper_links_that_are_not_read_are_kept_per_group() -> None:
+    text = (
+        "## A\n\n- [[PDF](https://arxiv.org/abs/2301.00001)]\n- **Read** [[PDF](https://arxiv.org/abs/2)]\n"
+        "- [[PDF](https://arxiv.org/abs/2302.00002)]\n\n## B\n\n| Model | Link |\n| --- | --- |\n"
+        "| Alpha | [arXiv](https://arxiv.org/abs/2303.00003) |\n"
+    )
+    doc = parse_document(text)
+    assert [e.title.text for e in doc.entries] == ["Read"]
+    assert [(u.family, u.lines) for u in doc.unread] == [("item", (3, 5)), ("row", (11,))]
+
+
+def test_notes_and_tool_links_are_not_paper_like() -> None:
+    text = (
+        "- Our survey paper on MedIA: [A Survey](https://arxiv.org/abs/2211.07804)\n"
+        "- [Tool](https://example.org) - a book based on [A Survey](https://arxiv.org/abs/2303.1)\n"
+    )
+    doc = parse_document(text)
+    assert doc.entries == () and doc.unread == ()
+
+
+def test_a_category_bullet_is_not_an_entry_but_its_items_are() -> None:
+    text = (
+        "* Detection:\n"
+        "    * **A Made-Up Detector** [[PDF](https://arxiv.org/abs/2301.00001)]\n"
+        "    * **Another Made-Up Detector** [[PDF](https://arxiv.org/abs/2302.00002)]\n"
+    )
+    doc = parse_document(text)
+    assert [(e.span.line, e.title.text) for e in doc.entries] == [
+        (2, "A Made-Up Detector"),
+        (3, "Another Made-Up Detector"),
+    ]
+    assert len(doc.groups) == 1
+
+
+def test_a_paper_link_among_model_links_is_read_like_its_neighbours() -> None:
+    # Hannibal046/Awesome-LLM 538eed0 L245-250: a list of models, one linking its paper.
+    models = (
+        "- [Gemma2-9|27B](https://blog.google/technology/developers/google-gemma-2/)\n"
+        "- [RecurrentGemma-2B](https://github.com/google-deepmind/recurrentgemma)\n"
+        "- [T5](https://arxiv.org/abs/1910.10683)\n"
+    )
+    assert parse_document(models).entries == ()
+    papers = "- [A Made-Up Detector](https://arxiv.org/abs/2301.00001)\n" * 2
+    assert len(parse_document(papers + models).entries) == 3  # papers are the majority
+
+
+def test_metadata_sub_bullets_stay_with_their_entry() -> None:
+    # benedekrozemberczki/awesome-graph-classification 39476c5 chapters/deep_learning.md L4-7.
+    text = (
+        "- **Principal Neighbourhood Aggregation for Graph Nets (ArXiV 2020)**\n"
+        "  - Gabriele Corso, Luca Cavalleri, Dominique Beaini, Pietro Liò, Petar Veličković\n"
+        "  - [[Paper]](https://arxiv.org/abs/2004.05718)\n"
+        "  - [[Python Reference]](https://github.com/lukecavabarrett/pna)\n"
+    )
+    (entry,) = parse_document(text).entries
+    assert fields(entry, (T, A, V)) == {
+        T: "Principal Neighbourhood Aggregation for Graph Nets",
+        A: "Gabriele Corso, Luca Cavalleri, Dominique Beaini, Pietro Liò, Petar Veličković",
+        V: "ArXiV 2020",
+    }
+    assert [link.label for link in entry.links] == ["[Paper]", "[Python Reference]"]
+
+
+def test_alias_and_venue_inside_a_link_label() -> None:
+    # wzhe06/Reco-papers 7879696 L18 (URL shortened).
+    text = "* [[DCN] Deep & Cross Network for Ad Click Predictions (Stanford 2017)](https://x.org/a.pdf) <br />\n"
+    (entry,) = parse_document(text).entries
+    assert fields(entry, (T, AL, V)) == {
+        T: "Deep & Cross Network for Ad Click Predictions",
+        AL: "DCN",
+        V: "Stanford 2017",
+    }
