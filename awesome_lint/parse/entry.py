@@ -37,6 +37,7 @@ class Slots:
     extras: list[Field] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)
     kinds: dict[int, str] = field(default_factory=dict)  # offset -> T/A/D/V/L/X
+    venue_links: list[int] = field(default_factory=list)  # links of a venue, not of the entry
     section: int | None = None
 
     def field(self, start: int, end: int, kind: str) -> Field:

@@ -39,7 +39,7 @@ KNOWN_VENUES = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _YEAR = re.compile(r"(?<![\d/.])(?:19|20)\d{2}(?![\d/])")
-_NAME = r"[A-Z\u00c0-\u024f](?:[\w\u00c0-\u024f'\u2019.-]+|\.)"
+_NAME = r"[A-Z\u00c0-\u024f](?:[\w\u00c0-\u024f\u0300-\u036f'\u2019.-]+|\.)"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}-?(?:[A-Z]\.)?"
 # "Ann Lee", "A. Lee", "Lee A.", "Jo-Ann van der Berg", "LALIT R. BAHL"
 _PERSON = re.compile(
@@ -111,7 +111,7 @@ def venue_with_year(text: str) -> bool:
 def known_venue(text: str) -> bool:
     """Whether the text names a venue the lists use (``CVPR``, ``arXiv preprint``, ``TPAMI``)."""
     words = [w.lower() for w in _WORD.findall(text)]
-    return bool(words) and len(words) <= 8 and any(w in KNOWN_VENUES for w in words)
+    return bool(words) and len(words) <= 12 and any(w in KNOWN_VENUES for w in words)
 
 
 _YEAR_VENUE_PREFIX = re.compile(r"((?:19|20)\d{2})-([A-Za-z][\w]*)\s*[-\u2013:]\s+")

@@ -87,6 +87,7 @@ def item_entry(
     layout = read_head(slots, head, lines[wrapped].end, entry_links)
     if layout is None:
         return None
+    entry_links = [ln for ln in entry_links if ln.span.start not in slots.venue_links]
     for link in links:
         if start <= link.span.start < end:
             slots.taken.append((link.span.start, link.span.end))
@@ -274,9 +275,12 @@ def _prefix_group(slots: Slots, pos: int, end: int, links: list[Link]) -> int | 
     if close < 0 or "\n" in text[pos:close] or close - pos > 200:
         return None
     a, b = strip(text, pos + 1, close, " \t")
-    if b <= a:
-        return close + 1
-    _put_prefix(slots, a, b)
+    inner = next((ln for ln in links if a <= ln.span.start < b), None)
+    if inner is not None:  # (CVPR 2021 [Workshop](url)): the venue, and the venue's own link
+        slots.venue_links.append(inner.span.start)
+        a, b = strip(text, a, inner.span.start, " \t")
+    if b > a:
+        _put_prefix(slots, a, b)
     return close + 1
 
 
