@@ -21,7 +21,7 @@ from .groups import GroupBuilder
 from .items import citation_entry, item_entry, key_value_entry, paper_like
 from .paragraphs import block_entries, citation_paragraph
 from .tables import table_entries, table_rows
-from .units import Item, list_items, marker_lines
+from .units import Item, list_items, marker_lines, post_order
 
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
@@ -188,28 +188,34 @@ class _Builder:
         if self._about_the_list:
             return
         since, self.other_links = len(self.grouping.entries), 0
-        for item in list_items(self.text, raw.start, raw.end):
-            self._add_item(item, links)
+        before: dict[int, tuple[int, int, int]] = {}  # item start -> state before its subtree
+        for item in post_order(list_items(self.text, raw.start, raw.end)):
+            state = before.pop(item.children[0].start) if item.children else self._state()
+            before[item.start] = state
+            self._add_item(item, links, state)
         self.grouping.drop_outvoted(since, self.other_links)
 
-    def _add_item(self, item: Item, links: list[Link]) -> None:
-        """An item is an entry, or a category whose nested items are the entries."""
-        item_links = [link for link in links if item.start <= link.span.start < item.end]
-        snapshot = self.grouping.snapshot()
-        for child in item.children:
-            self._add_item(child, links)
-        children = self.grouping.entries[snapshot[0] :]
+    def _state(self) -> tuple[int, int, int]:
+        return (*self.grouping.snapshot(), self.other_links)
+
+    def _add_item(self, item: Item, links: list[Link], before: tuple[int, int, int]) -> None:
+        """An item is an entry, or a category whose nested items (read already) are the entries."""
+        children = self.grouping.entries[before[0] :]
         if any(entry.layout != "plain" for entry in children):
             return  # a category bullet: its nested items are the entries
+        end = _cap_lines(self.text, item.start, _sub_bullets_end(self.text, item))
+        item_links = [link for link in links if item.start <= link.span.start < end]
         found = item_entry(
-            self.text, item.start, item.end, item.content_start, item_links, self.span, self.section
+            self.text, item.start, end, item.content_start, item_links, self.span, self.section
         )
         if found is None and children:
             return
-        self.grouping.restore(snapshot)  # the nested items are this entry's sub-bullets
+        # The nested items are this entry's sub-bullets: forget what they said on their own.
+        self.grouping.restore(before[:2])
+        self.other_links = before[2]
         if found is None and _starts_with_link(self.text, item.content_start, item_links):
             self.other_links += 1
-        self._add_or_unread(found, "item", item.start, item.end, item_links, item.content_start)
+        self._add_or_unread(found, "item", item.start, end, item_links, item.content_start)
 
     def _add_table(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)
@@ -300,6 +306,27 @@ class _Builder:
             groups=groups,
             unread=unread,
         )
+
+
+MAX_ITEM_LINES = 60  # sub-bullets read with an item: a deeper or longer tail is no metadata
+
+
+def _sub_bullets_end(text: str, item: Item) -> int:
+    """Where an item's own sub-bullets end: before the first item nested two levels deep."""
+    deeper = [child.children[0].start for child in item.children if child.children]
+    end = min(deeper, default=item.end)
+    while end > item.start and text[end - 1] in " \t\n":
+        end -= 1
+    return end
+
+
+def _cap_lines(text: str, start: int, end: int) -> int:
+    pos = start
+    for _ in range(MAX_ITEM_LINES):
+        pos = text.find("\n", pos + 1, end)
+        if pos < 0:
+            return end
+    return pos
 
 
 def _starts_with_link(text: str, start: int, links: list[Link]) -> bool:

@@ -56,9 +56,24 @@ def list_items(text: str, start: int, end: int) -> list[Item]:
 
 def _close(text: str, items: list[Item], end: int) -> None:
     """Each item ends where the next one at its depth starts (trailing blanks trimmed)."""
-    for i, item in enumerate(items):
-        item_end = items[i + 1].start if i + 1 < len(items) else end
-        while item_end > item.start and text[item_end - 1] in " \t\n":
-            item_end -= 1
-        item.end = item_end
-        _close(text, item.children, item_end)
+    pending = [(items, end)]  # a stack, not recursion: lists may nest thousands deep
+    while pending:
+        siblings, limit = pending.pop()
+        for i, item in enumerate(siblings):
+            item_end = siblings[i + 1].start if i + 1 < len(siblings) else limit
+            while item_end > item.start and text[item_end - 1] in " \t\n":
+                item_end -= 1
+            item.end = item_end
+            pending.append((item.children, item_end))
+
+
+def post_order(items: list[Item]) -> Iterator[Item]:
+    """Every item after its nested ones, in document order otherwise."""
+    pending: list[tuple[Item, bool]] = [(item, False) for item in reversed(items)]
+    while pending:
+        item, visited = pending.pop()
+        if visited:
+            yield item
+            continue
+        pending.append((item, True))
+        pending.extend((child, False) for child in reversed(item.children))
