@@ -13,6 +13,8 @@ from .al105_link_format import LinkFormat
 from .al106_title_format import TitleFormat
 from .al107_authors_format import AuthorsFormat
 from .al108_entries_not_understood import EntriesNotUnderstood
+from .al109_table_cells import TableCells
+from .al110_misnested_html import MisnestedHtml
 from .al201_date_format import DateFormat
 from .al202_date_ordinal import DateOrdinal
 from .al203_month_style import MonthStyle
@@ -44,6 +46,8 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     TitleFormat,
     AuthorsFormat,
     EntriesNotUnderstood,
+    TableCells,
+    MisnestedHtml,
     DateFormat,
     DateOrdinal,
     MonthStyle,
