@@ -16,11 +16,12 @@ from typing import Any
 from ..inline import RawLink, bare_urls, comments, html_anchors, html_links, markdown_links
 from ..model import Block, Document, Field, LineIndex, Link, PaperEntry, Section, Toc, TocItem
 from ..slug import Slugger, plain_heading_text
+from ..tables import Table, read_tables, table_ranges
 from .blocks import RawBlock, segment
 from .groups import GroupBuilder
 from .items import citation_entry, item_entry, key_value_entry, paper_like
 from .paragraphs import block_entries, citation_paragraph
-from .tables import table_entries, table_rows
+from .tables import table_entries
 from .units import Item, list_items, marker_lines, post_order
 
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
@@ -35,9 +36,10 @@ _NOT_PAPERS = re.compile(
 
 
 class _Builder:
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, tables: list[Table]) -> None:
         self.text = text
         self.path = path
+        self.tables = tables  # as GitHub renders them; each read with the block it ends in
         self.index = LineIndex(text)
         self.span = self.index.span
         self.slugger = Slugger()
@@ -156,8 +158,8 @@ class _Builder:
 
     def _add_paragraph(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)
-        if self._about_the_list:
-            return
+        if self._about_the_list or self._read_tables(raw):
+            return  # (a paragraph GitHub shows as table rows is read as rows)
         text, count = self.text, len(self.grouping.entries)
         if citation_paragraph(text, raw.start):
             found = citation_entry(text, raw.start, raw.end, links, self.span, self.section)
@@ -218,17 +220,26 @@ class _Builder:
         self._add_or_unread(found, "item", item.start, end, item_links, item.content_start)
 
     def _add_table(self, raw: RawBlock) -> None:
-        links = self._collect_inline(raw.start, raw.end)
-        if self._about_the_list:
-            return
-        read = 0
-        for entry in table_entries(self.text, raw.start, raw.end, links, self.span, self.section):
+        self._collect_inline(raw.start, raw.end)
+        if not self._about_the_list:
+            self._read_tables(raw)
+
+    def _read_tables(self, raw: RawBlock) -> bool:
+        """Read the tables that end in this block; whether the block holds table rows."""
+        overlapping = [t for t in self.tables if t.start < raw.end and raw.start < t.end]
+        for table in overlapping:
+            if table.end <= raw.end:
+                self._read_table(table)
+        return bool(overlapping)
+
+    def _read_table(self, table: Table) -> None:
+        links = [ln for ln in self.links if table.start <= ln.span.start < table.end]
+        entries, unread = table_entries(self.text, table, links, self.span, self.section)
+        for entry in entries:
             self._add_entry(entry)
-            read += 1
-        if read == 0:
-            for row_start, row_end in table_rows(self.text, raw.start, raw.end)[2:]:
-                row_links = [ln for ln in links if row_start <= ln.span.start < row_end]
-                self._add_or_unread(None, "row", row_start, row_end, row_links)
+        for row in unread:
+            row_links = [ln for ln in links if row.start <= ln.span.start < row.end]
+            self._add_or_unread(None, "row", row.start, row.end, row_links)
 
     def _add_or_unread(
         self,
@@ -379,10 +390,20 @@ def parse_document(
 ) -> Document:
     """Parse decoded Markdown (newlines already folded to "\\n") into a Document."""
     with gc_paused():
-        builder = _Builder(text, path)
-        for raw in segment(text):
+        raws = segment(text)
+        builder = _Builder(text, path, _tables(text, raws))
+        for raw in raws:
             builder.add(raw)
         return builder.finish(newline, bom)
+
+
+def _tables(text: str, raws: list[RawBlock]) -> list[Table]:
+    """Every top-level pipe table as GitHub renders it (where mistune may see a paragraph)."""
+    found: list[Table] = []
+    for start, end in table_ranges(text, ((raw.kind, raw.start, raw.end) for raw in raws)):
+        if text.find("|", start, end) >= 0:
+            found.extend(read_tables(text, start, end))
+    return found
 
 
 @contextmanager

@@ -1,6 +1,8 @@
 """Entries of a table: one per body row of a table whose header names a title column.
 
-The title is the row's bold text or linked label in that column, else its plain text (``1) Title
+Rows are read as GitHub renders them (:mod:`awesome_lint.tables`: short rows padded, long rows
+cut, rows without the outer pipes kept). The title is the row's bold text or linked label in
+that column, else its plain text (``1) Title
   summary``: the text after the row number, up to a double space). Dates and venues are read from
 their cells by content, and from the columns the header names.
 """
@@ -8,9 +10,9 @@ their cells by content, and from the columns the header names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..model import Link, PaperEntry
+from ..tables import Row, Table
 from .entry import Slots, SpanOf, entry_lines, make_entry, paper_links
 from .fields import is_date, looks_like_title
 from .lines import BR_TAG, Line, strip
@@ -22,74 +24,66 @@ _ROW_NUMBER = re.compile(r"\d{1,4}[.)]\s+")
 _ROW_DATE = re.compile(r"\d{4}[-/]\d{1,2}(?:[-/]\d{1,2})?")
 
 
-def _pipe_positions(text: str, start: int, end: int) -> Iterator[int]:
-    pos = text.find("|", start, end)
-    while pos >= 0:
-        yield pos
-        pos = text.find("|", pos + 1, end)
+_THING_HEADERS = ("name", "dataset", "data")
 
 
-def cells(text: str, start: int, end: int, links: list[Link]) -> list[tuple[int, int]]:
-    """Cell bounds of a table row; pipes inside links or escaped are not separators."""
-    inside = [(ln.span.start, ln.span.end) for ln in links if start <= ln.span.start < end]
-    pipes = [
-        i
-        for i in _pipe_positions(text, start, end)
-        if (i == 0 or text[i - 1] != "\\") and not any(a <= i < b for a, b in inside)
-    ]
-    bounds = [start - 1, *pipes, end]
-    found = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
-    if len(found) > 1 and not text[found[0][0] : found[0][1]].strip():
-        found = found[1:]  # the row's leading pipe
-    if len(found) > 1 and not text[found[-1][0] : found[-1][1]].strip():
-        found = found[:-1]  # the row's trailing pipe
-    return [strip(text, a, b, " \t") for a, b in found]
+def title_column(header: Row) -> int | None:
+    """The column of the papers' titles: "Title", else "Paper", else "Name"; None in a table of
+    named things (datasets) that link their papers (``Name | Paper | …``)."""
+    names = [cell.text.strip(" *").lower() for cell in header.cells]
+    columns = {}
+    for i, name in enumerate(names):
+        for kind in _TITLE_HEADERS:
+            if name.startswith(kind):
+                columns.setdefault(kind, i)
+    if (
+        "title" not in columns
+        and "paper" in columns
+        and any(n.startswith(_THING_HEADERS) for n in names)
+    ):
+        return None
+    return next((columns[kind] for kind in _TITLE_HEADERS if kind in columns), None)
 
 
-def table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    rows = []
-    pos = start
-    while pos < end:
-        line_end = text.find("\n", pos, end)
-        line_end = end if line_end < 0 else line_end
-        rows.append((pos, line_end))
-        pos = line_end + 1
-    return rows
-
-
-def title_column(text: str, header: tuple[int, int], links: list[Link]) -> int | None:
-    names = [text[a:b].strip(" *").lower() for a, b in cells(text, *header, links)]
-    return next((i for i, h in enumerate(names) if h.startswith(_TITLE_HEADERS)), None)
+def things_table(header: Row) -> bool:
+    names = [cell.text.strip(" *").lower() for cell in header.cells]
+    return title_column(header) is None and any(n.startswith(_THING_HEADERS) for n in names)
 
 
 def table_entries(
-    text: str, start: int, end: int, links: list[Link], span_of: SpanOf, section: int | None
-) -> Iterator[PaperEntry]:
-    rows = table_rows(text, start, end)
-    if len(rows) < 3:
-        return
-    column = title_column(text, rows[0], links)
-    if column is None:
-        return  # a table of datasets or tools, not of papers
-    header = [text[a:b].strip(" *").lower() for a, b in cells(text, *rows[0], links)]
-    venue_column = next((i for i, h in enumerate(header) if h.startswith(_VENUE_HEADERS)), None)
-    for row_start, row_end in rows[2:]:
-        entry = row_entry(text, row_start, row_end, links, span_of, column, venue_column, section)
-        if entry is not None:
-            yield entry
+    text: str, table: Table, links: list[Link], span_of: SpanOf, section: int | None
+) -> tuple[list[PaperEntry], list[Row]]:
+    """The entries of a table's rows, and the rows that yield none."""
+    column = title_column(table.header)
+    if column is None and things_table(table.header):
+        return [], []  # datasets or tools that link their papers: no papers of this list
+    names = [cell.text.strip(" *").lower() for cell in table.header.cells]
+    venue_column = next((i for i, h in enumerate(names) if h.startswith(_VENUE_HEADERS)), None)
+    entries, unread = [], []
+    for row in table.rows:
+        row_links = [ln for ln in links if row.start <= ln.span.start < row.end]
+        cells = [(cell.start, cell.end) for cell in row.shown]
+        entry = None
+        if column is not None:  # else a table of datasets or tools, or not understood
+            entry = row_entry(text, row, cells, row_links, span_of, column, venue_column, section)
+        if entry is None:
+            unread.append(row)
+        else:
+            entries.append(entry)
+    return entries, unread
 
 
 def row_entry(
     text: str,
-    start: int,
-    end: int,
+    row: Row,
+    row_cells: list[tuple[int, int]],
     links: list[Link],
     span_of: SpanOf,
     title_column: int,
     venue_column: int | None,
     section: int | None,
 ) -> PaperEntry | None:
-    row_cells = cells(text, start, end, links)
+    start, end = row.start, row.end
     row_links = paper_links(links, start, end)
     slots = Slots(text, span_of, section=section)
     if title_column >= len(row_cells):
