@@ -266,3 +266,19 @@ def test_venue_and_year_split_by_br_are_checked_like_one_venue() -> None:
     # the year's column moves by the length of "<br />" less the space
     assert found(text) == [("AL206", 7, 3), ("AL207", 7, 63)]
     assert found(text.replace("<br />", " ")) == [("AL206", 7, 3), ("AL207", 7, 58)]
+
+
+def test_rows_of_an_html_table_are_entries() -> None:
+    text = (
+        "## Papers\n\n<table>\n<tr><th>Title</th><th>Venue</th><th>Links</th></tr>\n"
+        '<tr><td><a href="https://arxiv.org/abs/2301.00001">A Made-Up Detector</a></td>'
+        '<td>CVPR 2023</td><td><a href="https://github.com/x/y">Code</a></td></tr>\n'
+        "<tr><td><b>Another Made-Up Detector</b></td><td>ICCV 2023</td>"
+        '<td><a href="https://arxiv.org/abs/2302.00002">Paper</a></td></tr>\n</table>\n'
+    )
+    doc = parse_document(text)
+    assert [(e.family, e.span.line, e.title.text, e.venue.text) for e in doc.entries] == [
+        ("row", 5, "A Made-Up Detector", "CVPR 2023"),
+        ("row", 6, "Another Made-Up Detector", "ICCV 2023"),
+    ]
+    assert [e.title.span.column for e in doc.entries] == [52, 12]

@@ -16,12 +16,12 @@ from typing import Any
 from ..inline import RawLink, bare_urls, comments, html_anchors, html_links, markdown_links
 from ..model import Block, Document, Field, LineIndex, Link, PaperEntry, Section, Toc, TocItem
 from ..slug import Slugger, plain_heading_text
-from ..tables import Table, read_tables, table_ranges
+from ..tables import Table, read_html_tables, read_tables, table_ranges
 from .blocks import RawBlock, segment
 from .groups import GroupBuilder
 from .items import citation_entry, item_entry, key_value_entry, paper_like
 from .paragraphs import block_entries, citation_paragraph
-from .tables import table_entries
+from .tables import RowCells, html_table_entries, table_entries
 from .units import Item, list_items, marker_lines, post_order
 
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
@@ -140,6 +140,10 @@ class _Builder:
 
     def _add_html(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)
+        if not self._about_the_list and self.text.find("<table", raw.start, raw.end) >= 0:
+            for table in read_html_tables(self.text, raw.start, raw.end):
+                found = html_table_entries(self.text, table, links, self.span, self.section)
+                self._add_rows(*found, links)
         anchors = [link for link in links if link.kind == "html" and link.url.startswith("#")]
         if len(anchors) >= 2:
             items = tuple(
@@ -234,12 +238,16 @@ class _Builder:
 
     def _read_table(self, table: Table) -> None:
         links = [ln for ln in self.links if table.start <= ln.span.start < table.end]
-        entries, unread = table_entries(self.text, table, links, self.span, self.section)
+        self._add_rows(*table_entries(self.text, table, links, self.span, self.section), links)
+
+    def _add_rows(
+        self, entries: list[PaperEntry], unread: list[RowCells], links: list[Link]
+    ) -> None:
         for entry in entries:
             self._add_entry(entry)
-        for row in unread:
-            row_links = [ln for ln in links if row.start <= ln.span.start < row.end]
-            self._add_or_unread(None, "row", row.start, row.end, row_links)
+        for start, end, _ in unread:
+            row_links = [ln for ln in links if start <= ln.span.start < end]
+            self._add_or_unread(None, "row", start, end, row_links)
 
     def _add_or_unread(
         self,
