@@ -282,3 +282,17 @@ def test_rows_of_an_html_table_are_entries() -> None:
         ("row", 6, "Another Made-Up Detector", "ICCV 2023"),
     ]
     assert [e.title.span.column for e in doc.entries] == [52, 12]
+
+
+def test_break_separated_lines_of_a_paragraph_are_entries_but_prose_is_not() -> None:
+    text = (
+        "## Papers\n\n"
+        "[A Made-Up Detector](https://arxiv.org/abs/2301.00001) - Ann Lee, Bo Kim, CVPR 2023<br>\n"
+        "[Another Made-Up Detector](https://arxiv.org/abs/2302.00002) - Cy Park et al., ICCV 2023<br>\n"
+        "See [our blog](https://example.org) for more, and [the PDF](https://arxiv.org/abs/2303.1).\n"
+    )
+    doc = parse_document(text)
+    assert [fields(e, (T, A, V)) for e in doc.entries] == [
+        {T: "A Made-Up Detector", A: "Ann Lee, Bo Kim", V: "CVPR 2023"},
+        {T: "Another Made-Up Detector", A: "Cy Park et al.", V: "ICCV 2023"},
+    ]

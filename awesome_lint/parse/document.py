@@ -19,7 +19,7 @@ from ..slug import Slugger, plain_heading_text
 from ..tables import Table, read_html_tables, read_tables, table_ranges
 from .blocks import RawBlock, segment
 from .groups import GroupBuilder
-from .items import citation_entry, item_entry, key_value_entry, paper_like
+from .items import citation_entry, item_entry, key_value_entry, line_entries, paper_like
 from .paragraphs import block_entries, citation_paragraph
 from .tables import RowCells, html_table_entries, table_entries
 from .units import Item, list_items, marker_lines, post_order
@@ -176,6 +176,9 @@ class _Builder:
                 self.lone_title = raw
             elif text.startswith(("**", "[**"), raw.start):
                 self._add_or_unread(None, "block", raw.start, raw.end, links)
+            else:
+                for entry in line_entries(text, raw.start, raw.end, links, self.span, self.section):
+                    self._add_entry(entry)
 
     def _add_titled_list(self, title: RawBlock, raw: RawBlock) -> None:
         """``**Title**`` then ``- Paper: <url>`` bullets: one entry of the two blocks."""

@@ -82,8 +82,11 @@ def looks_like_authors(text: str) -> bool:
     ]
     if len(names) != len(parts):
         return False
-    if len(parts) == 1:  # one name alone: two to four words, or "Surname, I."
-        return 2 <= len(parts[0].split()) <= 4
+    if len(parts) == 1:  # one name alone: two or three words, four with an initial
+        words = parts[0].split()
+        return 2 <= len(words) <= 3 or (
+            len(words) == 4 and any(len(w.strip(".")) == 1 for w in words)
+        )
     return True
 
 

@@ -104,19 +104,54 @@ def citation_entry(
     text: str, start: int, end: int, links: list[Link], span_of: SpanOf, section: int | None
 ) -> PaperEntry | None:
     """``**[1]** Doe, Jane, et al. "**Title**." Venue (2006). [[pdf]](url)``."""
-    lines = logical_lines(text, start, end)
+    return _run_entry(text, logical_lines(text, start, end), links, span_of, section, "citation")
+
+
+def line_entries(
+    text: str, start: int, end: int, links: list[Link], span_of: SpanOf, section: int | None
+) -> list[PaperEntry]:
+    """Entries of a paragraph whose break-separated lines are each a paper: ``[Title](url) -
+    Authors, Venue YYYY<br>``. Only lines whose title is marked (a link, bold or quoted text)."""
+    found = []
+    for unit in _break_groups(text, logical_lines(text, start, end)):
+        entry = _run_entry(text, unit, links, span_of, section, "line")
+        if entry is not None:
+            found.append(entry)
+    return found
+
+
+def _break_groups(text: str, lines: list[Line]) -> list[list[Line]]:
+    """Lines joined by soft wraps form one unit; a break token (``<br>``, ``\\``) ends it."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and not groups[-1][-1].token.strip() and len(groups[-1][-1].token) < 2:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _run_entry(
+    text: str,
+    lines: list[Line],
+    links: list[Link],
+    span_of: SpanOf,
+    section: int | None,
+    layout: str,
+) -> PaperEntry | None:
+    start, end = lines[0].start, lines[-1].end
     entry_links = paper_links(links, start, end)
     slots = Slots(text, span_of, section=section)
     for a, b in decorations(text, start, end):
         slots.taken.append((a, b))
-    if read_head(slots, start, lines[-1].end, entry_links) is None:
+    title_layout = read_head(slots, start, end, entry_links)
+    if title_layout is None or (layout == "line" and title_layout == "plain"):
         return None
     for link in entry_links:
         slots.taken.append((link.span.start, link.span.end))
     _read_rest_of_head(slots, lines)
     if not _paper_signal(slots, entry_links):
         return None
-    layout = "citation"
     return make_entry(
         "block", layout, slots, entry_links, start, end, entry_lines(text, lines, span_of)
     )
@@ -492,9 +527,10 @@ def _description(slots: Slots, start: int, end: int) -> bool:
         return False
     line_end = text.find("\n", dash.end(), end)
     line_end = end if line_end < 0 else line_end
-    first = _comma_parts(text, dash.end(), line_end)[:2]
-    if first and looks_like_authors(text[first[0][0] : first[-1][1]]):
-        return False
+    parts = [text[a:b] for a, b in _comma_parts(text, dash.end(), line_end)[:2]]
+    et_al = bool(parts) and _ET_AL_REST.search(parts[0] + " x") is not None
+    if et_al or (len(parts) == 2 and all(map(looks_like_authors, parts))):
+        return False  # "- Ann Lee, Bo Kim, CVPR 2023": names, not a description
     a, b = strip(text, dash.end(), line_end, " \t")
     if b > a:
         slots.extras.append(slots.field(a, b, "X"))
@@ -552,6 +588,7 @@ def _read_group_part(slots: Slots, start: int, end: int) -> None:
 def _read_plain(slots: Slots, start: int, end: int) -> None:
     """Plain text after the title: italic authors or venue, comma parts, loose venue and date."""
     text = slots.text
+    start = _skip(text, start, end, " \t-\u2013\u2014")  # "Title - Authors": the dash parts them
     start, end = strip(text, start, end, SEPARATORS)
     if end <= start:
         return
