@@ -296,3 +296,46 @@ def test_break_separated_lines_of_a_paragraph_are_entries_but_prose_is_not() -> 
         {T: "A Made-Up Detector", A: "Ann Lee, Bo Kim", V: "CVPR 2023"},
         {T: "Another Made-Up Detector", A: "Cy Park et al.", V: "ICCV 2023"},
     ]
+
+
+# More item layouts of paper lists, one per line: (item, expected fields).
+ITEM_LAYOUTS = [
+    (
+        "- A Made-Up Graph Method. Ann Lee, Bo Kim. ICML 2020. [paper](https://arxiv.org/abs/1)",
+        {T: "A Made-Up Graph Method", A: "Ann Lee, Bo Kim", V: "ICML 2020"},
+    ),
+    (
+        "* [A Made-Up Vision Model](https://arxiv.org/abs/2002.00002) (CVPR 2020)",
+        {T: "A Made-Up Vision Model", V: "CVPR 2020"},
+    ),
+    (
+        "- **[A Made-Up Speech Model](https://arxiv.org/abs/3)** - Cy Park, Di Wu (Interspeech 2021)",
+        {T: "A Made-Up Speech Model", A: "Cy Park, Di Wu", V: "Interspeech 2021"},
+    ),
+    (
+        "- [A Made-Up Language Model](https://arxiv.org/abs/4). Ed Fox, Fa Li. ACL, 2021.",
+        {T: "A Made-Up Language Model", A: "Ed Fox, Fa Li", V: "ACL, 2021"},
+    ),
+    (
+        "- **A Made-Up Speech Recognizer**(1997), J.G. Fiscus. [[pdf]](https://x.org/a.pdf)",
+        {T: "A Made-Up Speech Recognizer", A: "J.G. Fiscus", D: "1997"},
+    ),
+    (
+        "- *A Made-Up Italic Title*, Gil Hu et al., KDD 2019. [[PDF]](https://example.org/p.pdf)",
+        {T: "A Made-Up Italic Title", A: "Gil Hu et al.", V: "KDD 2019"},
+    ),
+    (
+        "- [OpenTool](https://github.com/x/t) - An Easy-to-use, Scalable and Fast RLHF Framework",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "expected"), ITEM_LAYOUTS, ids=range(len(ITEM_LAYOUTS)))
+def test_more_item_layouts(item: str, expected: dict[str, str] | None) -> None:
+    entries = parse_document(item + "\n").entries
+    if expected is None:
+        assert entries == ()
+    else:
+        (entry,) = entries
+        assert fields(entry, tuple(expected)) == expected

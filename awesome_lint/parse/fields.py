@@ -52,9 +52,11 @@ _ET_AL_HEAD = re.compile(rf"(?:[A-Z]\.?\s?-?)*{_PERSON.pattern}")  # "M Mohri", 
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _NOT_NAMES = re.compile(
-    r"\b(?:the|of|for|with|via|using|from|towards?|a|an|on|in|is|are|by)\b|"
+    r"\b(?:the|of|for|with|via|using|from|towards?|a|an|on|in|is|are|by|The|An)\b|"
     r"\b(?i:learning|networks?|models?|paper|code|project|dataset|survey|images?|video|text|"
-    r"neural|deep|graph|univ|university|lab|institute|inc)\b"
+    r"neural|deep|graph|univ|university|lab|institute|inc|framework|library|toolkit|tools?|"
+    r"benchmark|platform|engine|easy|fast|simple|efficient|scalable|performance|based|"
+    r"pipeline|system|agents?|chatbot|api|app|open-source)\b"
 )
 
 

@@ -436,6 +436,9 @@ def _plain_title(slots: Slots, pos: int, end: int, links: list[Link]) -> tuple[s
         if found > pos:
             stop = found
     run_end = stop
+    sentences = _sentences(text, pos, run_end)
+    if len(sentences) > 1 and _metadata(text[slice(*sentences[1])]):
+        run_end = sentences[0][1]  # "Title. Ann Lee, Bo Kim. ICML 2020."
     parts = _comma_parts(text, pos, run_end)
     authors_end = _authors_prefix(text, parts)
     if authors_end is not None:
@@ -515,6 +518,7 @@ def _read_rest_of_head(slots: Slots, lines: list[Line]) -> None:
             _read_piece(slots, a, b)
 
 
+_PAREN = re.compile(r"\s*\([^()]*\)")
 _DASH = re.compile(r"[ \t]*(?:[-\u2013\u2014:]|&mdash;)[ \t]+")
 
 
@@ -527,7 +531,7 @@ def _description(slots: Slots, start: int, end: int) -> bool:
         return False
     line_end = text.find("\n", dash.end(), end)
     line_end = end if line_end < 0 else line_end
-    parts = [text[a:b] for a, b in _comma_parts(text, dash.end(), line_end)[:2]]
+    parts = [_PAREN.sub("", text[a:b]) for a, b in _comma_parts(text, dash.end(), line_end)[:2]]
     et_al = bool(parts) and _ET_AL_REST.search(parts[0] + " x") is not None
     if et_al or (len(parts) == 2 and all(map(looks_like_authors, parts))):
         return False  # "- Ann Lee, Bo Kim, CVPR 2023": names, not a description
@@ -627,6 +631,45 @@ def _venue_not_names(piece: str) -> bool:
 
 
 def _read_comma_run(slots: Slots, start: int, end: int) -> None:
+    """Sentences (``Ann Lee, Bo Kim. ACL, 2021.``), each read by its comma parts."""
+    for a, b in _sentences(slots.text, start, end):
+        _read_comma_parts(slots, a, b)
+
+
+_INITIALS = re.compile(r"[\u0300-\u036f]?(?:[A-Z][\u0300-\u036f]?\.?-?){0,4}")  # "J.G", "Y.-W"
+_SENTENCE_END = re.compile(r"\. (?=[A-Z0-9\[(*_])")
+# Words a period ends without ending the sentence: initials are caught by their length.
+_ABBREVIATIONS = frozenset(
+    "al conf proc trans int vol no pp vs jr dr st univ dept intl".split()  # noqa: SIM905
+)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at each ". " that ends a sentence (not an initial or "et al.")."""
+    found, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = text[max(start, m.start() - 12) : m.start()].split()[-1:] or [""]
+        if _INITIALS.fullmatch(word[0]) or word[0].lower().lstrip("(") in _ABBREVIATIONS:
+            continue
+        found.append((pos, m.start()))
+        pos = m.end()
+    found.append((pos, end))
+    return found
+
+
+def _metadata(piece: str) -> bool:
+    """Whether a sentence after a plain title reads as its authors, venue or date."""
+    piece = piece.strip(" .,")
+    return (
+        looks_like_authors(piece)
+        or name_list(piece)
+        or is_date(piece)
+        or venue_with_year(piece)
+        or known_venue(piece)
+    )
+
+
+def _read_comma_parts(slots: Slots, start: int, end: int) -> None:
     """``Ann Lee et al.``, ``CVPR, 2023``, ``Liu et al., NeurIPS 2020``, ``AI Open 2020``."""
     text = slots.text
     parts = _comma_parts(text, start, end)
