@@ -339,3 +339,24 @@ def test_more_item_layouts(item: str, expected: dict[str, str] | None) -> None:
     else:
         (entry,) = entries
         assert fields(entry, tuple(expected)) == expected
+
+
+MORE_PREFIXES = [
+    ("- **CVPR 2023** A Made-Up Bold Venue Title [[paper](https://arxiv.org/abs/1)]", "CVPR 2023"),
+    ("- `CVPR 2023` A Made-Up Code Venue Title [paper](https://arxiv.org/abs/2)", "CVPR 2023"),
+    ("- [CVPR 2023] A Made-Up Bracket Venue Title [[paper](https://arxiv.org/abs/3)]", "CVPR 2023"),
+    ("- A Made-Up Suffix Venue Title (CVPR 2023) [paper](https://arxiv.org/abs/4)", "CVPR 2023"),
+]
+
+
+@pytest.mark.parametrize(("item", "venue"), MORE_PREFIXES, ids=range(len(MORE_PREFIXES)))
+def test_venue_before_or_after_a_plain_title(item: str, venue: str) -> None:
+    (entry,) = parse_document(item + "\n").entries
+    assert fields(entry, (V,)) == {V: venue}
+    assert entry.title.text.startswith("A Made-Up") and entry.title.text.endswith("Title")
+
+
+def test_authors_sentence_before_a_plain_title() -> None:
+    item = "- Ann Lee, Bo Kim. A Made-Up Title. ICML 2020. [pdf](https://x.org/a.pdf)\n"
+    (entry,) = parse_document(item).entries
+    assert fields(entry, (T, A, V)) == {T: "A Made-Up Title", A: "Ann Lee, Bo Kim", V: "ICML 2020"}

@@ -48,7 +48,8 @@ _PERSON = re.compile(
 )
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?-?\s?){1,3}")  # "C.", "J.-P." in "Lee, C., Wu, J.-P."
 _MARKS = re.compile(r"[*†‡§¹²³⁴✉]|\(\s*:[^()]*\)")  # equal-contribution and contact marks
-_ET_AL_HEAD = re.compile(rf"(?:[A-Z]\.?\s?-?)*{_PERSON.pattern}")  # "M Mohri", "J.G. Fiscus"
+# "M Mohri", "J.G. Fiscus", "M. \u0301A. Del-Agua" before "et al."
+_ET_AL_HEAD = re.compile(rf"(?:[\u0300-\u036f]?[A-Z]\.?\s?-?)*{_PERSON.pattern}")
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _NOT_NAMES = re.compile(

@@ -273,11 +273,28 @@ def _read_prefixes(slots: Slots, start: int, end: int, links: list[Link]) -> int
             slots.put(m.start(2), m.end(2), "V")
             pos = m.end()
             continue
+        m = _MARKED_PREFIX.match(text, pos, end) or _SEPARATED_PREFIX.match(text, pos, end)
+        if m and _short_prefix(m.group(1)):
+            _put_prefix(slots, m.start(1), m.end(1))  # **CVPR 2023** Title, 2023 | Title
+            pos = m.end()
+            continue
         after = _prefix_group(slots, pos, end, links)
         if after is None:
             return pos
         pos = after
     return pos
+
+
+# A venue or date written before the title in bold or code, or before a separator.
+_MARKED_PREFIX = re.compile(r"(?:\*\*|`)([^*`\n]{2,40})(?:\*\*|`)[ \t]*[|:\-\u2013]?[ \t]*")
+_SEPARATED_PREFIX = re.compile(r"([^|\[\]()*`\n]{2,40}?)[ \t]*[|:\u2013][ \t]+")
+
+
+def _short_prefix(piece: str) -> bool:
+    """A date, or a venue of a few words with its year: ``2023``, ``CVPR 2023``."""
+    if is_date(piece) or _short_date(piece):
+        return True
+    return venue_with_year(piece) and len(piece.split()) <= 5 and "(" not in piece
 
 
 def _prefix_group(slots: Slots, pos: int, end: int, links: list[Link]) -> int | None:
@@ -437,6 +454,10 @@ def _plain_title(slots: Slots, pos: int, end: int, links: list[Link]) -> tuple[s
             stop = found
     run_end = stop
     sentences = _sentences(text, pos, run_end)
+    first = text[slice(*sentences[0])]
+    if len(sentences) > 1 and slots.authors is None and _name_list(first):
+        slots.authors = slots.field(*_names_span(text, *sentences[0]), "A")
+        return "authors", sentences[0][1]  # "Ann Lee, Bo Kim. Title. ICML 2020."
     if len(sentences) > 1 and _metadata(text[slice(*sentences[1])]):
         run_end = sentences[0][1]  # "Title. Ann Lee, Bo Kim. ICML 2020."
     parts = _comma_parts(text, pos, run_end)
@@ -460,7 +481,7 @@ def _plain_title(slots: Slots, pos: int, end: int, links: list[Link]) -> tuple[s
         if looks_like_authors(piece):
             break
         title_end = b
-    a, b = strip(text, pos, title_end, " \t.,;:-\u2013")
+    a, b = strip(text, pos, title_end, " \t.,;:|-\u2013")
     if b <= a or not _title_field(slots, a, b):
         return None
     return "plain", title_end
@@ -655,6 +676,12 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = m.end()
     found.append((pos, end))
     return found
+
+
+def _name_list(piece: str) -> bool:
+    """Two names or more, or "et al.": a sentence of authors."""
+    several = "," in piece or " and " in piece or _ET_AL_REST.search(piece + " x") is not None
+    return several and (looks_like_authors(piece) or name_list(piece))
 
 
 def _metadata(piece: str) -> bool:
