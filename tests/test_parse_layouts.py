@@ -360,3 +360,17 @@ def test_authors_sentence_before_a_plain_title() -> None:
     item = "- Ann Lee, Bo Kim. A Made-Up Title. ICML 2020. [pdf](https://x.org/a.pdf)\n"
     (entry,) = parse_document(item).entries
     assert fields(entry, (T, A, V)) == {T: "A Made-Up Title", A: "Ann Lee, Bo Kim", V: "ICML 2020"}
+
+
+def test_a_groups_majority_reads_its_minority() -> None:
+    text = (
+        "- [A Made-Up Detector](https://arxiv.org/abs/1), Ann Lee, Bo Kim, CVPR 2021\n"
+        "- [Another Made-Up Detector](https://arxiv.org/abs/2), Cy Park, Di Wu, ICCV 2021\n"
+        "- [A Third Made-Up Detector](https://arxiv.org/abs/3), Ed Fox, Fa Li, ECCV 2022\n"
+        "- [A Fourth Made-Up Detector](https://arxiv.org/abs/4), zhengyao jiang and yaowang\n"
+    )
+    last = parse_document(text).entries[-1]
+    assert fields(last, (A,)) == {A: "zhengyao jiang and yaowang"}
+    assert last.extras == ()
+    alone = parse_document(text.splitlines(keepends=True)[-1]).entries[0]
+    assert fields(alone, (A,)) == {A: None}  # without neighbours, lower-case words are no names

@@ -4,6 +4,7 @@ per group, so that a list is never passed in silence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Group, PaperEntry, Span, Unread
@@ -15,6 +16,40 @@ GroupKey = tuple[int, str, int | None]  # (run of blocks, family, section)
 def bare_link(entry: PaperEntry) -> bool:
     """``- [Name](url)`` and nothing more: no authors, date or venue."""
     return entry.layout == "link" and not (entry.authors or entry.date or entry.venue)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+MAJORITY = 0.6  # the share of a group's entries whose reading the others follow
+
+
+def read_minority(entries: list[PaperEntry]) -> list[PaperEntry]:
+    """A group's majority reads its minority: where most entries have authors (or a venue), an
+    entry without them takes the stray text that has their shape (names in a list; a year)."""
+    if len(entries) < 3 or entries[0].family == "block":
+        return entries  # (a block's plain authors line is a shape AL101 reports: kept as read)
+    authors = sum(e.authors is not None for e in entries) >= MAJORITY * len(entries)
+    venues = sum(e.venue is not None for e in entries) >= MAJORITY * len(entries)
+    return [_follow(entry, authors, venues) for entry in entries]
+
+
+def _follow(entry: PaperEntry, authors: bool, venues: bool) -> PaperEntry:
+    if authors and entry.authors is None:
+        names = next((x for x in entry.extras if _names_shape(x.text)), None)
+        if names is not None:
+            extras = tuple(x for x in entry.extras if x is not names)
+            entry = replace(entry, authors=names, extras=extras)
+    if venues and entry.venue is None:
+        venue = next((x for x in entry.extras if _YEAR.search(x.text)), None)
+        if venue is not None:
+            extras = tuple(x for x in entry.extras if x is not venue)
+            entry = replace(entry, venue=venue, extras=extras)
+    return entry
+
+
+def _names_shape(text: str) -> bool:
+    """A list of names however written: commas or "and", no digits, no link."""
+    several = "," in text or " and " in text or "et al" in text
+    return several and len(text) < 500 and not any(ch.isdigit() or ch in "[]()" for ch in text)
 
 
 class GroupBuilder:
@@ -65,11 +100,13 @@ class GroupBuilder:
         for i, (entry, key) in enumerate(zip(self.entries, self.keys, strict=True)):
             if members and key != self.keys[members[0]]:
                 groups.append(self._group(len(groups), members))
+                entries[members[0] :] = read_minority(entries[members[0] :])
                 members = []
             members.append(i)
             entries.append(replace(entry, group=len(groups)))
         if members:
             groups.append(self._group(len(groups), members))
+            entries[members[0] :] = read_minority(entries[members[0] :])
         return tuple(groups), entries, self._unread()
 
     def _group(self, index: int, members: list[int]) -> Group:
