@@ -120,17 +120,12 @@ def _entry_lines(path: str, record: dict[str, Any]) -> list[str]:
 
 def dump_entries(paths: Sequence[str], max_size: int, fmt: str) -> int:
     """Parse each file and print its entries; 2 when a file could not be read."""
-    from .engine import parse_source
-    from .source import SourceError, read_source
+    from .engine import parse_files
 
     if fmt not in ("text", "json"):
         raise click.UsageError(f"--dump-entries prints text or json, not {fmt}")
-    docs, status = [], 0
-    for path in paths:
-        try:
-            docs.append(parse_source(read_source(path, max_size=max_size)))
-        except SourceError as exc:
-            click.echo(str(exc), err=True)
-            status = 2
+    docs, errors = parse_files(paths, max_size)
+    for error in errors:
+        click.echo(error, err=True)
     sys.stdout.write(render_json(docs) if fmt == "json" else render_text(docs))
-    return status
+    return 2 if errors else 0
