@@ -374,3 +374,17 @@ def test_a_groups_majority_reads_its_minority() -> None:
     assert last.extras == ()
     alone = parse_document(text.splitlines(keepends=True)[-1]).entries[0]
     assert fields(alone, (A,)) == {A: None}  # without neighbours, lower-case words are no names
+
+
+def test_lines_after_a_marked_title_belong_to_its_entry() -> None:
+    text = (
+        "[A Made-Up Detector](https://arxiv.org/abs/2301.00001)<br>\n*Ann Lee, Bo Kim*<br>\n"
+        "CVPR 2023<br>\n[Another Made-Up Detector](https://arxiv.org/abs/2302.00002)<br>\n"
+        "*Cy Park*<br>\nICCV 2023\n"
+    )
+    doc = parse_document(text)
+    assert [(e.span.line, e.span.end_line) for e in doc.entries] == [(1, 3), (4, 6)]
+    assert [fields(e, (T, A, V)) for e in doc.entries] == [
+        {T: "A Made-Up Detector", A: "Ann Lee, Bo Kim", V: "CVPR 2023"},
+        {T: "Another Made-Up Detector", A: "Cy Park", V: "ICCV 2023"},
+    ]

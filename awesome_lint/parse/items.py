@@ -110,14 +110,22 @@ def citation_entry(
 def line_entries(
     text: str, start: int, end: int, links: list[Link], span_of: SpanOf, section: int | None
 ) -> list[PaperEntry]:
-    """Entries of a paragraph whose break-separated lines are each a paper: ``[Title](url) -
-    Authors, Venue YYYY<br>``. Only lines whose title is marked (a link, bold or quoted text)."""
-    found = []
-    for unit in _break_groups(text, logical_lines(text, start, end)):
-        entry = _run_entry(text, unit, links, span_of, section, "line")
-        if entry is not None:
-            found.append(entry)
-    return found
+    """Entries of a paragraph whose break-separated lines are papers: ``[Title](url) - Authors,
+    Venue YYYY<br>``. A line whose title is marked (a link, bold or quoted text) starts an
+    entry; the lines after it that start none (``*Authors*<br>``, ``CVPR 2023``) belong to it."""
+    units: list[list[Line]] = []
+    for group in _break_groups(text, logical_lines(text, start, end)):
+        if _marked_title(text, group, links, span_of) or not units:
+            units.append(list(group))
+        else:
+            units[-1].extend(group)
+    found = (_run_entry(text, unit, links, span_of, section, "line") for unit in units)
+    return [entry for entry in found if entry is not None]
+
+
+def _marked_title(text: str, lines: list[Line], links: list[Link], span_of: SpanOf) -> bool:
+    scratch = Slots(text, span_of)
+    return read_head(scratch, lines[0].start, lines[-1].end, links) in ("link", "bold", "quoted")
 
 
 def _break_groups(text: str, lines: list[Line]) -> list[list[Line]]:
