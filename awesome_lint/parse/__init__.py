@@ -1,6 +1,10 @@
-"""Markdown → the project's model, with exact positions: blocks, units, fields, groups, tables.
+"""Markdown → the project's model, with exact positions.
 
-``parse_document`` is the entry point; :mod:`.fields` holds the field readers, each usable alone.
+``parse_document`` (:mod:`.document`) is the entry point. :mod:`.blocks` segments the text with
+mistune, :mod:`.units` cuts lists into items at every depth, :mod:`.fields` holds the field
+readers (each usable alone), :mod:`.head` and :mod:`.tail` read an entry written as a run of text
+(used by :mod:`.items`), :mod:`.paragraphs` reads bold-title blocks, :mod:`.tables` reads table
+rows, and :mod:`.groups` forms the groups whose majority reads their minority.
 """
 
 from .document import gc_paused, parse_document
