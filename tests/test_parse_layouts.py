@@ -328,6 +328,11 @@ ITEM_LAYOUTS = [
         "- [OpenTool](https://github.com/x/t) - An Easy-to-use, Scalable and Fast RLHF Framework",
         None,
     ),
+    (  # Yutong-Zhou-cv/Awesome-Text-to-Image b2a6b3f L469 (shortened): a tag inside the bold
+        "* (INTERSPEECH 2020)**[Extent Version] S2IGAN: Speech-to-Image Generation**, Xinsheng "
+        "Wang et al. [[Paper](https://arxiv.org/abs/2005.06968)]",
+        {T: "S2IGAN: Speech-to-Image Generation", A: "Xinsheng Wang et al", V: "INTERSPEECH 2020"},
+    ),
 ]
 
 

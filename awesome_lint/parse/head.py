@@ -212,10 +212,17 @@ def _title_field(slots: Slots, start: int, end: int) -> bool:
         a, b = strip(text, open_paren + 1, text.rindex(")", start, end), " \t")
         slots.put(a, b, "D" if is_date(text[a:b]) else "V")
         end = start + suffix
+    tag = _TAG_PREFIX.match(text, start, end)
+    if tag and looks_like_title(text[tag.end() : end]):
+        slots.taken.append((start, tag.end()))  # "[Extended Version] Title": a tag
+        start = tag.end()
     if not looks_like_title(text[start:end]):
         return False
     slots.title = slots.field(start, end, "T")
     return True
+
+
+_TAG_PREFIX = re.compile(r"\[[^\[\]()\n]{1,40}\][ \t]+(?=\w)")
 
 
 def _link_title(slots: Slots, link: Link, end: int) -> tuple[str, int] | None:
