@@ -535,6 +535,12 @@ class LintCommand(click.Command):
     "list them too).",
 )
 @click.option(
+    "--dump-entries",
+    is_flag=True,
+    help="Print every paper entry read, with its fields and places, offline, and exit "
+    "(text, or --format json).",
+)
+@click.option(
     "--color/--no-color",
     default=None,
     help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
@@ -566,6 +572,7 @@ def main(
     max_size: int,
     quiet: bool,
     show_info: bool,
+    dump_entries: bool,
     color: bool | None,
     fail_on: str,
     changed_since: str | None,
@@ -606,6 +613,10 @@ def main(
         sys.exit(dump(unique_paths, max_size))
     if show_style:
         sys.exit(print_styles(unique_paths, configs.engine_for, max_size))
+    if dump_entries:
+        from .entrydump import dump_entries as print_entries
+
+        sys.exit(print_entries(unique_paths, max_size, fmt))
     options = RunOptions(
         fix,
         diff,

@@ -5,7 +5,7 @@ severity overrides, de-duplication and order."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -48,6 +48,20 @@ def parse_source(source: SourceText) -> Document:
         raise SourceError(
             source.path, f"the parser crashed ({type(exc).__name__}: {exc}); please report this"
         ) from None
+
+
+def parse_files(paths: Sequence[str], max_size: int) -> tuple[list[Document], list[str]]:
+    """Read and parse each path (``--dump-links``, ``--dump-entries``): the documents, and the
+    errors of the paths that could not be read or parsed."""
+    from .source import read_source
+
+    docs, errors = [], []
+    for path in paths:
+        try:
+            docs.append(parse_source(read_source(path, max_size=max_size)))
+        except SourceError as exc:
+            errors.append(str(exc))
+    return docs, errors
 
 
 @dataclass
