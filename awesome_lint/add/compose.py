@@ -36,16 +36,17 @@ class Overrides:
 
 
 def template_of(doc: Document, group: Group) -> PaperEntry:
-    """The group's most typical entry: of its majority layout, with the most fields."""
+    """The group's most typical entry: of its commonest layout and set of fields, the one
+    with the most links (up to three)."""
     entries = doc.group_entries(group)
-    layout = Counter(e.layout for e in entries).most_common(1)[0][0]
-    typical = [e for e in entries if e.layout == layout]
-    return max(typical, key=_richness)
+    shape = Counter(_shape(e) for e in entries).most_common(1)[0][0]
+    typical = [e for e in entries if _shape(e) == shape]
+    return max(typical, key=lambda e: min(len(e.links), 3))
 
 
-def _richness(entry: PaperEntry) -> int:
+def _shape(entry: PaperEntry) -> tuple[object, ...]:
     fields = (entry.title, entry.authors, entry.date, entry.venue)
-    return sum(f is not None for f in fields) * 4 + min(len(entry.links), 3)
+    return (entry.layout, *(f is not None for f in fields))
 
 
 def compose(doc: Document, group: Group, paper: Paper, overrides: Overrides) -> str:
@@ -64,10 +65,30 @@ def compose(doc: Document, group: Group, paper: Paper, overrides: Overrides) -> 
         venue = overrides.venue or paper.venue or _default_venue(paper)
         year = paper.venue_year or paper.year
         edits.append(_replace(template.venue.span, render_venue(template.venue.text, venue, year)))
+    alias = template.alias
+    if alias is not None and not any(_inside(alias, link) for link in template.links):
+        edits.append(_drop_alias(doc.text, alias))  # the neighbour's short name, not the paper's
     edits += _link_edits(doc.text, template, paper, overrides.code)
     edits += [_drop_comment(doc.text, c.span.start, c.span.end) for c in _comments(doc, template)]
     # The last line's break is optional: blanks left there would only be a finding.
     return _apply(doc.text, template.span.start, template.span.end, edits).rstrip(" \t")
+
+
+def _inside(field: Field, link: Link) -> bool:
+    """The field is part of the link's text (``[[Alias] Title](url)``): it stays, for the
+    entry to keep the group's shape (the diff shows it; ``--title`` can say otherwise)."""
+    return link.span.start <= field.span.start < link.span.end
+
+
+def _drop_alias(text: str, alias: Field) -> Edit:
+    """The alias with its wrapping (``**ABC**``, ``[ABC]``, ``<u>ABC</u>``) and what follows
+    it up to the title (``: ``, a space)."""
+    start, end = alias.span.start, alias.span.end
+    while start > 0 and text[start - 1] in "*_[<u>":
+        start -= 1
+    while end < len(text) and text[end] in "*_]</u>: \t":
+        end += 1
+    return Edit(start, end, "")
 
 
 def _comments(doc: Document, entry: PaperEntry) -> list[Field]:
