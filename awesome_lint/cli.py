@@ -27,7 +27,7 @@ from .engine import Engine, FileResult, finalize, parse_source
 from .inputs import neighbour_lister
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
-from .reporters import FORMATS, Summary, render
+from .reporters import EXPORT_FORMATS, FORMATS, Summary, render
 from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
 from .terminal import printable
 
@@ -490,10 +490,10 @@ class LintCommand(click.Command):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice((*FORMATS, *EXPORT_FORMATS)),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (bibtex and csv: with --dump-entries).",
 )
 @click.option(
     "--select",
@@ -597,6 +597,8 @@ def main(
     if explain is not None:
         click.echo(explain_page(registry, explain))
         return
+    if fmt in EXPORT_FORMATS and not dump_entries:
+        raise click.UsageError(f"--format {fmt} exports entries: use it with --dump-entries")
     if diff and fmt != "text":
         raise click.UsageError(f"--diff prints a diff; it cannot be combined with --format {fmt}")
     if statistics and fmt not in ("text", "json"):

@@ -121,11 +121,13 @@ def _entry_lines(path: str, record: dict[str, Any]) -> list[str]:
 def dump_entries(paths: Sequence[str], max_size: int, fmt: str) -> int:
     """Parse each file and print its entries; 2 when a file could not be read."""
     from .engine import parse_files
+    from .export import to_bibtex, to_csv
 
-    if fmt not in ("text", "json"):
-        raise click.UsageError(f"--dump-entries prints text or json, not {fmt}")
+    renderers = {"text": render_text, "json": render_json, "bibtex": to_bibtex, "csv": to_csv}
+    if fmt not in renderers:
+        raise click.UsageError(f"--dump-entries prints text, json, bibtex or csv, not {fmt}")
     docs, errors = parse_files(paths, max_size)
     for error in errors:
         click.echo(error, err=True)
-    sys.stdout.write(render_json(docs) if fmt == "json" else render_text(docs))
+    sys.stdout.write(renderers[fmt](docs))
     return 2 if errors else 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..dates import ABBREVIATIONS, MONTHS, DateParts, ordinal_suffix, read_date
 from ..diagnostics import Edit
-from ..links.resolvers import links_the_paper
+from ..facts import is_paper_link
 from ..model import Document, Field, Group, Link, PaperEntry, Span
 from ..style import AP_FULL, MONTH_STYLES, HouseStyle, infer_style, link_extent, month_fits
 from ..urls import CODE_HOSTS, arxiv_link, host_of
@@ -243,8 +243,8 @@ def _link_edits(text: str, template: PaperEntry, paper: Paper, code: str | None)
     edits: list[Edit] = []
     links = [link for link in template.links if link.kind in ("markdown", "autolink", "html")]
     title_link = next((link for link in links if _holds_title(link, template)), None)
-    paper_link = title_link or next((link for link in links if _is_paper_link(link)), None)
-    code_link = next((link for link in links if _is_code_link(link)), None)
+    paper_link = title_link or next((ln for ln in links if is_paper_link(template, ln)), None)
+    code_link = next((link for link in links if host_of(link.url) in CODE_HOSTS), None)
     if code is not None and code_link is None and paper_link is not None:
         edits.append(_added_code_link(text, paper_link, code))
     for link in links:
@@ -264,14 +264,6 @@ def _added_code_link(text: str, paper_link: Link, code: str) -> Edit:
     if opened and closed:
         link = f"[{link}]"
     return Edit(end, end, " " + link)
-
-
-def _is_paper_link(link: Link) -> bool:
-    return links_the_paper(link.label) and host_of(link.url) not in CODE_HOSTS
-
-
-def _is_code_link(link: Link) -> bool:
-    return host_of(link.url) in CODE_HOSTS or not links_the_paper(link.label)
 
 
 def _holds_title(link: Link, entry: PaperEntry) -> bool:

@@ -11,6 +11,7 @@ from ..engine import FileResult
 from ..rule import Rule
 
 FORMATS = ("text", "json", "github", "sarif")
+EXPORT_FORMATS = ("bibtex", "csv")  # --dump-entries only (awesome_lint.export)
 
 
 @dataclass(frozen=True)
