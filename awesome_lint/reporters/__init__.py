@@ -25,8 +25,18 @@ REPORTERS: dict[str, type[Reporter]] = {
     "sarif": SarifReporter,
 }
 FORMATS = tuple(REPORTERS)
+EXPORT_FORMATS = ("bibtex", "csv")  # --dump-entries only (awesome_lint.export)
 
-__all__ = ["FORMATS", "REPORTERS", "ReportOptions", "Reporter", "Summary", "render", "report"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "REPORTERS",
+    "ReportOptions",
+    "Reporter",
+    "Summary",
+    "render",
+    "report",
+]
 
 
 def report(results: Iterable[FileResult], fmt: str, write: Write, options: ReportOptions) -> None:
