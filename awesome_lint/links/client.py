@@ -2,9 +2,9 @@
 
 Nothing here reads a body it does not need: a link is checked with one GET whose status
 line and headers are all we look at (a short body of known length is drained so that the
-connection can serve the next link; any other is dropped unread), and the service APIs read at
-most ``max_body`` bytes, so a server that streams forever cannot hold the run; every request has a connect and
-a total timeout.
+connection can serve the next link; any other is dropped unread), and the service APIs read
+at most ``max_body`` bytes, so a server that streams forever cannot hold the run; every
+request has a connect and a total timeout.
 """
 
 from __future__ import annotations
