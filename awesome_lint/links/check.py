@@ -27,7 +27,7 @@ from .rules import (
     PaperTitleMismatch,
     PermanentRedirect,
 )
-from .status import NO_DNS, VERDICT_ORDER, Failure, Result, Verdict
+from .status import GITHUB_LIMIT_REACHED, NO_DNS, VERDICT_ORDER, Failure, Result, Verdict
 
 if TYPE_CHECKING:  # aiohttp is imported only when something must be fetched
     from .client import Client
@@ -193,6 +193,17 @@ def _distrust_dns_when_offline(
     )
 
 
+def _say_how_a_token_helps(
+    results: dict[str, Result], options: LinkOptions, report: LinkReport
+) -> None:
+    unverified = sum(r.detail == GITHUB_LIMIT_REACHED for r in results.values())
+    if unverified and not options.github_token:
+        report.notes.append(
+            f"{unverified} GitHub repository links are unverified: without a token the GitHub "
+            "API answers 60 requests an hour; set GITHUB_TOKEN (5,000 an hour) to check them"
+        )
+
+
 async def check_links_async(
     docs: Sequence[Document],
     options: LinkOptions | None = None,
@@ -246,6 +257,7 @@ async def check_links_async(
                 finally:
                     report.requests = client.requests
             _distrust_dns_when_offline(results, pending, report)
+            _say_how_a_token_helps(results, options, report)
         if cache is not None:
             try:
                 cache.store(results.values())

@@ -8,6 +8,7 @@ checked like any other).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import re
@@ -21,7 +22,7 @@ from yarl import URL
 
 from .client import Client, Response
 from .options import LinkOptions
-from .status import Failure, Result, Verdict, describe
+from .status import GITHUB_LIMIT_REACHED, Failure, Result, Verdict, describe
 
 MAX_API_BODY = 8 << 20
 
@@ -216,13 +217,22 @@ def github_repo(url: str) -> tuple[str, str] | None:
 
 
 class GithubResolver:
-    """Checks repository links through the GitHub API; the token goes to that API only."""
+    """Checks repository links through the GitHub API; the token goes to that API only.
+
+    The API says how many requests it still allows (``X-RateLimit-Remaining``): no more are
+    sent than that, so that the limit is never overrun (no 403 or 429 drawn). Once it is
+    spent, the remaining repository links are unverified, not fetched as pages: github.com
+    answers a burst of page requests with 429s too.
+    """
 
     def __init__(self, client: Client, options: LinkOptions) -> None:
         self.client = client
         self.options = options
         self.api = URL(options.github_api.rstrip("/"))
-        self.exhausted = False  # rate limit reached: the remaining links go the usual way
+        self.remaining: int | None = None  # unknown until the first answer
+        self.in_flight = 0
+        self.first_answer = asyncio.Event()
+        self.spent = False
 
     def headers(self, url: URL) -> dict[str, str]:
         headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
@@ -236,8 +246,26 @@ class GithubResolver:
 
     async def check(self, owner: str, repo: str) -> Result | Failure | None:
         """The repository's verdict, or None to check the link like any other."""
-        if self.exhausted:
+        if self.remaining is None and self.in_flight:
+            await self.first_answer.wait()  # learn the limit from one answer before the rest
+        if self.spent or (self.remaining is not None and self.in_flight >= self.remaining):
+            self.spent = True
+            return Failure(Verdict.UNVERIFIED, GITHUB_LIMIT_REACHED)
+        self.in_flight += 1
+        try:
+            resp = await self._ask(owner, repo)
+        finally:
+            self.in_flight -= 1
+            self.first_answer.set()
+        if resp is None:
             return None
+        if resp.status in (403, 429):
+            self.spent = True
+            return Failure(Verdict.UNVERIFIED, GITHUB_LIMIT_REACHED)
+        return self._verdict(owner, repo, resp)
+
+    async def _ask(self, owner: str, repo: str) -> Response | None:
+        """The API's answer about the repository (renames followed), None when it gave none."""
         url = self.api.with_path(f"{self.api.path.rstrip('/')}/repos/{owner}/{repo}")
         resp: Response | None = None
         budget = self.client.budget()
@@ -248,6 +276,7 @@ class GithubResolver:
                 )
             except Failure:
                 return None
+            self._note_remaining(resp)
             location = resp.headers.get("Location")
             if resp.status in (301, 302, 307, 308) and location:
                 try:
@@ -256,8 +285,16 @@ class GithubResolver:
                     return None
                 continue
             break
-        if resp is None:
-            return None
+        return resp
+
+    def _note_remaining(self, resp: Response) -> None:
+        value = resp.headers.get("X-RateLimit-Remaining", "")
+        if value.isdigit():
+            known = self.remaining
+            self.remaining = int(value) if known is None else min(known, int(value))
+
+    @staticmethod
+    def _verdict(owner: str, repo: str, resp: Response) -> Result | None:
         if resp.status == 404:
             return Result("", Verdict.DEAD, 404, detail="GitHub repository not found")
         if resp.status == 200 and resp.complete:
@@ -274,6 +311,4 @@ class GithubResolver:
                     detail=f"repository renamed to {full_name}",
                 )
             return Result("", Verdict.OK, 200, detail="GitHub repository exists")
-        if resp.status in (403, 429):
-            self.exhausted = True
         return None

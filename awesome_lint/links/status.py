@@ -23,6 +23,7 @@ VERDICT_ORDER = tuple(Verdict)
 
 
 NO_DNS = "DNS name not found"  # the detail of a name that does not resolve
+GITHUB_LIMIT_REACHED = "the GitHub API's rate limit is reached"
 
 
 @dataclass(frozen=True, slots=True)
