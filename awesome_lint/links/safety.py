@@ -151,17 +151,17 @@ class GuardedResolver(AbstractResolver):
 class StaticResolver(AbstractResolver):
     """Answers from a fixed table (host name → addresses); other names do not exist.
 
-    For tests and for pinning names, like ``curl --resolve``. ``ports`` sends a name's
-    connections to another port (host name → port): how ``bench/internet.py`` serves
-    github.com, arxiv.org and the rest from 127.0.0.1. A library object, never a setting:
-    no configuration file can reach it.
+    For tests and for pinning names, like ``curl --resolve``. ``ports`` forwards ports
+    (443 → 8443: every name's https connections go to port 8443): how ``bench/internet.py``
+    serves github.com, arxiv.org and the rest from 127.0.0.1. A library object, never a
+    setting: no configuration file can reach it.
     """
 
     def __init__(
-        self, table: Mapping[str, str | Iterable[str]], ports: Mapping[str, int] | None = None
+        self, table: Mapping[str, str | Iterable[str]], ports: Mapping[int, int] | None = None
     ) -> None:
         self.table = {k.lower(): ([v] if isinstance(v, str) else list(v)) for k, v in table.items()}
-        self.ports = {k.lower(): v for k, v in (ports or {}).items()}
+        self.ports = dict(ports or {})
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
@@ -170,7 +170,7 @@ class StaticResolver(AbstractResolver):
         addresses = self.table.get(name)
         if not addresses:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        port = self.ports.get(name, port)
+        port = self.ports.get(port, port)
         return [
             {
                 "hostname": host,
