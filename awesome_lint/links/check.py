@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, TextIO
 from yarl import URL
 
 from ..diagnostics import Diagnostic, Fix
-from ..fix import redirect_fix
 from ..model import Document
 from .cache import Cache, CacheError
 from .collect import CHECKED_SCHEMES, Location, UrlTarget, canonical_url, collect_urls
@@ -350,6 +349,8 @@ def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) ->
             if rule is not None:
                 fix = None
                 if result.verdict is Verdict.REDIRECTED and result.final_url:
+                    from ..fix import redirect_fix  # after the checks, not before
+
                     fix = redirect_fix(loc.link, result.final_url)
                 message = _message(result, loc.link.url.strip())
                 out.append(_diagnostic(rule, loc, result, message, fix))

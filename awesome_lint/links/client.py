@@ -100,6 +100,7 @@ class HostGate:
     def __init__(self, limit: int, interval: float) -> None:
         self.timeouts = 0  # in a row; any answer resets it
         self.rate_limited = 0  # 429 answers in a row; any other answer resets it
+        self.answered = False  # whether the host has answered any request of this run
         self.semaphore = asyncio.Semaphore(max(1, limit))
         self.interval = interval
         self.next_start = 0.0
@@ -302,6 +303,7 @@ class Client:
                 self._silent.update(self._addresses(url))
                 raise
             gate.timeouts = 0
+            gate.answered = True
             for address in self._addresses(url):
                 self._silent[address] = 0
             gate.rate_limited = gate.rate_limited + 1 if resp.status == 429 else 0
@@ -349,6 +351,10 @@ class Client:
                 )
             except (aiohttp.ClientError, OSError, asyncio.TimeoutError, Failure) as exc:
                 failure = judge_exception(exc)
+                if isinstance(exc, asyncio.TimeoutError) and not gate.answered:
+                    # A host that has answered nothing yet rarely answers a second time: the
+                    # link is unverified after one timeout, not after one per try.
+                    failure.retryable = False
                 if not failure.retryable or attempt == retries:
                     raise failure from exc
                 await asyncio.sleep(budget.pause(self.backoff(attempt), failure.detail))

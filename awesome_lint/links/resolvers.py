@@ -13,9 +13,7 @@ import contextlib
 import json
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
 from urllib.parse import quote, unquote
 
 from yarl import URL
@@ -52,8 +50,14 @@ def arxiv_id(url: str) -> str | None:
 
 
 def parse_arxiv_feed(body: bytes) -> dict[str, str]:
-    """``{id (no version): title}`` of the entries of an export-API Atom feed."""
-    root = ET.fromstring(body)
+    """``{id (no version): title}`` of the entries of an export-API Atom feed; ValueError
+    when it is not XML."""
+    import xml.etree.ElementTree as ET  # not on the way to the first request
+
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as exc:
+        raise ValueError(str(exc)) from None
     papers: dict[str, str] = {}
     for entry in root.iter(f"{_ATOM}entry"):
         ident = (entry.findtext(f"{_ATOM}id") or "").strip()
@@ -79,6 +83,8 @@ def titles_match(written: str, actual: str) -> bool:
         return True
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return True
+    from difflib import SequenceMatcher  # only once titles are compared, after the checks
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
 
 
@@ -119,7 +125,7 @@ class ArxivResolver:
             raise Failure(Verdict.UNVERIFIED, f"arXiv API answered {describe(resp.status)}")
         try:
             return parse_arxiv_feed(resp.body)
-        except ET.ParseError:
+        except ValueError:
             raise Failure(Verdict.UNVERIFIED, "arXiv API sent an unreadable feed") from None
 
     async def check(self, ids: Iterable[str]) -> dict[str, Result | Failure]:

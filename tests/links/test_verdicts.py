@@ -320,3 +320,12 @@ async def test_a_hanging_host_is_given_up(serve: ServerFactory) -> None:
     details = {r.detail for r in report.results.values()}
     assert "host gave no answer to 4 requests in a row" in details
     assert details <= {"timed out", "host gave no answer to 4 requests in a row"}
+
+
+async def test_a_host_that_never_answered_is_not_asked_again(serve: ServerFactory) -> None:
+    s = await serve(lambda app: app.router.add_route("*", "/{n}", never))
+    report = await check_links_async(
+        [links_doc(s.url("/paper"))], fast_options(timeout=0.2, retries=2)
+    )
+    assert report.results[s.url("/paper")].verdict is Verdict.UNVERIFIED
+    assert s.recorder.count("/paper") == 1  # one timeout; a retry would wait out another
