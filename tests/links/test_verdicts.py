@@ -329,3 +329,20 @@ async def test_a_host_that_never_answered_is_not_asked_again(serve: ServerFactor
     )
     assert report.results[s.url("/paper")].verdict is Verdict.UNVERIFIED
     assert s.recorder.count("/paper") == 1  # one timeout; a retry would wait out another
+
+
+async def test_a_short_body_is_drained_and_the_connection_kept(serve: ServerFactory) -> None:
+    peers: set[object] = set()
+
+    def setup(app: web.Application) -> None:
+        async def page(request: web.Request) -> web.Response:
+            peers.add(request.transport.get_extra_info("peername") if request.transport else None)
+            return web.Response(text="a short page " * 100)
+
+        app.router.add_get("/{n}", page)
+
+    s = await serve(setup)
+    urls = [s.url(f"/{i}") for i in range(5)]
+    report = await check_links_async([links_doc(*urls)], fast_options(per_host=1))
+    assert report.counts["ok"] == 5
+    assert len(peers) == 1  # one connection served all five links
