@@ -23,11 +23,11 @@ import click
 from . import __version__
 from .ci import changed_lines_or_exit, ci_options, failing_level
 from .diagnostics import Diagnostic, Severity
-from .engine import Engine, FileResult, finalize
+from .engine import Engine, FileResult, finalize, parse_source
 from .inputs import neighbour_lister
 from .linkstep import dump, link_options, link_settings, make_link_step
 from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
-from .reporters import FORMATS, Summary, render
+from .reporters import EXPORT_FORMATS, FORMATS, Summary, render
 from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
 from .terminal import printable
 
@@ -490,10 +490,10 @@ class LintCommand(click.Command):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice((*FORMATS, *EXPORT_FORMATS)),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (bibtex and csv: with --dump-entries).",
 )
 @click.option(
     "--select",
@@ -513,6 +513,11 @@ class LintCommand(click.Command):
 @click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too (with --fix/--diff).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option(
+    "--show-style",
+    is_flag=True,
+    help="Print, per group of entries, the house style inferred (with the evidence) and exit.",
+)
 @click.option("--explain", metavar="RULE", help="Print a rule's page (code or name) and exit.")
 @click.option(
     "--max-size",
@@ -523,6 +528,18 @@ class LintCommand(click.Command):
     help="Refuse inputs larger than this (e.g. 10MB, 500kB).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only, no summary.")
+@click.option(
+    "--show-info",
+    is_flag=True,
+    help="List info findings too (they are counted in the summary; --fail-on info and --select "
+    "list them too).",
+)
+@click.option(
+    "--dump-entries",
+    is_flag=True,
+    help="Print every paper entry read, with its fields and places, offline, and exit "
+    "(text, or --format json).",
+)
 @click.option(
     "--color/--no-color",
     default=None,
@@ -550,9 +567,12 @@ def main(
     unsafe_fixes: bool,
     diff: bool,
     list_rules: bool,
+    show_style: bool,
     explain: str | None,
     max_size: int,
     quiet: bool,
+    show_info: bool,
+    dump_entries: bool,
     color: bool | None,
     fail_on: str,
     changed_since: str | None,
@@ -577,6 +597,8 @@ def main(
     if explain is not None:
         click.echo(explain_page(registry, explain))
         return
+    if fmt in EXPORT_FORMATS and not dump_entries:
+        raise click.UsageError(f"--format {fmt} exports entries: use it with --dump-entries")
     if diff and fmt != "text":
         raise click.UsageError(f"--diff prints a diff; it cannot be combined with --format {fmt}")
     if statistics and fmt not in ("text", "json"):
@@ -591,6 +613,12 @@ def main(
     unique_paths = inputs.paths
     if link_args["dump_links"]:
         sys.exit(dump(unique_paths, max_size))
+    if show_style:
+        sys.exit(print_styles(unique_paths, configs.engine_for, max_size))
+    if dump_entries:
+        from .entrydump import dump_entries as print_entries
+
+        sys.exit(print_entries(unique_paths, max_size, fmt))
     options = RunOptions(
         fix,
         diff,
@@ -616,6 +644,8 @@ def main(
     if write_baseline is not None:
         sys.exit(record_baseline(results, write_baseline, quiet))
     hide_known_findings(results, baseline, configs, quiet)
+    if not (show_info or select) and failing_level(fail_on) != Severity.INFO:
+        hide_info(results)  # rules picked with --select are listed whatever their severity
     report(
         results,
         fmt,
@@ -626,6 +656,36 @@ def main(
         statistics=statistics,
     )
     sys.exit(exit_code(results, diff, failing_level(fail_on)))
+
+
+def print_styles(paths: Sequence[str], engine_for: Callable[[str], Engine], max_size: int) -> int:
+    """``--show-style``: each file's inferred (and pinned) house style; 2 if one is unreadable."""
+    from .show_style import describe_style
+
+    status = 0
+    for path in paths:
+        try:
+            doc = parse_source(read_source(path, max_size=max_size))
+            style = engine_for(path).house_style(doc)
+        except SourceError as exc:
+            click.echo(str(exc), err=True)
+            status = 2
+            continue
+        except Exception as exc:  # a bug: said plainly, as the lint says it (AL000)
+            click.echo(f"{path}: error: house-style inference crashed: {exc!r}", err=True)
+            status = 2
+            continue
+        click.echo(describe_style(doc, style))
+    return status
+
+
+def hide_info(results: Sequence[FileResult]) -> None:
+    """Info findings are counted in the summary and listed only when asked (``--show-info``,
+    ``--fail-on info``): boilerplate and near-ties, not defects to act on."""
+    for result in results:
+        shown = [d for d in result.diagnostics if d.severity != Severity.INFO]
+        result.hidden_info += len(result.diagnostics) - len(shown)
+        result.diagnostics = shown
 
 
 def report(

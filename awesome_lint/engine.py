@@ -5,7 +5,7 @@ severity overrides, de-duplication and order."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -33,6 +33,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)  # "path: warning: …" lines for stderr
     source: SourceText | None = None  # the text as read
     fixed_source: SourceText | None = None  # with --fix/--diff: the fixed text, not yet written
+    hidden_info: int = 0  # info findings counted but not listed (see cli.hide_info)
 
 
 def parse_source(source: SourceText) -> Document:
@@ -47,6 +48,20 @@ def parse_source(source: SourceText) -> Document:
         raise SourceError(
             source.path, f"the parser crashed ({type(exc).__name__}: {exc}); please report this"
         ) from None
+
+
+def parse_files(paths: Sequence[str], max_size: int) -> tuple[list[Document], list[str]]:
+    """Read and parse each path (``--dump-links``, ``--dump-entries``): the documents, and the
+    errors of the paths that could not be read or parsed."""
+    from .source import read_source
+
+    docs, errors = [], []
+    for path in paths:
+        try:
+            docs.append(parse_source(read_source(path, max_size=max_size)))
+        except SourceError as exc:
+            errors.append(str(exc))
+    return docs, errors
 
 
 @dataclass
@@ -64,13 +79,18 @@ class Engine:
     # None for text that is not a file on disk.
     neighbour_files: Callable[[str], frozenset[str]] | None = None
 
+    def house_style(self, doc: Document) -> Any:
+        """The document's house style as inferred, with the configured ``[style]`` pins."""
+        style = infer(doc)
+        if self.style:
+            from .style import pin_style
+
+            style = pin_style(style, self.style, doc)
+        return style
+
     def check(self, doc: Document) -> list[Diagnostic]:
         try:
-            style = infer(doc)
-            if self.style:
-                from .style import pin_style
-
-                style = pin_style(style, self.style, doc)
+            style = self.house_style(doc)
         except Exception as exc:
             found = [crash_diagnostic(doc.path, "house-style inference", exc)]
         else:

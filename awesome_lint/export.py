@@ -14,9 +14,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from .dates import read_date
-from .links.resolvers import links_the_paper
+from .facts import is_paper_link
 from .model import Document, PaperEntry
-from .slug import plain_heading_text
+from .parse.fields import plain_text
 from .urls import CODE_HOSTS, arxiv_id, doi, host_of
 
 CSV_COLUMNS = (
@@ -31,12 +31,17 @@ _ET_AL = re.compile(r"\s*,?\s*(?:et\.?\s*al\.?|and others)\.?\s*$", re.I)
 
 def plain(text: str | None) -> str:
     """The text a reader sees: Markdown and HTML removed, entities decoded, blanks folded."""
-    return " ".join(plain_heading_text(text or "").split())
+    return plain_text(text or "")
 
 
 def authors_of(entry: PaperEntry) -> list[str]:
     """The entry's author names in order (``et al.`` kept as ``others``, BibTeX's word)."""
-    text = plain(entry.authors.text if entry.authors else "").rstrip(".")
+    return split_authors(plain(entry.authors.text if entry.authors else ""))
+
+
+def split_authors(text: str) -> list[str]:
+    """Names of an author list: ``A, B and C``, ``A; B``, BibTeX's ``Lee, Ann and Kim, Bo``."""
+    text = text.rstrip(".")
     if not text:
         return []
     et_al = _ET_AL.search(text)
@@ -52,7 +57,7 @@ def authors_of(entry: PaperEntry) -> list[str]:
 
 def paper_link(entry: PaperEntry) -> str | None:
     for link in entry.links:
-        if link.kind != "image" and links_the_paper(link.label) and not _is_code(link.url):
+        if is_paper_link(entry, link):
             return link.url
     return None
 

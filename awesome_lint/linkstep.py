@@ -218,16 +218,11 @@ def make_link_step(
 
 def dump(paths: Sequence[str], max_size: int) -> int:
     """``--dump-links``: parse each file and print its links, without any network."""
-    from .engine import parse_source
+    from .engine import parse_files
     from .links import dump_links
-    from .source import SourceError, read_source
 
-    docs, status = [], 0
-    for path in paths:
-        try:
-            docs.append(parse_source(read_source(path, max_size=max_size)))
-        except SourceError as exc:
-            click.echo(printable(str(exc)), err=True)
-            status = 2
+    docs, errors = parse_files(paths, max_size)
+    for error in errors:
+        click.echo(printable(error), err=True)
     sys.stdout.write(dump_links(docs))
-    return status
+    return 2 if errors else 0

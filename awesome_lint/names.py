@@ -77,6 +77,8 @@ NAMES: tuple[tuple[str, frozenset[Place]], ...] = tuple(
 
 # Old or wrong names of a known name: lower-case form -> the right spelling (venues only).
 VENUE_ALIASES: dict[str, str] = {"nips": "NeurIPS"}
+# The year from which an alias is wrong: the venue was called so until then ("NIPS 2017").
+RENAMED_IN: dict[str, int] = {"nips": 2018}
 
 
 def spellings(place: Place) -> dict[str, str]:

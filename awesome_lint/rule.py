@@ -11,6 +11,7 @@ from .diagnostics import Diagnostic, Fix, Severity
 from .model import Document, Span
 
 if TYPE_CHECKING:
+    from .facts import Facts
     from .style import HouseStyle
 
 
@@ -23,6 +24,12 @@ class RuleContext:
     options: Any = None  # the rule's options dataclass instance (or None)
     today: datetime.date = field(default_factory=datetime.date.today)
     neighbours: frozenset[str] = frozenset()  # file names in the document's folder ("LICENSE")
+
+    @property
+    def facts(self) -> Facts:
+        """The document's per-entry facts (dates, arXiv ids, paper keys …), shared by the
+        rules; built with the house style, from the same document."""
+        return self.style.facts
 
 
 class Rule:

@@ -1,8 +1,9 @@
 """GitHub's heading anchors: the algorithm of the ``github-slugger`` package, and heading text.
 
 github-slugger lower-cases the heading's text, drops every character that is not a letter, a
-mark, a number, a connector (``_``), a hyphen or a space, turns spaces into hyphens, and suffixes
-repeated slugs with ``-1``, ``-2`` ….
+mark, a decimal digit, a letter number (``Ⅻ``), a connector (``_``), a hyphen or a space (other
+numbers, ``½`` and ``²``, go too), turns spaces into hyphens, and suffixes repeated slugs with
+``-1``, ``-2`` ….
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def _keep(ch: str) -> bool:
     if ch in "- ":
         return True
     category = unicodedata.category(ch)
-    return category[0] in "LMN" or category == "Pc"
+    return category[0] in "LM" or category in ("Nd", "Nl", "Pc")
 
 
 def slugify(text: str) -> str:

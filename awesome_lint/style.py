@@ -1,159 +1,198 @@
-"""The house style of a list, inferred from the majority of its own entries.
+"""The house style of a list, inferred per group from the majority of its own entries.
 
-A list is its own style guide: rules report the entries that deviate from what most entries do,
-so no list's habits are hard-coded. Configuration can pin any field (``dataclasses.replace``).
+A list is its own style guide: rules report the entries that deviate from what most entries of
+their group do (one list, one table, one run of blocks: ``Document.groups``), so no list's
+habits are hard-coded and one group's style is never imposed on another.
+
+Every judgement goes through one voting helper, :func:`vote`. A convention is **clear** when
+at least :data:`CLEAR_SHARE` (80 %) of at least :data:`MIN_VOTES` (3) votes agree, or, with 3
+or 4 votes, all but one: a short group still shows its habit, while a near tie (39 to 41) is no
+convention at all. No clear convention: the field is None and no rule reports a deviation from
+it. A group whose own vote is not clear takes the vote of every group of its family (blocks,
+items or rows) in the document when it has fewer than :data:`GROUP_VOTES` (5) votes, or when it
+leans the way the family clearly goes: a section of a consistent list with two odd papers is held
+to the list's style, while a table is never held to the blocks' style. Configuration can pin
+any field (``[style]``); ``--show-style`` prints every vote with its evidence.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import pairwise
+from typing import Any
 
-from .dates import DateParts, read_date
+from .dates import MONTHS, DateParts
 from .entries import break_kind
+from .facts import Facts
 from .model import Document, Link, PaperEntry
-from .urls import arxiv_link
 
 NEWEST_FIRST = "newest-first"
 OLDEST_FIRST = "oldest-first"
+MIN_VOTES = 3  # a convention needs at least this many votes
+GROUP_VOTES = 5  # a group with fewer votes and no clear one of its own takes its family's
+CLEAR_SHARE = 0.8  # the share of votes a convention needs (or all but one of 3 or 4 votes)
+AP_FULL = frozenset({3, 4, 5, 6, 7})  # AP style spells out March to July, abbreviates the rest
+# Month styles, the simpler first: a group that fits AP style no better than it fits plain
+# abbreviations ("Oct." fits both) abbreviates.
+MONTH_STYLES = ("abbr-dot", "abbr", "full", "ap")
+
+
+@dataclass(frozen=True)
+class Vote:
+    """How a group (or its family, or the configuration) decided one question of style."""
+
+    value: Any  # the convention, None when there is none
+    leader: Any  # the most common answer, clear or not
+    count: int  # votes for the leader
+    total: int  # votes cast
+    scope: str = "group"  # group | family (borrowed by a small group) | pinned
+
+    def evidence(self, unit: str = "entries") -> str:
+        if self.scope == "pinned":
+            return "pinned in [style]"
+        where = " of the family" if self.scope == "family" else ""
+        return f"{self.count} of {self.total} {unit}{where}"
+
+
+def _decide(counts: Counter, total: int, scope: str = "group", prefer: tuple = ()) -> Vote:
+    if not counts:
+        return Vote(None, None, 0, total, scope)
+    rank = {value: i for i, value in enumerate(prefer)}
+    leader = max(counts, key=lambda value: (counts[value], -rank.get(value, len(rank))))
+    count = counts[leader]
+    clear = (
+        total >= MIN_VOTES
+        and count >= 2
+        and (count >= CLEAR_SHARE * total or (total <= 4 and total - count <= 1))
+    )
+    return Vote(leader if clear else None, leader, count, total, scope)
+
+
+def vote(values: Iterable[Hashable | None], scope: str = "group") -> Vote:
+    """The convention of ``values`` (None: no vote), when it is clear."""
+    counts = Counter(v for v in values if v is not None)
+    return _decide(counts, sum(counts.values()), scope)
+
+
+def vote_any(
+    choices: Iterable[Iterable[Hashable] | None], scope: str = "group", prefer: tuple = ()
+) -> Vote:
+    """As :func:`vote`, where each voter names every convention it fits ("Oct." fits a list
+    that abbreviates every month and one in AP style); ``prefer`` breaks a tie."""
+    counts: Counter = Counter()
+    total = 0
+    for fits in choices:
+        if fits is None:
+            continue
+        total += 1
+        counts.update(fits)
+    return _decide(counts, total, scope, prefer)
 
 
 @dataclass(frozen=True)
 class HouseStyle:
+    """One group's conventions (``groups``: each group's; the document's own fields are the
+    vote over all entries). A field is None where the vote found no clear convention."""
+
     entry_family: str | None = None  # block | item | row
     entry_layout: str | None = None  # e.g. "T|A|DV|L"
-    break_token: str | None = None  # the exact token most lines end with, e.g. " \\"
+    break_token: str | None = None  # the token to write, e.g. " \\"
+    break_tokens: frozenset[str] | None = None  # the breaks the house writes (visible forms)
     break_kind: str | None = None  # backslash | br | spaces
     date_layout: str | None = None  # dmy | my | iso | ym | y
-    date_ordinal: bool = True  # days carry a suffix: "25th"
-    date_zero_pad: bool = False  # "06 Jun 2022"
-    month_style: str | None = None  # abbr-dot ("Jul.") | abbr ("Jul") | full ("July")
+    date_ordinal: bool | None = True  # days carry a suffix: "25th"
+    date_zero_pad: bool | None = False  # "06 Jun 2022"
+    month_style: str | None = None  # abbr-dot ("Jul.") | abbr ("Jul") | full ("July") | ap
     may_dot: bool = False  # "May." rather than "May" (the abbreviation of May is May)
     month_separator: str | None = None  # what stands between month and year: ", " or " "
     sort_direction: dict[int, str] = field(default_factory=dict)  # section index -> direction
     link_labels: dict[str, str] = field(default_factory=dict)  # lower-case -> house spelling
-    label_counts: dict[str, int] = field(default_factory=dict)  # house spelling -> uses
+    label_counts: dict[str, int] = field(default_factory=dict)  # spelling as written -> uses
     arxiv_shape: str | None = None  # abs | pdf
     link_brackets: bool | None = None  # links written "[[Label](url)]" rather than "[Label](url)"
-    link_separator: str | None = None  # what stands between two links of a line: " ", " | "
+    link_separator: str | None = None  # what stands between two links of a line: " ", "" …
     arxiv_version: bool = False  # arXiv links carry a version suffix: "2111.08005v2"
+    venue_layout: str | None = None  # comma ("CVPR, 2023") | space ("CVPR 2023") | br
+    title_period: bool | None = None  # titles end with a period
+    arxiv_dates: bool | None = None  # dates give the month of the entry's arXiv identifier
+    date_decoration: str | None = None  # an item's date set off: plain | italic | bold
+    date_key: str | None = None  # the label before a date on its own line: "🗓️ Date:"
+    votes: dict[str, Vote] = field(default_factory=dict, compare=False, repr=False)
+    groups: tuple[HouseStyle, ...] = field(default=(), compare=False, repr=False)
+    facts: Facts = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+
+    def of(self, entry: PaperEntry) -> HouseStyle:
+        """The style of the entry's group (the document's when groups are unknown)."""
+        if 0 <= entry.group < len(self.groups):
+            return self.groups[entry.group]
+        return self
 
 
-def _majority(values: Iterable, default=None):
-    counts = Counter(v for v in values if v is not None)
-    return counts.most_common(1)[0][0] if counts else default
+# -- what each entry says ----------------------------------------------------------------------
 
 
-def entry_dates(entries: Iterable[PaperEntry]) -> Iterable[tuple[PaperEntry, DateParts]]:
-    for entry in entries:
-        if entry.date is not None:
-            parts = read_date(entry.date.text)
-            if parts is not None:
-                yield entry, parts
+def visible_break(token: str) -> str:
+    """A break as the reader's page is concerned: spaces around a ``<br>`` or before a
+    backslash change nothing, so ``" <br>"`` is ``"<br>"`` and ``"  \\"`` is ``"\\"``."""
+    kind = break_kind(token)
+    if kind == "backslash":
+        return "\\"
+    if kind == "spaces":
+        return "  "
+    return token.strip(" \t") if kind == "br" else token
 
 
-def month_style_of(parts: DateParts) -> str | None:
-    if (
-        parts.month is None
-        or parts.layout not in ("dmy", "my")
-        or parts.month_text.lower() == "may"
-    ):
+def month_fits(parts: DateParts) -> frozenset[str] | None:
+    """The month styles a written month fits; None for no month (and for "May", which fits
+    every style but says nothing of the period)."""
+    if parts.month is None or parts.layout not in ("dmy", "my"):
         return None
-    if len(parts.month_text) > 4 or parts.month_text.lower() == "june":
-        return "full"
-    return "abbr-dot" if parts.month_punct.startswith(".") else "abbr"
-
-
-def infer_style(doc: Document) -> HouseStyle:
-    entries = doc.entries
-    family = _majority(e.family for e in entries)
-    layout = _majority(e.layout for e in entries if e.family == family)
-    tokens = [
-        line.break_token
-        for e in entries
-        if e.family == "block"
-        for line in e.lines
-        if not line.last and break_kind(line.break_token) in ("backslash", "br", "spaces")
-    ]
-    token = _majority(tokens)
-    dated = list(entry_dates(entries))
-    parts = [p for _, p in dated]
-    with_day = [p for p in parts if p.day is not None and p.layout == "dmy"]
-    return HouseStyle(
-        entry_family=family,
-        entry_layout=layout,
-        break_token=token,
-        break_kind=break_kind(token) if token is not None else None,
-        date_layout=_majority(p.layout for p in parts),
-        date_ordinal=sum(bool(p.suffix) for p in with_day) * 2 >= len(with_day),
-        date_zero_pad=sum(len(p.day_text) == 2 and p.day_text[0] == "0" for p in with_day) * 2
-        > sum(p.day is not None and p.day < 10 for p in with_day),
-        month_style=_majority(month_style_of(p) for p in parts),
-        may_dot=_majority(
-            (p.month_punct.startswith(".") for p in parts if p.month_text.lower() == "may"),
-            False,
-        ),
-        month_separator=_majority(_separator(p) for p in parts if p.year is not None),
-        sort_direction=_sort_directions(doc),
-        **_labels(entries),
-        arxiv_shape=_majority(_arxiv_shape(link.url) for e in entries for link in e.links),
-        **_link_shape(doc),
-        arxiv_version=_majority(
-            (bool(a.version) for e in entries for ln in e.links if (a := arxiv_link(ln.url))),
-            False,
-        ),
-    )
-
-
-def _separator(parts: DateParts) -> str | None:
-    if parts.layout not in ("dmy", "my"):
+    word = parts.month_text
+    if word.lower() == "may":
         return None
-    return parts.month_punct.lstrip(".") or None
+    dotted = parts.month_punct.startswith(".")
+    ap = parts.month in AP_FULL
+    if word.lower() == MONTHS[parts.month - 1] or (len(word) > 4 and word.lower() != "sept"):
+        return frozenset({"full", "ap"} if ap else {"full"})
+    if not dotted:
+        return frozenset({"abbr"})
+    if word.lower() == "sept":
+        return frozenset({"ap"})
+    return frozenset({"abbr-dot"} if ap else {"abbr-dot", "ap"})
 
 
-def _sort_directions(doc: Document) -> dict[int, str]:
-    directions: dict[int, str] = {}
-    for section in doc.sections:
-        values = [p.value for _, p in entry_dates(section.entries) if p.value is not None]
-        newer = sum(b > a for a, b in pairwise(values))
-        older = sum(b < a for a, b in pairwise(values))
-        if newer + older:
-            directions[section.index] = OLDEST_FIRST if newer > older else NEWEST_FIRST
-    return directions
+def ends_with_period(title: str) -> bool | None:
+    """True for "Title.", False for "Title", None when the ending decides nothing ("?", "…")."""
+    title = title.rstrip()
+    if not title:
+        return None
+    if title.endswith("."):
+        if title.endswith("..") or _INITIALS.search(title):
+            return None
+        last = title.rsplit(None, 1)[-1].lower()
+        return None if last in _ABBREVIATIONS else True
+    return False if title[-1].isalnum() or title[-1] in ")]" else None
 
 
-def _labels(entries: Iterable[PaperEntry]) -> dict[str, dict]:
-    counts = Counter(
-        link.label.strip()
-        for e in entries
-        for i, link in enumerate(e.links)
-        if link.label.strip() and not (e.layout == "link" and i == 0)  # skip link titles
-    )
-    spellings: dict[str, str] = {}
-    for label, _ in counts.most_common():
-        spellings.setdefault(label.lower(), label)
-    return {"link_labels": spellings, "label_counts": dict(counts)}
-
-
-_ARXIV = re.compile(r"arxiv\.org/(abs|pdf)/", re.I)
-
-
-def _arxiv_shape(url: str) -> str | None:
-    m = _ARXIV.search(url)
-    return m.group(1).lower() if m else None
+# Words whose period is an abbreviation's, not the end of a sentence.
+_ABBREVIATIONS = frozenset({"al.", "etc.", "vs.", "inc.", "ltd.", "co.", "jr.", "sr.", "no."})
+_INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
 
 
 def label_links(entry: PaperEntry) -> list[Link]:
     """An entry's labelled Markdown links, without a link that is the entry's title."""
+    title = entry.title
     return [
         link
         for i, link in enumerate(entry.links)
         if link.kind == "markdown"
         and link.label_span is not None
         and not (i == 0 and entry.layout == "link")
+        and not (title is not None and link.span.start <= title.span.start < link.span.end)
     ]
 
 
@@ -165,25 +204,299 @@ def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
     return start - opened, end + closed, opened, closed
 
 
-def _link_shape(doc: Document) -> dict[str, object]:
-    text = doc.text
-    wrapped: list[bool] = []
-    gaps: list[str] = []
-    for entry in doc.entries:
-        previous = None
-        for link in label_links(entry):
-            start, end, opened, closed = link_extent(text, link)
-            wrapped.append(opened and closed)
-            if previous is not None and "\n" not in text[previous:start]:
-                gaps.append(text[previous:start])
-            previous = end
-    return {
-        "link_brackets": _majority(wrapped),
-        "link_separator": _majority(
-            gap for gap in gaps if gap and len(gap) <= 5 and not gap.strip(" |·,;/")
-        ),
-    }
+def link_gaps(text: str, entry: PaperEntry) -> Iterator[str]:
+    """What stands between two neighbouring links of one line ("" when they touch)."""
+    previous = None
+    for link in label_links(entry):
+        start, end, _, _ = link_extent(text, link)
+        if previous is not None and "\n" not in text[previous:start]:
+            yield text[previous:start]
+        previous = end
 
+
+def _is_separator(gap: str) -> bool:
+    return len(gap) <= 5 and not gap.strip(" |·,;/")
+
+
+# -- the votes ---------------------------------------------------------------------------------
+
+# What one entry says on each question of style (a list: an entry may vote several times,
+# once per link say). Month styles name every convention they fit (see vote_any).
+Reader = Callable[[Document, Facts, PaperEntry], list[Any]]
+
+
+def _date(facts: Facts, entry: PaperEntry) -> DateParts | None:
+    return facts.of(entry).date if entry.date is not None else None
+
+
+def _day(facts: Facts, entry: PaperEntry) -> DateParts | None:
+    parts = _date(facts, entry)
+    return parts if parts is not None and parts.day is not None and parts.layout == "dmy" else None
+
+
+def _breaks(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    return [frozenset({visible_break(token)}) for token, _, _ in facts.of(entry).breaks]
+
+
+def _break_sets(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    """The set of breaks an entry writes: an entry may use two on purpose (``<br>`` on most
+    lines, ``" \"`` after the date), which no single break outvotes."""
+    tokens = facts.of(entry).breaks
+    return [frozenset(visible_break(t) for t, _, _ in tokens)] if tokens else []
+
+
+def _date_layout(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    parts = _date(facts, entry)
+    return [parts.layout] if parts else []
+
+
+def _ordinal(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    parts = _day(facts, entry)
+    return [bool(parts.suffix)] if parts else []
+
+
+def _zero_pad(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    parts = _day(facts, entry)
+    return [parts.day_text.startswith("0")] if parts and (parts.day or 10) < 10 else []
+
+
+def _month(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    parts = _date(facts, entry)
+    return [month_fits(parts)] if parts else []
+
+
+def _may_dot(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    parts = _date(facts, entry)
+    return (
+        [parts.month_punct.startswith(".")] if parts and parts.month_text.lower() == "may" else []
+    )
+
+
+def _month_separator(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    parts = _date(facts, entry)
+    if parts is None or parts.year is None or parts.layout not in ("dmy", "my"):
+        return []
+    return [parts.month_punct.lstrip(".") or None]
+
+
+def _brackets(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    extents = (link_extent(doc.text, link) for link in label_links(entry))
+    return [opened and closed for _, _, opened, closed in extents]
+
+
+def _separators(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    return [gap for gap in link_gaps(doc.text, entry) if _is_separator(gap)]
+
+
+def _arxiv_shape(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    return [a.shape for a in facts.of(entry).arxiv_links]
+
+
+def _arxiv_version(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    return [bool(a.version) for a in facts.of(entry).arxiv_links]
+
+
+def _venue(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    from .rules.al2_data import read_venue  # the venue reader lives with its data
+
+    return [read_venue(entry.venue.text).layout] if entry.venue is not None else []
+
+
+def arxiv_gap(facts: Facts, entry: PaperEntry) -> int | None:
+    """Months from the entry's arXiv identifier to its date (None without both)."""
+    found = facts.of(entry)
+    parts, arxiv = found.date, found.arxiv
+    if parts is None or arxiv is None or not arxiv.new_style or parts.month_key is None:
+        return None
+    if len(parts.year_text) != 4:
+        return None
+    return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
+
+
+def _arxiv_dates(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    gap = arxiv_gap(facts, entry)
+    return [] if gap is None else [abs(gap) <= 1]
+
+
+_EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}
+
+
+def date_decoration(doc: Document, entry: PaperEntry) -> str | None:
+    """How the date is set off: "bold", "italic" or "plain" (None without a date)."""
+    if entry.date is None:
+        return None
+    text, start, end = doc.text, entry.date.span.start, entry.date.span.end
+    for mark in ("**", "__", "*", "_"):
+        if text[start - len(mark) : start] == mark and text[end : end + len(mark)] == mark:
+            return _EMPHASIS[mark]
+    return "plain"
+
+
+def date_key(doc: Document, entry: PaperEntry) -> str | None:
+    """The label before a date on its own line ("🗓️ Date:" in "- 🗓️ Date: 1st Jan., 2023"),
+    None when the date does not start its line after such a label."""
+    if entry.date is None:
+        return None
+    text, start = doc.text, entry.date.span.start
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip("*_ \t").lstrip(" \t-*+")
+    return before if before.endswith(":") and len(before) <= 24 else None
+
+
+def _decoration(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    found = date_decoration(doc, entry)
+    return [found] if found is not None and entry.family == "item" else []
+
+
+def _key(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    found = date_key(doc, entry)
+    return [found] if found is not None else []
+
+
+def _title_period(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+    return [ends_with_period(entry.title.text)] if entry.title is not None else []
+
+
+# HouseStyle field -> (reader, whether voters name every convention they fit, vote unit)
+QUESTIONS: dict[str, tuple[Reader, bool, str]] = {
+    "break_tokens": (_breaks, False, "breaks"),
+    "break_sets": (_break_sets, False, "entries"),
+    "date_layout": (_date_layout, False, "dates"),
+    "date_ordinal": (_ordinal, False, "days"),
+    "date_zero_pad": (_zero_pad, False, "days before the 10th"),
+    "month_style": (_month, True, "months"),
+    "may_dot": (_may_dot, False, "Mays"),
+    "month_separator": (_month_separator, False, "dates"),
+    "link_brackets": (_brackets, False, "links"),
+    "link_separator": (_separators, False, "pairs of links"),
+    "arxiv_shape": (_arxiv_shape, False, "arXiv links"),
+    "arxiv_version": (_arxiv_version, False, "arXiv links"),
+    "venue_layout": (_venue, False, "venues"),
+    "title_period": (_title_period, False, "titles"),
+    "arxiv_dates": (_arxiv_dates, False, "dated arXiv papers"),
+    "date_decoration": (_decoration, False, "dates of items"),
+    "date_key": (_key, False, "labelled dates"),
+}
+# What a field holds when its vote finds no convention (None unless a rule needs a default).
+NO_CONVENTION: dict[str, Any] = {"may_dot": False, "arxiv_version": True}
+
+
+class _Ballots:
+    """Each entry's answers to each question (read once), counted per group and per family."""
+
+    def __init__(self, doc: Document, facts: Facts) -> None:
+        self.doc = doc
+        self.facts = facts
+        self.answers: dict[str, dict[int, list[Any]]] = {name: {} for name in QUESTIONS}
+        self.family_votes: dict[tuple[str, str], Vote] = {}
+        self.sort_directions = _sort_directions(doc, facts)
+
+    def _answers(self, name: str, entries: list[PaperEntry]) -> list[Any]:
+        read = QUESTIONS[name][0]
+        known = self.answers[name]
+        found: list[Any] = []
+        for entry in entries:
+            said = known.get(id(entry))
+            if said is None:
+                said = known[id(entry)] = read(self.doc, self.facts, entry)
+            found += said
+        return found
+
+    def ask(self, name: str, entries: list[PaperEntry], whole: bool = False) -> Vote:
+        """The group's vote when it is clear; else the family's, where the group has too few
+        votes or leans the family's clear way without the numbers (a section of a consistent
+        list with a few odd entries). ``whole``: the document's own vote, never borrowed."""
+        counter = partial(vote_any, prefer=MONTH_STYLES) if QUESTIONS[name][1] else vote
+        found = counter(self._answers(name, entries))
+        if whole or found.value is not None or not entries:
+            return found
+        key = (name, entries[0].family)
+        if key not in self.family_votes:
+            members = [e for e in self.doc.entries if e.family == key[1]]
+            self.family_votes[key] = counter(self._answers(name, members), scope="family")
+        family = self.family_votes[key]
+        if found.total < GROUP_VOTES or (family.value is not None and family.value == found.leader):
+            return family
+        return found
+
+
+def _style_of(
+    ballots: _Ballots, entries: list[PaperEntry], doc: Document, whole: bool = False
+) -> HouseStyle:
+    votes = {name: ballots.ask(name, entries, whole) for name in QUESTIONS}
+    if votes["break_tokens"].value is None and votes["break_sets"].value is not None:
+        votes["break_tokens"] = votes["break_sets"]  # each entry mixes breaks, all alike
+    del votes["break_sets"]
+    values = {
+        name: NO_CONVENTION.get(name) if v.value is None else v.value for name, v in votes.items()
+    }
+    family = vote(e.family for e in entries)
+    votes["entry_layout"] = vote(e.layout for e in entries if e.family == family.leader)
+    token = _house_token(ballots.facts, entries, values["break_tokens"])
+    return HouseStyle(
+        entry_family=family.leader,
+        entry_layout=votes["entry_layout"].leader,
+        break_token=token,
+        break_kind=break_kind(token) if token is not None else None,
+        sort_direction=ballots.sort_directions,
+        **_labels(entries),
+        **values,
+        votes=votes,
+    )
+
+
+def _house_token(
+    facts: Facts, entries: list[PaperEntry], house: frozenset[str] | None
+) -> str | None:
+    """The break to write where one is off the house: the one its entries write most, as
+    written (``" \\"`` rather than ``"\\"``)."""
+    if not house:
+        return None
+    written = Counter(
+        token
+        for entry in entries
+        for token, _, _ in facts.of(entry).breaks
+        if visible_break(token) in house
+    )
+    return written.most_common(1)[0][0] if written else None
+
+
+def infer_style(doc: Document) -> HouseStyle:
+    facts = Facts(doc)
+    ballots = _Ballots(doc, facts)
+    whole = _style_of(ballots, list(doc.entries), doc, whole=True)
+    groups = tuple(_style_of(ballots, doc.group_entries(g), doc) for g in doc.groups)
+    return replace(whole, groups=groups, facts=facts)
+
+
+def _sort_directions(doc: Document, facts: Facts) -> dict[int, str]:
+    directions: dict[int, str] = {}
+    for section in doc.sections:
+        values = [p.value for _, p in facts.dated(section.entries) if p.value is not None]
+        newer = sum(b > a for a, b in pairwise(values))
+        older = sum(b < a for a, b in pairwise(values))
+        if newer + older:
+            directions[section.index] = OLDEST_FIRST if newer > older else NEWEST_FIRST
+    return directions
+
+
+def _labels(entries: Iterable[PaperEntry]) -> dict[str, dict]:
+    """The house spelling of each label: the spelling most of its uses write, when clear
+    (``Github`` in a list that always writes it); labels without one keep every spelling."""
+    counts = Counter(link.label.strip() for e in entries for link in label_links(e))
+    counts.pop("", None)
+    by_key: dict[str, Counter] = {}
+    for label, n in counts.items():
+        by_key.setdefault(label.lower(), Counter())[label] += n
+    spellings = {}
+    for key, written in by_key.items():
+        found = _decide(written, sum(written.values()))
+        if found.value is not None or len(written) == 1:
+            spellings[key] = found.leader
+    return {"link_labels": spellings, "label_counts": dict(counts)}
+
+
+# -- configuration -----------------------------------------------------------------------------
 
 # The house-style fields a configuration may pin ([style] keys, kebab-case), with the values
 # each accepts: a tuple of choices, or a type.
@@ -194,7 +507,7 @@ PINNABLE: dict[str, tuple[object, ...] | type] = {
     "date-layout": ("dmy", "my", "iso", "ym", "y"),
     "date-ordinal": bool,
     "date-zero-pad": bool,
-    "month-style": ("abbr-dot", "abbr", "full"),
+    "month-style": ("abbr-dot", "abbr", "full", "ap"),
     "may-dot": bool,
     "month-separator": str,
     "sort-direction": (NEWEST_FIRST, OLDEST_FIRST),
@@ -203,24 +516,39 @@ PINNABLE: dict[str, tuple[object, ...] | type] = {
     "link-brackets": bool,
     "link-separator": str,
     "arxiv-version": bool,
+    "venue-layout": ("comma", "space", "br"),
+    "title-period": bool,
+    "arxiv-dates": bool,
+    "date-decoration": ("plain", "italic", "bold"),
+    "date-key": str,
 }
 
 
 def pin_style(style: HouseStyle, pins: dict[str, object], doc: Document) -> HouseStyle:
-    """The inferred style with the configured fields (snake_case keys) put over it.
+    """The inferred style with the configured fields (snake_case keys) put over it, in every
+    group.
 
     A pinned sort direction applies to every section; pinned link labels are the house
     spellings of those labels (the rest of the list's labels keep theirs); a pinned break token
-    also sets its kind.
+    also sets its kind and the breaks the house writes.
     """
-    from dataclasses import replace
 
-    values = dict(pins)
-    if "sort_direction" in values:
-        values["sort_direction"] = {s.index: values["sort_direction"] for s in doc.sections}
-    if "link_labels" in values:
-        labels = [str(label) for label in values["link_labels"]]  # type: ignore[attr-defined]
-        values["link_labels"] = {**style.link_labels, **{x.lower(): x for x in labels}}
-    if "break_token" in values:
-        values["break_kind"] = break_kind(str(values["break_token"]))
-    return replace(style, **values)
+    def pinned(one: HouseStyle) -> HouseStyle:
+        values = dict(pins)
+        if "sort_direction" in values:
+            values["sort_direction"] = {s.index: values["sort_direction"] for s in doc.sections}
+        if "link_labels" in values:
+            labels = [str(label) for label in values["link_labels"]]  # type: ignore[attr-defined]
+            values["link_labels"] = {**one.link_labels, **{x.lower(): x for x in labels}}
+        if "break_token" in values:
+            token = str(values["break_token"])
+            values["break_kind"] = break_kind(token)
+            values["break_tokens"] = frozenset({visible_break(token)})
+        votes = dict(one.votes)
+        for name in pins:
+            votes[name] = Vote(pins[name], pins[name], 0, 0, "pinned")
+        if "break_token" in pins:
+            votes["break_tokens"] = votes["break_token"]
+        return replace(one, **values, votes=votes)
+
+    return replace(pinned(style), groups=tuple(pinned(g) for g in style.groups))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from typing import NamedTuple
-from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
@@ -21,7 +21,9 @@ _ARXIV = re.compile(
     rf"(?P<id>{_NEW_ID}|{_OLD_ID})(?P<version>v\d+)?(?P<suffix>\.pdf)?/?(?P<rest>[?#].*)?$",
     re.I,
 )
-_DOI = re.compile(r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)(?P<doi>10\.\d{4,9}/\S+)$", re.I)
+_DOI = re.compile(
+    r"^(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi:\s*)(?P<doi>10\.\d{4,9}/\S+)$", re.I
+)
 _OPENREVIEW = re.compile(
     r"^(?:https?://)?(?:www\.)?openreview\.net/(?:forum|pdf)\?(?:[^#]*&)?id=(?P<id>[\w-]+)", re.I
 )
@@ -105,6 +107,15 @@ class ArxivLink(NamedTuple):
     host: str
 
 
+class ArxivId(NamedTuple):
+    """An arXiv identifier with the year and month it encodes (submission month)."""
+
+    text: str  # "2206.13295" or "hep-th/9901001"
+    year: int
+    month: int
+    new_style: bool  # YYMM.NNNNN (since 2007); old ones are archive/YYMMNNN
+
+
 @functools.lru_cache(maxsize=16384)
 def arxiv_link(url: str) -> ArxivLink | None:
     m = _ARXIV.match(url.strip())
@@ -124,15 +135,39 @@ def arxiv_id(url: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=16384)
+def arxiv_identifier(url: str) -> ArxivId | None:
+    """The identifier of an arXiv address with the year and month it encodes; None for other
+    addresses and for an identifier whose month is no month."""
+    text = arxiv_id(url)
+    if text is None:
+        return None
+    new_style = "/" not in text
+    digits = text if new_style else text.rsplit("/", 1)[1]
+    yy, month = int(digits[:2]), int(digits[2:4])
+    if not 1 <= month <= 12:
+        return None
+    year = 2000 + yy if new_style or yy < 91 else 1900 + yy
+    return ArxivId(text, year, month, new_style)
+
+
+@functools.lru_cache(maxsize=16384)
+def doi_as_written(url: str) -> str | None:
+    """The DOI of a ``doi.org`` address or a ``doi:`` reference, percent-decoded, case kept."""
+    m = _DOI.match(url.strip())
+    return unquote(m["doi"]).rstrip("/") if m else None
+
+
+@functools.lru_cache(maxsize=16384)
 def doi(url: str) -> str | None:
     """The DOI of a ``doi.org`` address or a ``doi:`` reference, lower-cased (DOIs ignore case)."""
-    m = _DOI.match(url.strip())
-    return m["doi"].rstrip("/").lower() if m else None
+    found = doi_as_written(url)
+    return found.lower() if found else None
 
 
 @functools.lru_cache(maxsize=16384)
 def host_of(url: str) -> str:
-    """The host, lower-cased and without ``www.`` ("" for a relative or scheme-less link)."""
+    """The host, lower-cased and without ``www.`` ("" for a relative or scheme-less link, and
+    for one that cannot be taken apart: ``javascript:alert(1)``, an unclosed ``[``)."""
     parts = split_url(url.strip())
     host = (parts.hostname if parts else None) or ""
     return host.removeprefix("www.")

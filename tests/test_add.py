@@ -3,6 +3,7 @@ style, and where it goes. The command against local service doubles: tests/links
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,10 @@ from awesome_lint.add.metadata import (
 )
 from awesome_lint.add.place import PlacementError
 from awesome_lint.add.refs import PaperRef, read_ref
-from awesome_lint.dates import read_date
 from awesome_lint.engine import Engine, parse_source
 from awesome_lint.registry import builtin_registry
 from awesome_lint.source import decode
+from awesome_lint.style import HouseStyle
 
 from .corpus import corpus_files, read_text
 
@@ -111,30 +112,31 @@ def test_a_csl_record_gives_title_authors_issued_date_and_container() -> None:
     )
 
 
-DATES = [read_date(t) for t in ("2nd Mar., 2023", "13th May, 2023", "1st Feb., 2023")]
+DOTTED = HouseStyle(month_style="abbr-dot")
 
 
 @pytest.mark.parametrize(
-    ("template", "when", "expected"),
+    ("template", "house", "when", "expected"),
     [
-        ("25th Jul., 2022", (2024, 1, 3), "3rd Jan., 2024"),
-        ("25th Jul., 2022", (2024, 5, 22), "22nd May, 2024"),  # the group writes "May" bare
-        ("7th Jul., 2022", (2024, 6, 1), "1st Jun., 2024"),
-        ("16 Oct 2023", (2024, 9, 11), "11 Sep 2024"),
-        ("2022-07-25", (2024, 1, 3), "2024-01-03"),
-        ("2022/07", (2024, 1, 3), "2024/01"),
-        ("2022", (2024, 1, 3), "2024"),
+        ("25th Jul., 2022", DOTTED, (2024, 1, 3), "3rd Jan., 2024"),
+        ("25th Jul., 2022", DOTTED, (2024, 5, 22), "22nd May, 2024"),  # "May" takes no period
+        ("25th Jul., 2022", replace(DOTTED, may_dot=True), (2024, 5, 22), "22nd May., 2024"),
+        ("7th Jul., 2022", replace(DOTTED, date_zero_pad=True), (2024, 6, 1), "01st Jun., 2024"),
+        ("16 Oct 2023", HouseStyle(month_style="abbr"), (2024, 9, 11), "11 Sep 2024"),
+        ("25 July 2022", HouseStyle(month_style="full"), (2024, 9, 11), "11 September 2024"),
+        ("5th Mar., 2024", HouseStyle(month_style=None), (2024, 1, 3), "3rd Jan., 2024"),
+        ("Jul. 2022", HouseStyle(month_style="ap"), (2024, 9, 11), "Sept. 2024"),
+        ("Jul. 2022", HouseStyle(month_style="ap"), (2024, 6, 11), "June 2024"),
+        ("2022-07-25", HouseStyle(), (2024, 1, 3), "2024-01-03"),
+        ("2022/07", HouseStyle(), (2024, 1, 3), "2024/01"),
+        ("2022", HouseStyle(), (2024, 1, 3), "2024"),
     ],
 )
 def test_the_date_is_written_in_the_templates_layout_and_the_groups_month_style(
-    template, when, expected
+    template, house, when, expected
 ) -> None:
     year, month, day = when
-    group = DATES if "." in template else [read_date(template)]
-    assert render_date("7th Jul., 2022", paper(month=6, day=1), [read_date("07th Jul., 2022")]) == (
-        "01st Jun., 2024"
-    )
-    assert render_date(template, paper(year=year, month=month, day=day), group) == expected
+    assert render_date(template, paper(year=year, month=month, day=day), house) == expected
 
 
 @pytest.mark.parametrize(
@@ -261,7 +263,8 @@ def test_on_every_corpus_list_with_dates_the_new_entry_reads_back_and_lints_clea
     after = parse_source(result)
     entry = next(e for e in after.entries if e.span.line == line)
     assert entry.title is not None and entry.title.text == new.title
-    assert entry.date is not None and read_date(entry.date.text).year == 2024
+    dated = entry.date.text if entry.date else entry.venue.text if entry.venue else ""
+    assert "2024" in dated
     assert [link.url for link in entry.links if "2401.01234" in link.url]
     _, findings = Engine(builtin_registry().select()).lint(result)
     last = line + entry_text.count("\n")

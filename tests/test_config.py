@@ -32,7 +32,7 @@ LIST = """\
 **Paper C** \\
 *C. Author* \\
 [3rd Jun., 2023] [arXiv, 2023] \\
-[[Github](https://github.com/a/b)]
+[[paper](https://arxiv.org/abs/2306.00003)]
 
 ## License
 
@@ -114,7 +114,7 @@ SEVERITY_CASES = [
 @pytest.mark.parametrize(("body", "args", "expected"), SEVERITY_CASES)
 def test_severity_precedence(folder: Path, body: str, args, expected) -> None:
     (folder / ".awesome-lint.toml").write_text(body, encoding="utf-8")
-    found = severities(lint(*args, "list.md"))
+    found = severities(lint("--show-info", *args, "list.md"))
     assert {code: found[code] for code in expected} == expected
 
 
@@ -167,7 +167,7 @@ def test_style_pins_the_link_label_set(folder: Path) -> None:
     assert result.stdout.splitlines()[:3] == [
         'list.md:8:3: AL104 [*] [link-label] link label "Paper" should be "PAPER"',
         'list.md:13:3: AL104 [*] [link-label] link label "Paper" should be "PAPER"',
-        'list.md:18:3: AL104 [*] [link-label] link label "Github" should be "GitHub"',
+        'list.md:18:3: AL104 [*] [link-label] link label "paper" should be "PAPER"',
     ]
 
 

@@ -268,7 +268,7 @@ def test_no_rule_crashes_on_a_corpus_file(path) -> None:
 
 @pytest.mark.usefixtures("real_pipeline")
 def test_a_findings_own_level_survives_unless_the_user_overrides_it() -> None:
-    """AL302 reports a cross-section duplicate at the info level, below its default (error)."""
+    """AL302 reports a cross-section duplicate at the info level, below its default (warning)."""
     from awesome_lint import lint_text
     from awesome_lint.diagnostics import Severity
 
@@ -276,5 +276,5 @@ def test_a_findings_own_level_survives_unless_the_user_overrides_it() -> None:
     text = "## A\n\n" + block.format(1) + "## B\n\n" + block.format(2)
     found = lint_text(text, select=["AL302"])
     assert [(d.code, d.span.line, d.severity) for d in found] == [("AL302", 10, Severity.INFO)]
-    overridden = lint_text(text, select=["AL302"], severity={"AL302": Severity.WARNING})
-    assert [d.severity for d in overridden] == [Severity.WARNING]
+    overridden = lint_text(text, select=["AL302"], severity={"AL302": Severity.ERROR})
+    assert [d.severity for d in overridden] == [Severity.ERROR]

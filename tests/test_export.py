@@ -9,7 +9,7 @@ import re
 import bibtexparser
 import pytest
 
-from awesome_lint.export import CSV_COLUMNS, authors_of, plain, to_bibtex, to_csv
+from awesome_lint.export import CSV_COLUMNS, plain, split_authors, to_bibtex, to_csv
 from awesome_lint.parse import parse_document
 
 from .corpus import corpus_files, read_text
@@ -65,10 +65,7 @@ def test_csv_has_one_row_per_entry_with_plain_fields() -> None:
     ],
 )
 def test_author_lists_are_split_into_names(authors: str, names: list[str]) -> None:
-    doc = parse_document(f"- **Title**. {authors}. [[pdf](https://arxiv.org/abs/2401.01234)]\n")
-    if doc.entries[0].authors is None:
-        pytest.skip("this layout's authors are read by the recogniser")
-    assert authors_of(doc.entries[0]) == names
+    assert split_authors(plain(authors)) == names
 
 
 @pytest.mark.slow  # bibtexparser 1.x reads the largest list in about 10 s
@@ -84,3 +81,25 @@ def test_every_corpus_list_round_trips_through_a_bibtex_parser(path) -> None:
         assert unescaped == re.sub(r"[{}\\]", "", plain(entry.title.text))
     rows = list(csv.reader(io.StringIO(to_csv([doc]))))
     assert len(rows) == len(doc.entries) + 1
+
+
+def test_dump_entries_exports_bibtex_and_csv_and_only_with_dump_entries(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from awesome_lint import cli
+
+    (tmp_path / "README.md").write_text(LIST, encoding="utf-8")
+    path = str(tmp_path / "README.md")
+    runner = CliRunner()
+    bib = runner.invoke(cli.main, ["--dump-entries", "--format", "bibtex", path])
+    assert bib.exit_code == 0
+    assert [e["ID"] for e in bibtexparser.loads(bib.stdout).entries] == [
+        "lee2024made",
+        "lee2024madeb",
+    ]
+    table = runner.invoke(cli.main, ["--dump-entries", "--format", "csv", path])
+    assert table.exit_code == 0 and table.stdout.splitlines()[0] == ",".join(CSV_COLUMNS)
+    assert len(table.stdout.splitlines()) == 3
+    misuse = runner.invoke(cli.main, ["--format", "csv", path])
+    assert misuse.exit_code == 2
+    assert "--format csv exports entries: use it with --dump-entries" in misuse.stderr

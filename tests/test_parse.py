@@ -453,10 +453,25 @@ EXPECTED_ENTRIES = {
     # L114, L146, L151, L225, L460, L748).
     "zhaozh10__Awesome-CLIP-in-Medical-Imaging__822a9e9": 165,
     "thunlp__PLMpapers__0416bc3": 128,  # M2 127 + the survey paragraph
-    # M4 245 less the format template inside a fenced block (L102): 242 papers + 2 codebases.
-    "opendilab__awesome-model-based-RL__d33f09a": 244,
+    # M4 245 less the format template inside a fenced block (L102): 242 papers. The two
+    # codebases of "Codebases" (L1591-1592, a link and a description) are no papers.
+    "opendilab__awesome-model-based-RL__d33f09a": 242,
     # M4 167 + L304, whose title holds brackets ("[Jax + Flax] Minimal …").
     "awesome-NeRF__awesome-NeRF__f263154": 168,
+    # The five lists added later, counted by regex and checked by eye:
+    # 62 milestone rows (`^| 20\d\d-`). The ~300 tool, leaderboard and resource bullets
+    # (`- [Name](url) - description`) are no papers, nor the "Open LLM" model links, three of
+    # which link the model's arXiv paper (L197, L231, L250): their lists link models.
+    "Hannibal046__Awesome-LLM__538eed0": 62,
+    # Items at any depth after L100 with a bold title and an http link, outside the category
+    # bullets (`<span id=…>`): 368. News (L45-48), to-do and contents items are no papers.
+    "Yutong-Zhou-cv__Awesome-Text-to-Image__b2a6b3f": 368,
+    # `^- \*\*`: 90 bold-title items, each with authors and [[Paper]] sub-bullets.
+    "benedekrozemberczki__awesome-graph-classification__39476c5__deep_learning": 90,
+    # `^\* \[` 72 less the 4 links to other lists under "其他相关资源" (L9-12).
+    "wzhe06__Reco-papers__7879696": 68,
+    # `^- \*\*`: 323 one-line items `- **Title**(YYYY), Authors. [[pdf]](url)`.
+    "zzw922cn__awesome-speech-recognition-speech-synthesis-papers__883fdde": 323,
 }
 
 

@@ -137,6 +137,10 @@ def test_json_report() -> None:
         "fixed": 0,
         "failed": 1,
         "unfixed": 0,
+        "entries": 1,
+        "unread_groups": 0,
+        "unread_units": 0,
+        "first_unread": "",
     }
     assert report["failures"] == [{"path": "gone.md", "message": "gone.md: error: no such file"}]
 

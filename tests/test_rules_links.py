@@ -165,7 +165,7 @@ def test_al301_model_based_rl_repeated_repositories_are_not_reported() -> None:
 # --- AL302 duplicate-entry -------------------------------------------------------------
 
 
-def test_al302_same_section_is_an_error_across_sections_info() -> None:
+def test_al302_same_list_is_a_warning_across_sections_info() -> None:
     text = (
         "## A\n\n"
         + blocks(
@@ -177,14 +177,14 @@ def test_al302_same_section_is_an_error_across_sections_info() -> None:
     )
     diagnostics = run_rule("AL302", text)
     assert [(d.span.line, d.span.column, d.severity) for d in diagnostics] == [
-        (8, 3, Severity.ERROR),
+        (8, 3, Severity.WARNING),
         (15, 3, Severity.INFO),
     ]
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("warning", [Severity.ERROR, Severity.WARNING]), ("off", [Severity.ERROR])],
+    [("error", [Severity.WARNING, Severity.ERROR]), ("off", [Severity.WARNING])],
 )
 def test_al302_cross_section_option(value: str, expected: list[Severity]) -> None:
     text = "## A\n\n" + blocks(("Same", "x"), ("Same", "y")) + "\n## B\n\n" + blocks(("Same", "z"))
@@ -219,13 +219,13 @@ def test_al302_details_groups_count_as_sections() -> None:
     diagnostics = run_rule("AL302", text)
     assert [(d.span.line, d.severity) for d in diagnostics] == [
         (13, Severity.INFO),
-        (14, Severity.ERROR),
+        (14, Severity.WARNING),
     ]
 
 
-def test_al302_hee9joon_exact_duplicates_are_errors() -> None:
+def test_al302_hee9joon_exact_duplicates_in_one_list_are_warnings() -> None:
     diagnostics = run_rule("AL302", read_text(corpus_file("hee9joon__Awesome-Diffusion-Models")))
-    errors = [d.span.line for d in diagnostics if d.severity == Severity.ERROR]
+    errors = [d.span.line for d in diagnostics if d.severity == Severity.WARNING]
     assert 2799 in errors and 6296 in errors  # first copies at L2793 and L6286
     assert len(errors) == 10  # each checked by eye: real duplicates in one section
     # Two different surveys titled "Diffusion Models in NLP: A Survey" (L276, L301): no author
@@ -247,7 +247,7 @@ def test_al302_nerf_cross_group_duplicates_are_info() -> None:
 def test_al302_clip_freeze_the_backbones_is_one_paper() -> None:
     diagnostics = run_rule("AL302", read_text(corpus_file("zhaozh10__Awesome-CLIP")))
     first = diagnostics[0]
-    assert (first.span.line, first.severity) == (410, Severity.ERROR)
+    assert (first.span.line, first.severity) == (410, Severity.WARNING)
     assert "(line 398)" in first.message
 
 
@@ -300,11 +300,16 @@ def test_al303_corpus_seed_pdf_links_and_head_http_v1_links() -> None:
     seed = read_text(corpus_file(SEED))
     assert [d.span.line for d in run_rule("AL303", seed, ARXIV_CHECKS)] == [35, 40, 45]
     assert run_rule("AL303", seed) == []  # abs against pdf is a style choice: off by default
-    diagnostics = run_rule("AL303", read_text(corpus_file(HEAD)), ARXIV_CHECKS)
+    diagnostics = run_rule("AL303", read_text(corpus_file(HEAD)))
+    # PROVENANCE: 154 links are http://arxiv.org/abs/…v1; version pins are a style choice
+    # (off by default), so only the scheme is reported.
     http_v1 = [
-        d for d in diagnostics if "https, the list's arXiv links carry no version" in d.message
+        d
+        for d in diagnostics
+        if d.message.startswith('"http://arxiv.org/abs/')
+        and d.message.endswith("(the host serves https)")
     ]
-    assert len(http_v1) == 154  # PROVENANCE: 154 links are http://arxiv.org/abs/…v1
+    assert len(http_v1) == 154
     legacy = run_rule(
         "AL303",
         read_text(

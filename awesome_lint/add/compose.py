@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from ..dates import ABBREVIATIONS, MONTHS, DateParts, ordinal_suffix, read_date
 from ..diagnostics import Edit
-from ..links.resolvers import links_the_paper
+from ..facts import is_paper_link
 from ..model import Document, Field, Group, Link, PaperEntry, Span
-from ..style import link_extent, month_style_of
+from ..style import AP_FULL, MONTH_STYLES, HouseStyle, infer_style, link_extent, month_fits
 from ..urls import CODE_HOSTS, arxiv_link, host_of
 from .metadata import Paper
 
@@ -36,22 +36,23 @@ class Overrides:
 
 
 def template_of(doc: Document, group: Group) -> PaperEntry:
-    """The group's most typical entry: of its majority layout, with the most fields."""
+    """The group's most typical entry: of its commonest layout and set of fields, the one
+    with the most links (up to three)."""
     entries = doc.group_entries(group)
-    layout = Counter(e.layout for e in entries).most_common(1)[0][0]
-    typical = [e for e in entries if e.layout == layout]
-    return max(typical, key=_richness)
+    shape = Counter(_shape(e) for e in entries).most_common(1)[0][0]
+    typical = [e for e in entries if _shape(e) == shape]
+    return max(typical, key=lambda e: min(len(e.links), 3))
 
 
-def _richness(entry: PaperEntry) -> int:
+def _shape(entry: PaperEntry) -> tuple[object, ...]:
     fields = (entry.title, entry.authors, entry.date, entry.venue)
-    return sum(f is not None for f in fields) * 4 + min(len(entry.links), 3)
+    return (entry.layout, *(f is not None for f in fields))
 
 
 def compose(doc: Document, group: Group, paper: Paper, overrides: Overrides) -> str:
     """The new entry's text (from the start of the template entry's span to its end)."""
     template = template_of(doc, group)
-    dates = [p for e in doc.group_entries(group) if e.date and (p := read_date(e.date.text))]
+    house = infer_style(doc).of(template)
     edits: list[Edit] = []
     title = overrides.title or paper.title
     if template.title is not None:
@@ -59,15 +60,35 @@ def compose(doc: Document, group: Group, paper: Paper, overrides: Overrides) -> 
     if template.authors is not None:
         edits.append(_replace(template.authors.span, render_authors(template.authors.text, paper)))
     if template.date is not None and paper.year is not None:
-        edits.append(_replace(template.date.span, render_date(template.date.text, paper, dates)))
+        edits.append(_replace(template.date.span, render_date(template.date.text, paper, house)))
     if template.venue is not None:
         venue = overrides.venue or paper.venue or _default_venue(paper)
         year = paper.venue_year or paper.year
         edits.append(_replace(template.venue.span, render_venue(template.venue.text, venue, year)))
+    alias = template.alias
+    if alias is not None and not any(_inside(alias, link) for link in template.links):
+        edits.append(_drop_alias(doc.text, alias))  # the neighbour's short name, not the paper's
     edits += _link_edits(doc.text, template, paper, overrides.code)
     edits += [_drop_comment(doc.text, c.span.start, c.span.end) for c in _comments(doc, template)]
     # The last line's break is optional: blanks left there would only be a finding.
     return _apply(doc.text, template.span.start, template.span.end, edits).rstrip(" \t")
+
+
+def _inside(field: Field, link: Link) -> bool:
+    """The field is part of the link's text (``[[Alias] Title](url)``): it stays, for the
+    entry to keep the group's shape (the diff shows it; ``--title`` can say otherwise)."""
+    return link.span.start <= field.span.start < link.span.end
+
+
+def _drop_alias(text: str, alias: Field) -> Edit:
+    """The alias with its wrapping (``**ABC**``, ``[ABC]``, ``<u>ABC</u>``) and what follows
+    it up to the title (``: ``, a space)."""
+    start, end = alias.span.start, alias.span.end
+    while start > 0 and text[start - 1] in "*_[<u>":
+        start -= 1
+    while end < len(text) and text[end] in "*_]</u>: \t":
+        end += 1
+    return Edit(start, end, "")
 
 
 def _comments(doc: Document, entry: PaperEntry) -> list[Field]:
@@ -127,7 +148,7 @@ def render_authors(template: str, paper: Paper) -> str:
     return separator.join(names) + final
 
 
-def render_date(template: str, paper: Paper, group_dates: Sequence[DateParts]) -> str:
+def render_date(template: str, paper: Paper, house: HouseStyle) -> str:
     """The paper's date in the template's layout, the group's month style and ordinals."""
     parts = read_date(template)
     assert paper.year is not None
@@ -139,19 +160,16 @@ def render_date(template: str, paper: Paper, group_dates: Sequence[DateParts]) -
         return f"{paper.year}-{paper.month:0{month_width}d}{day}"
     if parts.layout == "ym":
         return f"{paper.year}/{paper.month:0{month_width}d}"
-    return _written_date(template, parts, paper, group_dates)
+    return _written_date(template, parts, paper, house)
 
 
-def _written_date(
-    template: str, parts: DateParts, paper: Paper, group_dates: Sequence[DateParts]
-) -> str:
-    """``25th Jul., 2022`` and ``Jul 2022``: each part replaced where the template has it."""
+def _written_date(template: str, parts: DateParts, paper: Paper, house: HouseStyle) -> str:
+    """``25th Jul., 2022`` and ``Jul 2022``: each part replaced where the template has it, the
+    month in the group's style (abbreviated, with a period, spelled out, or AP style)."""
     assert paper.month is not None
-    style = Counter(filter(None, map(month_style_of, group_dates))).most_common(1)
-    month_style = style[0][0] if style else (month_style_of(parts) or "abbr")
-    word = MONTHS[paper.month - 1].capitalize() if month_style == "full" else None
-    word = word or ABBREVIATIONS[paper.month - 1]
-    dotted = month_style == "abbr-dot" and (paper.month != 5 or _may_dot(group_dates))
+    word, dotted = _month_word(
+        paper.month, house.month_style or _template_month_style(parts), house.may_dot
+    )
     punct = ("." if dotted else "") + parts.month_punct.lstrip(".")
     replacements = [
         (
@@ -165,7 +183,8 @@ def _written_date(
             (parts.year_start, parts.year_start + len(parts.year_text), str(paper.year))
         )
     if parts.day_start >= 0:
-        day = _day(template, parts, paper.day or 1, _zero_pad(group_dates))
+        # No clear habit in the group: no leading zero ("07th" is a finding of its own).
+        day = _day(template, parts, paper.day or 1, bool(house.date_zero_pad))
         replacements.append((parts.day_start, parts.suffix_end, day))
     out = template
     for start, end, value in sorted(replacements, reverse=True):
@@ -183,15 +202,21 @@ def _day(template: str, parts: DateParts, day: int, zero_pad: bool) -> str:
     return text + gap + (suffix.upper() if parts.suffix.isupper() else suffix)
 
 
-def _zero_pad(group_dates: Sequence[DateParts]) -> bool:
-    """Most of the group's one-digit days are written with a leading zero ("07")."""
-    small = [p.day_text.startswith("0") for p in group_dates if p.day is not None and p.day < 10]
-    return bool(small) and sum(small) * 2 > len(small)
+def _template_month_style(parts: DateParts) -> str:
+    """Where the group has no clear month style: the template's own (the simplest it fits)."""
+    fits = month_fits(parts) or frozenset({"abbr"})
+    return next(style for style in MONTH_STYLES if style in fits)
 
 
-def _may_dot(group_dates: Sequence[DateParts]) -> bool:
-    mays = [p.month_punct.startswith(".") for p in group_dates if p.month_text.lower() == "may"]
-    return bool(mays) and sum(mays) * 2 > len(mays)
+def _month_word(month: int, style: str, may_dot: bool = False) -> tuple[str, bool]:
+    """The month in a month style, and whether a period follows it."""
+    if style == "full" or (style == "ap" and month in AP_FULL):
+        return MONTHS[month - 1].capitalize(), False
+    if month == 5:
+        return "May", style in ("abbr-dot", "ap") and may_dot
+    if style == "ap" and month == 9:
+        return "Sept", True
+    return ABBREVIATIONS[month - 1], style in ("abbr-dot", "ap")
 
 
 def render_venue(template: str, venue: str, year: int | None) -> str:
@@ -218,8 +243,8 @@ def _link_edits(text: str, template: PaperEntry, paper: Paper, code: str | None)
     edits: list[Edit] = []
     links = [link for link in template.links if link.kind in ("markdown", "autolink", "html")]
     title_link = next((link for link in links if _holds_title(link, template)), None)
-    paper_link = title_link or next((link for link in links if _is_paper_link(link)), None)
-    code_link = next((link for link in links if _is_code_link(link)), None)
+    paper_link = title_link or next((ln for ln in links if is_paper_link(template, ln)), None)
+    code_link = next((link for link in links if host_of(link.url) in CODE_HOSTS), None)
     if code is not None and code_link is None and paper_link is not None:
         edits.append(_added_code_link(text, paper_link, code))
     for link in links:
@@ -239,14 +264,6 @@ def _added_code_link(text: str, paper_link: Link, code: str) -> Edit:
     if opened and closed:
         link = f"[{link}]"
     return Edit(end, end, " " + link)
-
-
-def _is_paper_link(link: Link) -> bool:
-    return links_the_paper(link.label) and host_of(link.url) not in CODE_HOSTS
-
-
-def _is_code_link(link: Link) -> bool:
-    return host_of(link.url) in CODE_HOSTS or not links_the_paper(link.label)
 
 
 def _holds_title(link: Link, entry: PaperEntry) -> bool:

@@ -15,10 +15,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from yarl import URL
 
+from ..urls import arxiv_link, doi_as_written
 from .options import LinkOptions
 from .status import GITHUB_LIMIT_REACHED, Failure, Result, Verdict, describe
 
@@ -29,27 +30,21 @@ MAX_API_BODY = 8 << 20
 
 # -- arXiv ----------------------------------------------------------------------------------
 
-ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
-_ARXIV_ID = r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
-_ARXIV_PATHS = (
-    re.compile(rf"/abs/{_ARXIV_ID}/?"),
-    re.compile(rf"/pdf/{_ARXIV_ID}(?:\.pdf)?/?"),
-)
 _ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def arxiv_id(url: str) -> str | None:
-    """The arXiv identifier (without version) of an abstract or PDF link, else None."""
-    if "arxiv.org/" not in url.lower():
+    """The arXiv identifier (without version) of an abstract or PDF link, else None (read by
+    the project's one arXiv parser, :func:`awesome_lint.urls.arxiv_link`). An abstract page
+    written with ``.pdf`` is odd: it is fetched as it is."""
+    link = arxiv_link(url)
+    if (
+        link is None
+        or link.shape not in ("abs", "pdf")
+        or (link.shape == "abs" and link.pdf_suffix)
+    ):
         return None
-    u = URL(url)
-    if (u.raw_host or "").lower() not in ARXIV_HOSTS:
-        return None
-    for pattern in _ARXIV_PATHS:
-        m = pattern.fullmatch(u.path)
-        if m:
-            return m.group("id")
-    return None
+    return link.id
 
 
 def parse_arxiv_feed(body: bytes) -> dict[str, str]:
@@ -65,9 +60,9 @@ def parse_arxiv_feed(body: bytes) -> dict[str, str]:
     for entry in root.iter(f"{_ATOM}entry"):
         ident = (entry.findtext(f"{_ATOM}id") or "").strip()
         title = " ".join((entry.findtext(f"{_ATOM}title") or "").split())
-        m = re.search(rf"/abs/{_ARXIV_ID}$", ident)
-        if m and title and "/api/errors" not in ident:
-            papers[m.group("id")] = title
+        found = arxiv_id(ident)
+        if found and title and "/api/errors" not in ident:
+            papers[found] = title
     return papers
 
 
@@ -174,18 +169,10 @@ class ArxivResolver:
 
 # -- DOI ------------------------------------------------------------------------------------
 
-DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
-
 
 def doi_of(url: str) -> str | None:
-    """The DOI of a ``doi.org`` link, else None."""
-    if "doi.org/" not in url.lower():
-        return None
-    u = URL(url)
-    if (u.raw_host or "").lower() not in DOI_HOSTS:
-        return None
-    doi = unquote(u.raw_path).lstrip("/")
-    return doi if re.fullmatch(r"10\.\d{4,9}/\S+", doi) else None
+    """The DOI of a ``doi.org`` link as written (percent-decoded), else None."""
+    return doi_as_written(url) if "://" in url else None
 
 
 async def check_doi(client: Client, options: LinkOptions, doi: str) -> Result | Failure:

@@ -37,6 +37,9 @@ def render_text(
         decision = biggest_decision(rows, force=statistics)
         if decision is not None:
             lines.append(decision)
+        hidden = sum(result.hidden_info for result in results)
+        if hidden:
+            lines.append(f"{plural(hidden, 'info')} not listed (--show-info lists them).")
     return "".join(line + "\n" for line in lines)
 
 
@@ -69,6 +72,14 @@ def summary_lines(summary: Summary, color: bool = False) -> list[str]:
         lines.append(found)
     elif summary.files:
         lines.append(f"No problems found in {files}.")
+    if summary.unread_groups:
+        entries = "entry" if summary.entries == 1 else "entries"
+        lines.append(
+            f"Read {summary.entries:,} paper {entries}; "
+            f"{plural(summary.unread_groups, 'group')} with "
+            f"{plural(summary.unread_units, 'paper-like item')} not understood, "
+            f"first at {summary.first_unread} (AL108)."
+        )
     fixes = []
     if summary.fixable:
         fixes.append(f"{summary.fixable} fixable with --fix")

@@ -12,6 +12,7 @@ from .al104_link_label import LinkLabel
 from .al105_link_format import LinkFormat
 from .al106_title_format import TitleFormat
 from .al107_authors_format import AuthorsFormat
+from .al108_entries_not_understood import EntriesNotUnderstood
 from .al109_table_cells import TableCells
 from .al110_misnested_html import MisnestedHtml
 from .al111_broken_link_syntax import BrokenLinkSyntax
@@ -51,6 +52,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     LinkFormat,
     TitleFormat,
     AuthorsFormat,
+    EntriesNotUnderstood,
     TableCells,
     MisnestedHtml,
     BrokenLinkSyntax,

@@ -1,4 +1,10 @@
-"""AL102 line-break-style: a line of a paper block that does not end the way the list's do."""
+"""AL102 line-break-style: a line break that differs from the group's, is missing, or is broken.
+
+Only what the reader sees counts: spaces around a ``<br>`` or before a backslash change nothing
+on the page, so ``" <br>"`` is ``"<br>"``. An entry may write several breaks (``<br>`` on some
+lines, ``" \\"`` on one); a break is off the house only when the group's entries do not write
+it. Table rows count their ``<br>`` tags.
+"""
 
 from __future__ import annotations
 
@@ -6,53 +12,78 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..entries import break_kind
-from ..model import Document, EntryLine
+from ..facts import Facts
+from ..model import Document, EntryLine, PaperEntry
 from ..rule import Rule, RuleContext
+from ..style import HouseStyle, visible_break
 
 
 class LineBreakStyle(Rule):
     code = "AL102"
     name = "line-break-style"
-    summary = (
-        "A block line whose break token differs from the house style, is missing, or is broken."
-    )
+    summary = "A line break that differs from the group's, is missing, or is broken."
     severity = Severity.WARNING
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        house = ctx.style.break_token
-        if house is None:
-            return
         for entry in doc.entries:
-            if entry.family != "block":
+            house = ctx.style.of(entry)
+            if house.break_token is None or not house.break_tokens:
                 continue
-            wrapped = [f.span for f in (entry.title, entry.authors) if f is not None]
-            wrapped += [link.span for link in entry.links]
-            for line in entry.lines:
-                # A hard-wrapped title or author list is one field: GitHub joins its lines.
-                # A link split over two lines is AL304's: a break there would cut its URL.
-                inside = any(s.start < line.span.end < s.end for s in wrapped)
-                if not line.last and not inside:
-                    diagnostic = self._check_line(doc, line, house)
-                    if diagnostic is not None:
-                        yield diagnostic
+            if entry.family == "row":
+                yield from self._row(doc, ctx.facts, entry, house)
+            elif entry.family == "block":
+                yield from self._block(doc, entry, house)
 
-    def _check_line(self, doc: Document, line: EntryLine, house: str) -> Diagnostic | None:
-        token = line.break_token
-        if token == house:
-            return None
+    def _block(self, doc: Document, entry: PaperEntry, house: HouseStyle) -> Iterator[Diagnostic]:
+        wrapped = [f.span for f in (entry.title, entry.authors) if f is not None]
+        wrapped += [link.span for link in entry.links]
+        for line in entry.lines:
+            # A hard-wrapped title or author list is one field: GitHub joins its lines.
+            # A link split over two lines is AL304's: a break there would cut its URL.
+            inside = any(s.start < line.span.end < s.end for s in wrapped)
+            if not line.last and not inside:
+                diagnostic = self._check_line(doc, line, house)
+                if diagnostic is not None:
+                    yield diagnostic
+
+    def _row(
+        self, doc: Document, facts: Facts, entry: PaperEntry, house: HouseStyle
+    ) -> Iterator[Diagnostic]:
+        assert house.break_token is not None and house.break_tokens is not None
+        for token, start, end in facts.of(entry).breaks:
+            if visible_break(token) not in house.break_tokens:
+                yield self._differs(doc, token, start, end, house.break_token)
+
+    def _check_line(self, doc: Document, line: EntryLine, house: HouseStyle) -> Diagnostic | None:
+        token, expected = line.break_token, house.break_token
+        assert expected is not None and house.break_tokens is not None
         kind = break_kind(token)
+        if kind in ("backslash", "br", "spaces") and visible_break(token) in house.break_tokens:
+            return None
         start = line.span.end
-        span = doc.span(start, start + len(token))
         if kind == "none":
-            message = f'no line break: GitHub joins this line with the next; end it with "{house}"'
-            span = doc.span(start, start)
-        elif kind == "broken-backslash":
+            message = (
+                f'no line break: GitHub joins this line with the next; end it with "{expected}"'
+            )
+            fix = Fix(
+                (Edit(start, start + len(token), expected),), description=f'write "{expected}"'
+            )
+            return self.diagnostic(doc, doc.span(start, start), message, fix)
+        if kind == "broken-backslash":
             message = (
                 f'"{token.strip()} " has a space after the backslash, so GitHub shows no line '
-                f'break; write "{house}"'
+                f'break; write "{expected}"'
             )
-        else:
-            message = f'line break "{token}" differs from the list\'s "{house}"'
-        fix = Fix((Edit(start, start + len(token), house),), description=f'write "{house}"')
-        return self.diagnostic(doc, span, message, fix)
+            fix = Fix(
+                (Edit(start, start + len(token), expected),), description=f'write "{expected}"'
+            )
+            return self.diagnostic(doc, doc.span(start, start + len(token)), message, fix)
+        return self._differs(doc, token, start, start + len(token), expected)
+
+    def _differs(
+        self, doc: Document, token: str, start: int, end: int, expected: str
+    ) -> Diagnostic:
+        message = f'line break "{token}" differs from the list\'s "{expected}"'
+        fix = Fix((Edit(start, end, expected),), description=f'write "{expected}"')
+        return self.diagnostic(doc, doc.span(start, end), message, fix)

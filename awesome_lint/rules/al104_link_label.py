@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Link
@@ -22,9 +22,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 
 @dataclass(frozen=True)
 class LinkLabelOptions:
-    # Brand names keep their owner's spelling (GitHub, BibTeX, arXiv) even where most of the
-    # list misspells them; false follows the list's majority for them too.
-    canonical_names: bool = True
+    # Brand names in their owner's spelling (GitHub, BibTeX, arXiv) even where the list
+    # consistently writes them otherwise ("Github"). Off by default: the house's own
+    # consistent spelling is its style, and a list is told only what it does inconsistently.
+    canonical_names: bool = False
 
 
 def _distance_one(a: str, b: str) -> bool:
@@ -76,8 +77,11 @@ class LinkLabel(Rule):
             return
         options = ctx.options or LinkLabelOptions()
         for entry in doc.entries:
+            group = ctx.style.of(entry)
+            spellings = {**vocab.spellings, **group.link_labels}
+            here = replace(vocab, spellings=spellings)
             for link in label_links(entry):
-                diagnostic = self._check(doc, link, vocab, options)
+                diagnostic = self._check(doc, link, here, options)
                 if diagnostic is not None:
                     yield diagnostic
 
@@ -91,6 +95,8 @@ class LinkLabel(Rule):
         expected, safe = self._expected(label, vocab, options)
         if expected == label:
             return None
+        if label.lower() == expected.lower() != expected and _owners_spelling(label):
+            return None  # "GitHub" where the list writes "Github": not told to misspell it
         start = link.label_span.start + link.label.index(label)
         span = doc.span(start, start + len(label))
         if label.lower() == expected.lower():
@@ -130,6 +136,12 @@ class LinkLabel(Rule):
             return canonical.lower() if vocab.lower else canonical
 
         return _WORD.sub(name, label)
+
+
+def _owners_spelling(label: str) -> bool:
+    """Whether the label names a well-known name only, each in its owner's spelling."""
+    words = _WORD.findall(label)
+    return bool(words) and all(CANONICAL.get(w.lower()) == w for w in words)
 
 
 def _letters(text: str) -> str:

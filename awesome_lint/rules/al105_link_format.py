@@ -16,6 +16,8 @@ _NO_CLOSE = re.compile(r"\[([^\[\]()\n]{1,40})\(((?:https?://|www\.)[^\s()]+)\)"
 # "[GitHub] \ (https://…)" — something between "]" and "(", so there is no link.
 _GAP = re.compile(r"\[([^\[\]\n]{1,40})\]([ \t\\]+)\(((?:https?://|www\.)[^\s()]+)\)")
 _PAIRS = {"]": "[", ")": "("}
+# "1)", "b)", "iv)" at a word's start: a number of prose or a row, no bracket of a link.
+_ENUMERATION = re.compile(r"(?<![\w.])(?:\d{1,3}|[a-z]|[ivx]{1,4})\)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ def _separator(text: str, start: int, end: int, style: HouseStyle) -> Iterator[P
     if gap == house or "\n" in gap:
         return
     if not gap:
+        if house is None and text[start - 1 : start + 1] == "][":
+            return  # "[[A](…)][[B](…)]" reads "[A][B]": no clear house, nothing to say
         house = house or " "
         yield Problem(
             start,
@@ -182,7 +186,7 @@ def _unmatched(
                 stack.append(i)
             elif stack and text[stack[-1]] == _PAIRS[ch]:
                 stack.pop()
-            else:
+            elif not (ch == ")" and _ENUMERATION.search(text, start, i + 1)):
                 stray.append(i)
         yield from _runs(text, sorted(stray + stack))
 
@@ -209,6 +213,7 @@ class LinkFormat(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         for entry in doc.entries:
-            for p in sorted(link_problems(doc, entry, ctx.style), key=lambda p: p.start):
+            found = link_problems(doc, entry, ctx.style.of(entry))
+            for p in sorted(found, key=lambda p: p.start):
                 fix = Fix(p.edits, p.safe) if p.edits else None
                 yield self.diagnostic(doc, doc.span(p.start, p.end), p.message, fix)

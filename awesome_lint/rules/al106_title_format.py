@@ -2,44 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
-
-# Words whose period is an abbreviation's, not the end of a sentence.
-ABBREVIATIONS = frozenset({"al.", "etc.", "vs.", "inc.", "ltd.", "co.", "jr.", "sr.", "no."})
-_INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
-HOUSE_SHARE = 0.75  # the share of titles that must agree before the others are reported
-
-
-def ends_with_period(title: str) -> bool | None:
-    """True for "Title.", False for "Title", None when the ending decides nothing ("?", "…")."""
-    title = title.rstrip()
-    if not title:
-        return None
-    if title.endswith("."):
-        if title.endswith("..") or _INITIALS.search(title):
-            return None
-        last = title.rsplit(None, 1)[-1].lower()
-        return None if last in ABBREVIATIONS else True
-    return False if title[-1].isalnum() or title[-1] in ")]" else None
-
-
-def house_period(doc: Document) -> bool | None:
-    """Whether the list's titles end with a period, when three quarters of them agree."""
-    votes = [ends_with_period(e.title.text) for e in doc.entries if e.title is not None]
-    decided = [v for v in votes if v is not None]
-    if len(decided) < 3:
-        return None
-    share = sum(decided) / len(decided)
-    if share >= HOUSE_SHARE:
-        return True
-    if share <= 1 - HOUSE_SHARE:
-        return False
-    return None
+from ..style import ends_with_period
 
 
 class TitleFormat(Rule):
@@ -53,9 +21,9 @@ class TitleFormat(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        period = house_period(doc)
         for entry in doc.entries:
             title = entry.title
+            period = ctx.style.of(entry).title_period
             if title is None:
                 continue
             if not title.text.strip():

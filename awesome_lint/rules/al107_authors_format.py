@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..authors import surname_first
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
-from ..model import Document, Field
+from ..model import Document, Field, PaperEntry
 from ..rule import Rule, RuleContext
+from ..style import vote
 
 PLACEHOLDERS = frozenset({"", "none", "n/a", "na", "-", "--", "tbd", "todo", "unknown", "null"})
 _SEPARATOR = re.compile(
     r"[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
 )
-HOUSE_SHARE = 0.75  # the share of author lists that must end alike before the others are reported
 
 
 def kind(separator: str) -> str:
@@ -37,14 +38,23 @@ class _House:
     final: str | None  # before the last author, when the list agrees on it: ", " or " and "
 
 
-def _separators(authors: Field) -> list[re.Match[str]]:
-    return [m for m in _SEPARATOR.finditer(authors.text) if m.end() < len(authors.text)]
+def _separators(authors: Field) -> tuple[re.Match[str], ...]:
+    return _separators_in(authors.text)
 
 
-def _house(doc: Document) -> _House:
+@functools.lru_cache(maxsize=16384)
+def _separators_in(text: str) -> tuple[re.Match[str], ...]:
+    """Read once per author list: every group's vote and the check read them again."""
+    return tuple(m for m in _SEPARATOR.finditer(text) if m.end() < len(text))
+
+
+def _house(entries: Iterable[PaperEntry], document: _House | None = None) -> _House:
+    """The separators of a group's author lists, by the style module's vote (each separator
+    between two authors votes; the one before the last author votes apart). Where the group
+    shows no habit, the ``document``'s holds."""
     inner: Counter[str] = Counter()
     finals: Counter[str] = Counter()
-    for entry in doc.entries:
+    for entry in entries:
         if entry.authors is None:
             continue
         found = [m.group() for m in _separators(entry.authors)]
@@ -54,14 +64,15 @@ def _house(doc: Document) -> _House:
             inner.update(s for s in found[:-1] if kind(s) == "comma")
             if kind(found[-1]) in ("comma", "and", "amp"):
                 finals[found[-1]] += 1
-    separator = inner.most_common(1)[0][0] if inner else None
+    separator = vote(inner.elements()).value
+    if separator is None and document is not None:
+        separator = document.separator
     final = None
     if finals:
-        kinds = Counter({k: 0 for k in ("comma", "and", "amp")})
-        for s, n in finals.items():
-            kinds[kind(s)] += n
-        best, n = kinds.most_common(1)[0]
-        if n >= HOUSE_SHARE * sum(finals.values()):
+        best = vote(kind(s) for s in finals.elements()).value
+        if best is None and document is not None:
+            final = document.final
+        elif best is not None:
             final = next(s for s, _ in finals.most_common() if kind(s) == best)
             final = separator if best == "comma" and separator else final
     return _House(separator or final, final)
@@ -83,11 +94,13 @@ class AuthorsFormat(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        house = _house(doc)
+        whole = _house(doc.entries)
+        houses = [_house(doc.group_entries(group), whole) for group in doc.groups]
         for entry in doc.entries:
             authors = entry.authors
             if authors is None:
                 continue
+            house = houses[entry.group] if entry.group < len(houses) else whole
             if authors.text.strip().strip(".").lower() in PLACEHOLDERS:
                 yield self.diagnostic(
                     doc,
@@ -115,22 +128,31 @@ class AuthorsFormat(Rule):
         names_with_commas = any(kind(m.group()) == "semicolon" for m in found)
         for i, m in enumerate(found):
             sep = m.group()
+            k = kind(sep)
+            start = authors.span.start + m.start()
+            end = authors.span.start + m.end()
+            if k == "comma" and sep[:1] in " \t" and "\n" not in sep:
+                # "Dee Wu , Eli Ng": the page shows the space, whatever the house writes
+                at = start + len(sep) - len(sep.lstrip(" \t"))
+                comma = house.separator if kind(house.separator or "") == "comma" else None
+                fix = Fix((Edit(start, end, comma or sep.lstrip(" \t")),), description="write it")
+                yield self.diagnostic(
+                    doc, doc.span(start, at), "space before a comma between authors", fix
+                )
+                continue
             final = i == len(found) - 1 and not _open_ended(authors)
             expected = house.final if final and house.final else house.separator
             if expected is None or sep == expected:
                 continue
-            k = kind(sep)
             if final and house.final is None and k in ("and", "amp"):
                 continue  # the list has no habit for the last separator
             same = k == kind(expected) and sep.strip() == expected.strip()
             if same and (sep.startswith(expected) or sep.endswith(expected)):
-                continue  # only doubled spaces: AL103's business
+                continue  # only doubled spaces, which the page does not show
             if "\n" in sep and k == kind(expected):
                 continue  # authors wrapped over lines
             if k == "comma" and names_with_commas:
                 continue  # "Last, First; …": the comma is inside a name
-            start = authors.span.start + m.start()
-            end = authors.span.start + m.end()
             span = doc.span(start, end)
             if k == "doubled":
                 message = f'doubled comma "{sep.strip()}" between authors; write "{expected}"'

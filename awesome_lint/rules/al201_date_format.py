@@ -4,13 +4,15 @@ no date at all (a venue in the date field)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..dates import DateParts, read_date
 from ..diagnostics import Diagnostic, Severity
-from ..model import Document, Field
+from ..model import Document, Field, PaperEntry, Span
 from ..rule import Rule, RuleContext
-from ..style import HouseStyle, entry_dates
+from ..style import HouseStyle, date_decoration, date_key
 from .al2_data import house_date_example, read_venue
 
 _TRAILING_JUNK = re.compile(r"\s*[^\w\s.,\])]+\s*$")
@@ -20,20 +22,21 @@ class DateFormat(Rule):
     code = "AL201"
     name = "date-format"
     summary = "A date not in the house layout, impossible, missing day or year, or not a date."
-    severity = Severity.ERROR
+    severity = Severity.WARNING  # a layout off the house is a style inference
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for entry, parts in entry_dates(doc.entries):
+        for entry, parts in ctx.facts.dated():
             if entry.date is not None:
-                found = self._check_date(doc, ctx.style, entry.date, parts)
+                found = self._check_date(doc, ctx.style.of(entry), entry.date, parts)
                 if found is not None:
                     yield found
-        if ctx.style.date_layout is not None:
-            for entry in doc.entries:
-                if entry.date is None:
-                    yield from self._stray(doc, entry.extras)
-                elif read_date(entry.date.text) is None:
-                    yield self._unreadable(doc, ctx.style, entry.date)
+        yield from self._decorations(doc, ctx)
+        for entry in doc.entries:
+            layouts = ctx.style.of(entry).votes.get("date_layout")
+            if entry.date is None and layouts is not None and layouts.leader is not None:
+                yield from self._stray(doc, entry.extras)
+            elif entry.date is not None and read_date(entry.date.text) is None:
+                yield self._unreadable(doc, ctx.style.of(entry), entry.date)
 
     def _unreadable(self, doc: Document, style: HouseStyle, date: Field) -> Diagnostic:
         """A date field that holds no date: "Publication Date: ICCV, 2023"."""
@@ -44,6 +47,32 @@ class DateFormat(Rule):
                 doc, date.span, f'date "{date.text}" is a venue, not a date{like}'
             )
         return self.diagnostic(doc, date.span, f'date "{date.text}" cannot be read{like}')
+
+    def _decorations(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        """Items' dates set off (italic, bold) or labelled ("📅 Date:") unlike their group's;
+        a group that mixes them with no clear habit gets one info finding."""
+        for name, what in (("date_decoration", "set off as"), ("date_key", "labelled")):
+            mixed: dict[int, list[tuple[PaperEntry, str]]] = {}  # by the vote they share
+            for entry in doc.entries:
+                value = _decoration_of(doc, entry, name)
+                if value is None or entry.date is None:
+                    continue
+                style = ctx.style.of(entry)
+                house = getattr(style, name)
+                if house is None:
+                    mixed.setdefault(id(style.votes[name]), []).append((entry, value))
+                elif value != house:
+                    message = f'date {what} "{value}" where the list writes "{house}"'
+                    yield self.diagnostic(doc, _decoration_span(doc, entry, name, value), message)
+            for found in mixed.values():
+                counts = Counter(value for _, value in found)
+                if len(counts) < 2:
+                    continue
+                (first, n), (second, m) = counts.most_common(2)
+                entry = next(e for e, value in found if value == second)
+                message = f'dates {what} "{first}" ({n}) and "{second}" ({m}) in one list: pick one'
+                span = _decoration_span(doc, entry, name, second)
+                yield replace(self.diagnostic(doc, span, message), severity=Severity.INFO)
 
     def _stray(self, doc: Document, extras: tuple[Field, ...]) -> Iterator[Diagnostic]:
         """A date the parser could not take because of stray characters: "30 Oct 2023``"."""
@@ -67,13 +96,15 @@ class DateFormat(Rule):
         if parts.year_text and len(parts.year_text) != 4:
             start = base + parts.year_start
             span = doc.span(start, start + len(parts.year_text))
-            return self.diagnostic(doc, span, f'year "{parts.year_text}" is not a year{like}')
+            found = self.diagnostic(doc, span, f'year "{parts.year_text}" is not a year{like}')
+            return replace(found, severity=Severity.ERROR)  # certainly wrong
         if parts.layout in ("dmy", "my") and parts.year is None:
             return self.diagnostic(doc, date.span, f'date "{text}" misses its year{like}')
         if house == "dmy" and parts.layout == "my":
             return self.diagnostic(doc, date.span, f'date "{text}" misses its day{like}')
         if parts.month is not None and parts.value is None:
-            return self.diagnostic(doc, date.span, f'date "{text}" is not a calendar date')
+            found = self.diagnostic(doc, date.span, f'date "{text}" is not a calendar date')
+            return replace(found, severity=Severity.ERROR)  # an impossible date
         if house is not None and parts.layout != house:
             return self.diagnostic(
                 doc, date.span, f'date "{text}" is not in the house layout{like}'
@@ -85,3 +116,21 @@ class DateFormat(Rule):
                 doc, span, f'"{parts.between_day_month}" between day and month{like}'
             )
         return None
+
+
+def _decoration_of(doc: Document, entry: PaperEntry, name: str) -> str | None:
+    if name == "date_key":
+        return date_key(doc, entry)
+    return date_decoration(doc, entry) if entry.family == "item" else None
+
+
+def _decoration_span(doc: Document, entry: PaperEntry, name: str, value: str) -> Span:
+    """The label, or the date with its emphasis marks."""
+    assert entry.date is not None
+    start, end = entry.date.span.start, entry.date.span.end
+    if name == "date_key":
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        at = doc.text.rfind(value, line_start, start)
+        return doc.span(at, at + len(value))
+    marks = {"bold": 2, "italic": 1}.get(value, 0)
+    return doc.span(start - marks, end + marks)

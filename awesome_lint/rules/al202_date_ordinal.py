@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..dates import DateParts, ordinal_suffix
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
-from ..style import HouseStyle, entry_dates
+from ..style import HouseStyle
 
 
 class DateOrdinal(Rule):
@@ -19,9 +20,9 @@ class DateOrdinal(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for entry, parts in entry_dates(doc.entries):
+        for entry, parts in ctx.facts.dated():
             if parts.layout == "dmy" and parts.day is not None and entry.date is not None:
-                diagnostic = self._check_day(doc, ctx.style, entry.date, parts)
+                diagnostic = self._check_day(doc, ctx.style.of(entry), entry.date, parts)
                 if diagnostic is not None:
                     yield diagnostic
 
@@ -39,7 +40,10 @@ class DateOrdinal(Rule):
         else:
             message = f'"{written}" lacks the ordinal suffix the list uses: "{expected}"'
         fix = Fix((Edit(span.start, span.end, expected),), description=f'write "{expected}"')
-        return self.diagnostic(doc, span, message, fix)
+        found = self.diagnostic(doc, span, message, fix)
+        wrong = parts.suffix and parts.suffix.lower() != ordinal_suffix(parts.day or 0)
+        # "22th" is wrong for anyone; "07th", "25 th" or a missing suffix only off the house.
+        return found if wrong else replace(found, severity=Severity.WARNING)
 
 
 def expected_day(parts: DateParts, style: HouseStyle) -> str:
@@ -47,4 +51,4 @@ def expected_day(parts: DateParts, style: HouseStyle) -> str:
     assert parts.day is not None
     if parts.suffix or style.date_ordinal:
         return f"{parts.day}{ordinal_suffix(parts.day)}"
-    return parts.day_text if style.date_zero_pad else str(parts.day)
+    return str(parts.day) if style.date_zero_pad is False else parts.day_text

@@ -8,7 +8,7 @@ from ..dates import DateParts
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
-from ..style import HouseStyle, entry_dates
+from ..style import HouseStyle
 from .al2_data import house_month
 
 
@@ -20,11 +20,12 @@ class MonthStyle(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if ctx.style.month_style is None:
-            return
-        for entry, parts in entry_dates(doc.entries):
-            if entry.date is not None and parts.layout in ("dmy", "my") and parts.month:
-                found = self._check_month(doc, ctx.style, entry.date, parts)
+        for entry, parts in ctx.facts.dated():
+            style = ctx.style.of(entry)
+            if style.month_style is None or entry.date is None:
+                continue
+            if parts.layout in ("dmy", "my") and parts.month:
+                found = self._check_month(doc, style, entry.date, parts)
                 if found is not None:
                     yield found
 

@@ -1,24 +1,33 @@
-"""AL204 date-order: an entry out of its section's date order (newest or oldest first)."""
+"""AL204 date-order: an entry out of its section's date order, and a section out of the list's.
+
+The section's order is the longest run of its entries already in order, newest or oldest first
+(the longer wins; a tie goes to the list's direction): the entries outside that run are the ones
+that moved, and each is reported on itself, not on its neighbour. A section with no such order
+(fewer than two thirds of its entries in one) is reported once, when the rest of the list is
+sorted; a sorted section that goes the other way from most of the list gets an info finding.
+"""
 
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, replace
 
 from ..dates import DateParts
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, PaperEntry, Section
 from ..rule import Rule, RuleContext
-from ..style import NEWEST_FIRST, OLDEST_FIRST, entry_dates
+from ..style import NEWEST_FIRST, OLDEST_FIRST
 
 ORDERS = ("auto", NEWEST_FIRST, OLDEST_FIRST)
+SORTED_SHARE = 2 / 3  # a section is sorted when this share of its dated entries is in order
 
 
 @dataclass(frozen=True)
 class DateOrderOptions:
-    order: str = "auto"  # auto (the section's majority, newest first when unclear) or a direction
+    order: str = "auto"  # auto (the section's own order) or a direction every section follows
 
     def __post_init__(self) -> None:
         if self.order not in ORDERS:
@@ -28,52 +37,159 @@ class DateOrderOptions:
 Dated = tuple[PaperEntry, DateParts]
 
 
-def _later(a: DateParts, b: DateParts) -> int:
-    """1 when b is later than a, -1 when earlier, 0 when the same (at the coarser precision)."""
-    if a.day is not None and b.day is not None:
-        x: object = a.value
-        y: object = b.value
-    else:
-        x, y = a.month_key, b.month_key
-    return (y > x) - (y < x)  # type: ignore[operator]
+def longest_in_order(keys: list[int]) -> list[int]:
+    """Positions of a longest non-decreasing subsequence of ``keys`` (patience sorting). Among
+    several, the one keeping the earliest positions: what is left out is what moved."""
+    # Read backwards, a non-decreasing run is a non-increasing one; patience sorting keeps the
+    # entries read last on a tie, so reading backwards keeps the earliest.
+    backwards = [-key for key in reversed(keys)]
+    tails: list[int] = []  # the smallest last key of a run of each length
+    ends: list[int] = []  # the position of that key
+    previous = [-1] * len(keys)
+    for i, key in enumerate(backwards):
+        at = bisect_right(tails, key)
+        if at:
+            previous[i] = ends[at - 1]
+        if at == len(tails):
+            tails.append(key)
+            ends.append(i)
+        else:
+            tails[at], ends[at] = key, i
+    run, i = [], ends[-1] if ends else -1
+    while i >= 0:
+        run.append(len(keys) - 1 - i)
+        i = previous[i]
+    return run
+
+
+@dataclass
+class _Section:
+    section: Section
+    dated: list[Dated]
+    keys: list[int]  # each entry's date as a number, at the section's coarsest precision
+    kept: dict[str, set[int]]  # direction -> positions in order
+
+    @classmethod
+    def of(cls, section: Section, dated: list[Dated]) -> _Section:
+        keys = _keys([p for _, p in dated])
+        return cls(
+            section,
+            dated,
+            keys,
+            {
+                OLDEST_FIRST: set(longest_in_order(keys)),
+                NEWEST_FIRST: set(longest_in_order([-k for k in keys])),
+            },
+        )
+
+    def direction(self, tie: str) -> str:
+        newest, oldest = len(self.kept[NEWEST_FIRST]), len(self.kept[OLDEST_FIRST])
+        if newest == oldest:
+            return tie
+        return NEWEST_FIRST if newest > oldest else OLDEST_FIRST
+
+    def is_sorted(self, direction: str) -> bool:
+        return len(self.kept[direction]) >= SORTED_SHARE * len(self.dated)
 
 
 class DateOrder(Rule):
     code = "AL204"
     name = "date-order"
-    summary = "An entry out of its section's date order (newest first unless the list says else)."
+    summary = (
+        "An entry out of its section's date order, or a section not sorted like the rest of "
+        "the list."
+    )
     severity = Severity.WARNING
     fixable = True
     options_class = DateOrderOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or DateOrderOptions()
+        sections = []
         for section in doc.sections:
-            dated = [(e, p) for e, p in entry_dates(section.entries) if p.value is not None]
-            steps = [_later(a, b) for (_, a), (_, b) in pairwise(dated)]
-            if not any(steps):
+            dated = [(e, p) for e, p in ctx.facts.dated(section.entries) if p.value is not None]
+            if len({p.value for _, p in dated}) > 1:  # a section with an order to keep
+                sections.append(_Section.of(section, dated))
+        own = {s.section.index: s.direction(NEWEST_FIRST) for s in sections}
+        sorted_ones = Counter(
+            own[s.section.index] for s in sections if s.is_sorted(own[s.section.index])
+        )
+        listwide = (
+            OLDEST_FIRST if sorted_ones[OLDEST_FIRST] > sorted_ones[NEWEST_FIRST] else NEWEST_FIRST
+        )
+        for each in sections:
+            pinned = options.order != "auto"
+            direction = options.order if pinned else each.direction(listwide)
+            if each.is_sorted(direction):
+                yield from self._moved(doc, each, direction)
+                if not pinned and len(each.dated) >= 3 and direction != listwide:
+                    others = sorted_ones[listwide]
+                    if others and others >= sorted_ones[direction] - 1:
+                        yield self._other_way(doc, each.section, direction, listwide)
+            elif pinned or self._rest_sorted(sections, each, own):
+                yield self._unsorted(doc, each, options.order if pinned else listwide)
+
+    def _moved(self, doc: Document, each: _Section, direction: str) -> Iterator[Diagnostic]:
+        """One finding per entry outside the section's order, on that entry."""
+        kept = sorted(each.kept[direction])
+        sign = 1 if direction == NEWEST_FIRST else -1  # newest first: values go down
+        fix: Fix | None = _reorder(doc, each.dated, direction)
+        for i, (entry, _) in enumerate(each.dated):
+            if i in each.kept[direction] or entry.date is None:
                 continue
-            direction = options.order
-            if direction == "auto":
-                newer, older = steps.count(1), steps.count(-1)
-                if newer + older >= 4 and min(newer, older) * 3 >= newer + older:
-                    continue  # no order to keep: the section is not sorted by date
-                direction = ctx.style.sort_direction.get(section.index, NEWEST_FIRST)
-            wrong = 1 if direction == NEWEST_FIRST else -1
-            fix: Fix | None = _reorder(doc, section, dated, direction)
-            for (before, _), (entry, _), step in zip(dated, dated[1:], steps, strict=False):
-                if step != wrong or entry.date is None or before.date is None:
-                    continue
-                relation = "newer" if wrong == 1 else "older"
-                message = (
-                    f'"{entry.date.text}" is {relation} than "{before.date.text}" on line '
-                    f"{before.date.span.line} before it; the section is {direction}"
-                )
-                yield self.diagnostic(doc, entry.date.span, message, fix)
-                fix = None  # one fix reorders the whole section: attach it once
+            day = each.keys[i]
+            before = next((j for j in reversed(kept) if j < i), None)
+            after = next((j for j in kept if j > i), None)
+            # The entry is out of order with the kept one before it, or else with the one after.
+            if before is not None and (day - each.keys[before]) * sign > 0:
+                other, where = before, "before"
+            elif after is not None:
+                other, where = after, "after"
+            else:
+                continue
+            other_entry = each.dated[other][0]
+            assert other_entry.date is not None
+            relation = "newer" if day > each.keys[other] else "older"
+            message = (
+                f'"{entry.date.text}" is {relation} than "{other_entry.date.text}" on line '
+                f"{other_entry.date.span.line} {where} it; the section is {direction}"
+            )
+            yield self.diagnostic(doc, entry.date.span, message, fix)
+            fix = None  # one fix reorders the whole section: attach it once
+
+    def _rest_sorted(self, sections: list[_Section], each: _Section, own: dict[int, str]) -> bool:
+        """Whether every other section with three or more dated entries is sorted."""
+        others = [s for s in sections if s is not each and len(s.dated) >= 3]
+        return bool(others) and all(s.is_sorted(own[s.section.index]) for s in others)
+
+    def _unsorted(self, doc: Document, each: _Section, direction: str) -> Diagnostic:
+        section = each.section
+        message = (
+            f'section "{section.text.strip()}" is not sorted by date; the rest of the list is '
+            f"{direction}"
+        )
+        return self.diagnostic(
+            doc, section.title_span, message, _reorder(doc, each.dated, direction)
+        )
+
+    def _other_way(
+        self, doc: Document, section: Section, direction: str, listwide: str
+    ) -> Diagnostic:
+        message = (
+            f'section "{section.text.strip()}" is {direction}; the other sections are {listwide}'
+        )
+        return replace(self.diagnostic(doc, section.title_span, message), severity=Severity.INFO)
 
 
-def _reorder(doc: Document, section: Section, dated: list[Dated], direction: str) -> Fix | None:
+def _keys(dates: list[DateParts]) -> list[int]:
+    """Dates as numbers: days, or months when one of them gives no day (``Aug., 2022`` and
+    ``15th Aug., 2022`` are then in order either way)."""
+    if any(p.day is None for p in dates):
+        return [p.year * 12 + p.month for p in dates]  # type: ignore[operator]
+    return [p.value.toordinal() for p in dates]  # type: ignore[union-attr]
+
+
+def _reorder(doc: Document, dated: list[Dated], direction: str) -> Fix | None:
     """Sort the dated entries of a section (stably), each moving as a whole block."""
 
     def key(item: Dated) -> datetime.date:

@@ -8,7 +8,6 @@ from ..dates import DateParts
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document
 from ..rule import Rule, RuleContext
-from ..style import entry_dates
 
 
 class FutureDate(Rule):
@@ -19,7 +18,7 @@ class FutureDate(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         today = ctx.today
-        for entry, parts in entry_dates(doc.entries):
+        for entry, parts in ctx.facts.dated():
             if entry.date is not None and _after(parts, today.year, today.month, today.day):
                 message = f'date "{entry.date.text}" is in the future'
                 yield self.diagnostic(doc, entry.date.span, message)

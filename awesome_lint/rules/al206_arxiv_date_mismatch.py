@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from ..dates import ABBREVIATIONS
 from ..diagnostics import Diagnostic, Severity
-from ..model import Document
+from ..model import Document, PaperEntry
 from ..rule import Rule, RuleContext
-from ..style import entry_dates
-from .al2_data import ARXIV_VENUES, entry_arxiv, read_venue
+from ..style import arxiv_gap
+from .al2_data import ARXIV_VENUES, read_venue
 
 
 @dataclass(frozen=True)
@@ -35,21 +35,22 @@ class ArxivDateMismatch(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or ArxivDateOptions()
-        for entry, parts in entry_dates(doc.entries):
-            if entry.date is None or parts.month_key is None or len(parts.year_text) != 4:
+        for entry, _ in ctx.facts.dated():
+            gap = arxiv_gap(ctx.facts, entry)
+            if gap is None or abs(gap) <= options.tolerance_months or entry.date is None:
                 continue
-            found = entry_arxiv(entry.links)
-            if found is None or not found.new_style:
+            # Where the group dates its papers by their arXiv month, any other date stands out;
+            # where it does not (publication dates), only a date before the arXiv id can be
+            # told wrong.
+            if gap > 0 and ctx.style.of(entry).arxiv_dates is not True:
                 continue
-            gap = (parts.year - found.year) * 12 + parts.month - found.month  # type: ignore[operator]
-            if abs(gap) <= options.tolerance_months:
-                continue
-            if gap < 0 and options.venue_first and entry.venue is not None:
-                venue = read_venue(entry.venue.text)
-                name = venue.name.split()
-                published = bool(name) and name[0].lower() not in ARXIV_VENUES
-                if published and venue.year_text and int(venue.year_text) < found.year:
-                    continue
+            venue = _published_venue(entry)
+            found = ctx.facts.of(entry).arxiv
+            assert found is not None
+            if venue is not None and gap < 0 and options.venue_first and venue < found.year:
+                continue  # a workshop paper dated by its venue, put on arXiv later
+            if venue is not None and gap > 0 and venue >= found.year:
+                continue  # the publication date at the venue, after the preprint
             months = "month" if abs(gap) == 1 else "months"
             relation = "before" if gap < 0 else "after"
             message = (
@@ -57,3 +58,14 @@ class ArxivDateMismatch(Rule):
                 f"({ABBREVIATIONS[found.month - 1]} {found.year})"
             )
             yield self.diagnostic(doc, entry.date.span, message)
+
+
+def _published_venue(entry: PaperEntry) -> int | None:
+    """The year of the entry's venue when it is a published one (not a preprint server)."""
+    if entry.venue is None:
+        return None
+    venue = read_venue(entry.venue.text)
+    name = venue.name.split()
+    if not name or name[0].lower() in ARXIV_VENUES or not venue.year_text:
+        return None
+    return int(venue.year_text)

@@ -1,4 +1,4 @@
-"""Shared data and readers of the AL2xx rules (dates and venues): arXiv ids, venues, the house date.
+"""Shared data and readers of the AL2xx rules (dates and venues): venues, the house date.
 
 Kept as data so that the lists can grow without touching the rules that read them.
 """
@@ -6,52 +6,18 @@ Kept as data so that the lists can grow without touching the rules that read the
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from dataclasses import replace
 from typing import NamedTuple
 
-from .. import urls
 from ..dates import ABBREVIATIONS, MONTHS
-from ..model import Link, PaperEntry
-from ..style import HouseStyle
+from ..style import AP_FULL, HouseStyle
 
 # Venue names that mean "a preprint server": their year is the arXiv identifier's year.
 ARXIV_VENUES = frozenset({"arxiv", "corr"})
 
 
-class ArxivId(NamedTuple):
-    text: str  # "2206.13295" or "hep-th/9901001"
-    year: int
-    month: int
-    new_style: bool
-
-
-def arxiv_id(url: str) -> ArxivId | None:
-    """The identifier of an arXiv abs/pdf URL (new ``YYMM.NNNNN`` or old ``archive/YYMMNNN``),
-    with the year and month it encodes."""
-    text = urls.arxiv_id(url)
-    if text is None:
-        return None
-    new_style = "/" not in text
-    digits = text if new_style else text.rsplit("/", 1)[1]
-    yy, month = int(digits[:2]), int(digits[2:4])
-    if not 1 <= month <= 12:
-        return None
-    year = 2000 + yy if new_style or yy < 91 else 1900 + yy
-    return ArxivId(text, year, month, new_style)
-
-
-def entry_arxiv(links: Iterable[Link]) -> ArxivId | None:
-    """The first arXiv identifier among an entry's links (lists put the paper's own first)."""
-    for link in links:
-        found = arxiv_id(link.url)
-        if found is not None:
-            return found
-    return None
-
-
 class Venue(NamedTuple):
-    layout: str | None  # "comma" ("MICCAI, 2022"), "space" ("CVPR 2023 (Oral)") or None
+    layout: str | None  # "comma" ("MICCAI, 2022"), "space" ("CVPR 2023 (Oral)"), "br" or None
     name: str  # the part before the year (the whole text when there is no year)
     year_text: str  # "2022", "20223", "" when absent
     year_start: int  # offset of the year in the venue text, -1 when absent
@@ -59,11 +25,13 @@ class Venue(NamedTuple):
 
 _COMMA = re.compile(r"(?P<name>\S(?:.*\S)?), (?P<year>\d{4})")
 _SPACE = re.compile(r"(?P<name>\S(?:.*\S)?) (?P<year>\d{4})(?:[ ,].*)?")
+# "CVPR<br />2024": a table cell that breaks the line between venue and year.
+_BREAK = re.compile(r"(?P<name>\S(?:.*?\S)?)\s*<br\s*/?>\s*(?P<year>\d{4})", re.I)
 _ANY_YEAR = re.compile(r"(?<![\d.])\d{3,6}(?![\d.])")
 
 
 def read_venue(text: str) -> Venue:
-    for layout, pattern in (("comma", _COMMA), ("space", _SPACE)):
+    for layout, pattern in (("br", _BREAK), ("comma", _COMMA), ("space", _SPACE)):
         m = pattern.fullmatch(text)
         if m:
             return Venue(layout, m.group("name"), m.group("year"), m.start("year"))
@@ -74,31 +42,28 @@ def read_venue(text: str) -> Venue:
     return Venue(None, text, "", -1)
 
 
-def house_venue_layout(entries: Iterable[PaperEntry]) -> str | None:
-    """The layout most of the list's venues are written in (None when too few say)."""
-    counts = Counter(read_venue(e.venue.text).layout for e in entries if e.venue is not None)
-    counts.pop(None, None)
-    if sum(counts.values()) < 3:
-        return None
-    return counts.most_common(1)[0][0]
-
-
-VENUE_EXAMPLES = {"comma": "Venue, YYYY", "space": "Venue YYYY"}
+VENUE_EXAMPLES = {"comma": "Venue, YYYY", "space": "Venue YYYY", "br": "Venue<br />YYYY"}
 
 
 def house_month(number: int, style: HouseStyle) -> str:
     """A month as the house writes it, with its period when it takes one: "Jul.", "May", "July"."""
-    if style.month_style == "full":
+    if style.month_style == "full" or (style.month_style == "ap" and number in AP_FULL):
         return MONTHS[number - 1].capitalize()
     word = ABBREVIATIONS[number - 1]
+    if style.month_style == "ap":  # Jan., Feb., Aug., Sept., Oct., Nov., Dec.
+        return "Sept." if number == 9 else word + "."
     if style.month_style == "abbr-dot" and (word != "May" or style.may_dot):
         return word + "."
     return word
 
 
 def house_date_example(style: HouseStyle) -> str | None:
-    """A sample date in the house layout: "25th Jul., 2022", "25 Jul 2022", "2022-07-25" …"""
+    """A sample date in the house layout: "25th Jul., 2022", "25 Jul 2022", "2022-07-25" …
+    (parts without a clear convention shown as most of the group writes them)."""
     sep = style.month_separator or " "
+    month_vote = style.votes.get("month_style")
+    if style.month_style is None and month_vote is not None and month_vote.leader:
+        style = replace(style, month_style=month_vote.leader)
     month = house_month(7, style)
     day = "25th" if style.date_ordinal else "25"
     return {

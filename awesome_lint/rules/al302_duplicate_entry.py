@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Severity
+from ..facts import short
 from ..model import Document, PaperEntry
 from ..rule import Rule, RuleContext
-from .al301_duplicate_paper_link import short, title_key
 
 _DETAILS = re.compile(r"<(/?)details\b[^>]*>", re.I)
 _LEVELS = {"info": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
@@ -44,8 +44,9 @@ def _group_finder(doc: Document) -> Callable[[PaperEntry], Group]:
     spans.extend((start, len(doc.text)) for start in stack)
 
     def group(entry: PaperEntry) -> Group:
+        """The entry's list (``Document.groups``), and its ``<details>``."""
         inner = [s for s in spans if s[0] <= entry.span.start < s[1]]
-        return entry.section, max(inner)[0] if inner else None
+        return entry.group, max(inner)[0] if inner else None
 
     return group
 
@@ -53,8 +54,11 @@ def _group_finder(doc: Document) -> Callable[[PaperEntry], Group]:
 class DuplicateEntry(Rule):
     code = "AL302"
     name = "duplicate-entry"
-    summary = "The same paper listed twice: an error in one section, info across sections."
-    severity = Severity.ERROR
+    summary = (
+        "The same paper listed twice: a warning in one list of entries, info across lists or "
+        "sections."
+    )
+    severity = Severity.WARNING
     options_class = DuplicateEntryOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -66,10 +70,10 @@ class DuplicateEntry(Rule):
         for entry in doc.entries:
             if entry.title is None:
                 continue
-            key = title_key(entry.title.text)
+            facts = ctx.facts.of(entry)
+            key, surnames = facts.title_key, facts.surnames
             if not key:
                 continue
-            surnames = frozenset(_surnames(entry))
             group = group_of(entry)
             firsts = seen.setdefault(key, {})
             earlier = [e for (names, _), e in firsts.items() if not _disjoint(names, surnames)]
@@ -77,9 +81,16 @@ class DuplicateEntry(Rule):
             if not earlier:
                 continue
             same = next((e for e in earlier if group_of(e) == group), None)
+            nearby = next((e for e in earlier if e.section == entry.section), None)
             if same is not None:
-                message = f"the same paper is already listed in this section: {_where(same)}"
+                message = f"the same paper is already listed in this list: {_where(same)}"
                 yield self.diagnostic(doc, entry.title.span, message, data=_related(same))
+            elif nearby is not None:
+                # Two lists of one section (a showcase of "our surveys" and "our benchmarks"):
+                # a paper may belong to both.
+                message = f"the same paper is also listed in this section: {_where(nearby)}"
+                found = self.diagnostic(doc, entry.title.span, message, data=_related(nearby))
+                yield replace(found, severity=Severity.INFO)
             elif options.cross_section != "off":
                 message = f"the same paper is also listed in another section: {_where(earlier[0])}"
                 found = self.diagnostic(doc, entry.title.span, message, data=_related(earlier[0]))
@@ -91,14 +102,6 @@ def _related(earlier: PaperEntry) -> dict[str, int]:
     either copy changed)."""
     assert earlier.title is not None
     return {"related_line": earlier.title.span.line}
-
-
-def _surnames(entry: PaperEntry) -> set[str]:
-    if entry.authors is None:
-        return set()
-    text = re.sub(r"\bet\s+al\b\.?", "", entry.authors.text)
-    names = re.split(r",|;|\band\b|&", text)
-    return {title_key(name.split()[-1]) for name in names if name.split()} - {""}
 
 
 def _disjoint(first: frozenset[str], second: frozenset[str]) -> bool:

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..facts import PAPER_LABELS, short
 from ..model import Document, Link, PaperEntry
 from ..rule import Rule, RuleContext
 from ..urls import PAPER_HOSTS, host_of, normalise
-from .al301_duplicate_paper_link import PAPER_LABELS, short
 
 _CODE_WORDS = r"code|github|gitlab|repo(?:sitory)?|implementation|official(?: code)?|source code"
 _CODE = re.compile(rf"\W*(?:{_CODE_WORDS}|pytorch|tensorflow|jax)\W*", re.I)

@@ -8,11 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..facts import short, surnames, title_key
 from ..model import Document, Link, PaperEntry, Section
 from ..rule import Rule, RuleContext
 from ..urls import normalise
-from .al301_duplicate_paper_link import short, title_key
-from .al302_duplicate_entry import _surnames as surnames
 from .al306_duplicate_link_in_entry import is_code_link
 
 # Sections that show entries listed elsewhere too: one paper (and its code) may recur there.
@@ -55,7 +54,11 @@ def related(first: PaperEntry, second: PaperEntry) -> bool:
     names = sorted((_name(first), _name(second)), key=len)
     if len(names[0]) >= 3 and names[1].startswith(names[0]):
         return True
-    return bool(surnames(first) & surnames(second))
+    return bool(_surnames(first) & _surnames(second))
+
+
+def _surnames(entry: PaperEntry) -> frozenset[str]:
+    return surnames(entry.authors.text) if entry.authors is not None else frozenset()
 
 
 def owns(entry: PaperEntry, key: str) -> bool:
@@ -71,7 +74,7 @@ def owns(entry: PaperEntry, key: str) -> bool:
     name = _name(entry)
     if len(name) >= 3 and name in repository:
         return True
-    return any(len(surname) >= 3 and surname in account for surname in surnames(entry))
+    return any(len(surname) >= 3 and surname in account for surname in _surnames(entry))
 
 
 def _entries_by_code_link(doc: Document) -> dict[str, list[tuple[PaperEntry, Link]]]:
@@ -115,7 +118,7 @@ class SharedCodeLink(Rule):
                 continue
             if any(related(earlier, entry) for earlier, _ in sharing[:i] if earlier is not owner):
                 continue
-            others = "no author in common" if surnames(owner) else "another title"
+            others = "no author in common" if _surnames(owner) else "another title"
             message = (
                 f'code link also used by "{short(owner.title.text)}" '
                 f"(line {owner.title.span.line}), a paper with {others}"

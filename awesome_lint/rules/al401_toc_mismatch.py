@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
@@ -11,13 +12,16 @@ from .sections_common import (
     anchor_key,
     clean,
     fold,
+    html_anchor_sections,
     is_conventional,
     is_link_heading,
     item_text,
-    known_anchors,
     resolve,
     slug_index,
 )
+
+# A leading section number: "1. ", "2.3 ", "IV. ".
+_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
 
 
 class TocMismatch(Rule):
@@ -34,28 +38,25 @@ class TocMismatch(Rule):
         if toc is None:
             return
         slugs = slug_index(doc)
+        marked = html_anchor_sections(doc)
         by_text: dict[str, Section] = {}
         for section in doc.sections:
             by_text.setdefault(fold(section.text), section)
-        anchors = known_anchors(doc)
         listed: set[int] = set()
         for item in toc.items:
             section = resolve(item.anchor, slugs)
+            section, wraps = (
+                (section, True) if section else marked.get(anchor_key(item.anchor), (None, False))
+            )
             if section is not None:
                 listed.add(section.index)
-                diagnostic = self._check_label(doc, item, section)
+                # An empty <a name> above a heading marks a place; its label names no text
+                diagnostic = self._check_label(doc, item, section) if wraps else None
                 if diagnostic is not None:
                     yield diagnostic
             elif fold(item_text(item)) in by_text:
                 listed.add(by_text[fold(item_text(item))].index)  # a broken anchor: AL403
-            elif anchor_key(item.anchor) not in anchors:
-                span = item.link.label_span or item.link.span
-                yield self.diagnostic(
-                    doc,
-                    span,
-                    f'TOC item "{item_text(item)}" matches no heading: no section has this '
-                    f'text and none has the anchor "#{item.anchor}"',
-                )
+            # An item that matches nothing has a dangling anchor: AL403 reports it, once.
         for section in _required(doc, toc, listed):
             if section.index not in listed:
                 yield self.diagnostic(
@@ -66,8 +67,8 @@ class TocMismatch(Rule):
 
     def _check_label(self, doc: Document, item: TocItem, section: Section) -> Diagnostic | None:
         label, heading = item_text(item), clean(section.text)
-        if label == heading:
-            return None
+        if _NUMBER.sub("", label) == _NUMBER.sub("", heading):
+            return None  # "1. Survey" for "Survey": a section number, not another name
         span = item.link.label_span or item.link.span
         stem = label.rstrip(".…").rstrip()
         truncated = bool(stem) and heading.startswith(stem)

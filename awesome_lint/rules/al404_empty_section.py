@@ -13,6 +13,8 @@ from ..rule import Rule, RuleContext
 from .sections_common import clean, is_link_heading
 
 _TAG = re.compile(r"<[^>]*>")
+# A heading whose text is wrapped in a block-level HTML element: a decorative banner.
+_BANNER = re.compile(r"<(?:p|div|center|h[1-6]|span|img|picture)\b", re.I)
 _MEDIA = re.compile(r"<(?:img|picture|video|iframe|svg|table|a|object|embed)\b", re.I)
 
 
@@ -28,6 +30,8 @@ class EmptySection(Rule):
         for section in doc.sections:
             if section.entries or section.children or is_link_heading(section):
                 continue
+            if _BANNER.match(section.title.strip()):
+                continue  # "# <p align=center>…</p>": a banner, not a section
             first = bisect_left(block_starts, section.span.end)
             last = bisect_left(block_starts, starts[section.index + 1])
             body = doc.blocks[first:last]

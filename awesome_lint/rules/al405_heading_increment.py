@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document
 from ..rule import Rule, RuleContext
-from .sections_common import clean
+from .sections_common import clean, title_heading
 
 
 class HeadingIncrement(Rule):
@@ -17,8 +17,9 @@ class HeadingIncrement(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        front = _front_matter(doc)
         for previous, section in zip(doc.sections, doc.sections[1:], strict=False):
-            if section.level <= previous.level + 1:
+            if section.level <= previous.level + 1 or section.index in front:
                 continue
             start = section.span.start
             marks = doc.text[start : section.title_span.start].strip()
@@ -33,3 +34,13 @@ class HeadingIncrement(Rule):
                 f'heading "{clean(section.text)}" is level {section.level} right after level '
                 f"{previous.level} (line {previous.span.line}); use level {previous.level + 1}",
             )
+
+
+def _front_matter(doc: Document) -> set[int]:
+    """Headings between the title and the first section of the level under it (a small
+    "#### Citation" under "# Awesome X"): styling of the front page, not the outline."""
+    title = title_heading(doc)
+    if title is None:
+        return set()
+    first = next((s.index for s in doc.sections if s.level == title.level + 1), None)
+    return set(range(title.index + 1, first)) if first is not None else set()

@@ -6,20 +6,14 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import Document, Link, Section
+from ..model import Document, Link
 from ..rule import Rule, RuleContext
+from .sections_common import title_heading
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 _AWESOME = re.compile(r"^\W*awesome\b", re.I)
 # awesome.re/badge.svg, badge-flat.svg …, or the badge in sindresorhus/awesome's media folder.
 _BADGE_URL = re.compile(r"awesome\.re/badge|sindresorhus/awesome/[^\s]*badge", re.I)
-
-
-def title_section(doc: Document) -> Section | None:
-    """The list's title: the document's first heading, when it is of level 1."""
-    if doc.sections and doc.sections[0].level == 1:
-        return doc.sections[0]
-    return None
 
 
 def is_awesome_badge(link: Link) -> bool:
@@ -30,10 +24,10 @@ class AwesomeBadge(Rule):
     code = "AL501"
     name = "awesome-badge"
     summary = 'A list named "Awesome …" without the awesome badge near its title.'
-    severity = Severity.WARNING
+    severity = Severity.INFO  # boilerplate, not a defect of the list's papers
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        title = title_section(doc)
+        title = title_heading(doc)
         if title is None or not _AWESOME.match(title.text):
             return
         start, end = title.span.start, title.span.end

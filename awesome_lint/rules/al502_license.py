@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document
 from ..rule import Rule, RuleContext
-from .al501_awesome_badge import title_section
+from .sections_common import title_heading
 
 _LICENSE_WORD = re.compile(r"\blicen[cs]e\b", re.I)
 # A sentence naming a license, or saying the list is licensed.
@@ -68,14 +68,14 @@ class License(Rule):
     code = "AL502"
     name = "license"
     summary = "No license statement: no license badge, License section or license sentence."
-    severity = Severity.WARNING
+    severity = Severity.INFO  # boilerplate, not a defect of the list's papers
     options_class = LicenseOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or LicenseOptions()
         if options.license_file_present or license_statement(doc, ctx.neighbours) is not None:
             return
-        title = title_section(doc)
+        title = title_heading(doc)
         if title is not None:
             span = title.title_span
         else:

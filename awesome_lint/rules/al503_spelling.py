@@ -11,6 +11,7 @@ from ..inline import code_spans
 from ..model import Document
 from ..names import PROSE, spellings
 from ..rule import Rule, RuleContext
+from ..urls import PAPER_HOSTS, host_of
 
 _WORD = re.compile(r"[^\W_]+(?:[-_.][^\W_]+)*")
 
@@ -70,8 +71,15 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
         for part in (entry.title, entry.venue):
             if part is not None:
                 blank(part.span.start, part.span.end)
-    # The labels of entries' links ([Github], [Paper]) are the list's own convention.
+    # The labels of entries' links ([Github], [Paper]) are the list's own convention, and so
+    # are those of a paper item the parser did not read: any link on a line that links a paper.
     in_entries = {link.span.start for entry in doc.entries for link in entry.links}
+    paper_lines = {
+        link.span.line
+        for link in doc.links
+        if "://" in link.url and host_of(link.url) in PAPER_HOSTS
+    }
+    in_entries |= {link.span.start for link in doc.links if link.span.line in paper_lines}
     for link in doc.links:
         if link.kind in ("autolink", "html") or link.label_span is None:
             blank(link.span.start, link.span.end)

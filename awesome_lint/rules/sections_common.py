@@ -55,6 +55,13 @@ def item_text(item: TocItem) -> str:
     return clean(plain_heading_text(item.text))
 
 
+def title_heading(doc: Document) -> Section | None:
+    """The list's title: the document's first heading, when it is of level 1."""
+    if doc.sections and doc.sections[0].level == 1:
+        return doc.sections[0]
+    return None
+
+
 def title_section(doc: Document) -> int | None:
     """The document's title: a first heading that is the only one of the top level used."""
     if not doc.sections:
@@ -90,6 +97,33 @@ def slug_index(doc: Document) -> dict[str, Section]:
     found: dict[str, Section] = {}
     for section in doc.sections:
         found.setdefault(anchor_key(section.slug), section)
+    return found
+
+
+# <a name="x"> or <a id="x">, and the heading it marks: inside the heading's line, or alone on
+# the lines just above it.
+_HTML_ANCHOR = re.compile(r"<a\s[^>]*?\b(?:name|id)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_EMPTY_ANCHOR = re.compile(r"[^>]*>\s*</a>", re.I)
+_ANCHOR_LINE = re.compile(r"(?:<a\s[^>]*>\s*</a>\s*)+", re.I)
+
+
+def html_anchor_sections(doc: Document) -> dict[str, tuple[Section, bool]]:
+    """Sections by the HTML anchors that mark them (``<a name="x"></a>`` above a heading,
+    ``## <a id="x">Title</a>``), keyed like :func:`slug_index`, each with whether the anchor
+    wraps the heading's text (a TOC label then names that text)."""
+    found: dict[str, tuple[Section, bool]] = {}
+    for section in doc.sections:
+        start = section.span.start
+        above = start
+        while above > 0:  # the lines right above the heading holding only anchors
+            line_start = doc.text.rfind("\n", 0, above - 1) + 1
+            line = doc.text[line_start : above - 1].strip()
+            if not _ANCHOR_LINE.fullmatch(line):
+                break
+            above = line_start
+        for m in _HTML_ANCHOR.finditer(doc.text, above, section.span.end):
+            wraps = section.span.start <= m.start() and not _EMPTY_ANCHOR.match(doc.text, m.end())
+            found.setdefault(anchor_key(m.group(1)), (section, wraps))
     return found
 
 

@@ -1,0 +1,156 @@
+"""Facts about each entry that several rules need, computed once per document and shared.
+
+Rules read these instead of re-deriving them: an entry's date as read, its arXiv identifier
+and DOI, its paper links with their keys, its title key and its authors' surnames. Pure
+functions of the document; built lazily (a run that needs none of them pays nothing).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+from .dates import DateParts, read_date
+from .entries import break_kind
+from .model import Document, Link, PaperEntry
+from .urls import (
+    CODE_HOSTS,
+    PAPER_HOSTS,
+    ArxivId,
+    ArxivLink,
+    arxiv_identifier,
+    arxiv_link,
+    doi,
+    host_of,
+    paper_key,
+)
+
+_BR_TAG = re.compile(r"<br\s*/?>", re.I)
+PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprint", "article"})
+
+
+class EntryFacts:
+    """One entry's facts, each read on first use."""
+
+    def __init__(self, entry: PaperEntry, doc: Document) -> None:
+        self.entry = entry
+        self.doc = doc
+
+    @cached_property
+    def date(self) -> DateParts | None:
+        """The date as read; None when absent or not a date."""
+        return read_date(self.entry.date.text) if self.entry.date is not None else None
+
+    @cached_property
+    def arxiv(self) -> ArxivId | None:
+        """The first arXiv identifier among the links (the paper's own)."""
+        return next(filter(None, (arxiv_identifier(link.url) for link in self.entry.links)), None)
+
+    @cached_property
+    def arxiv_links(self) -> tuple[ArxivLink, ...]:
+        """The entry's arXiv abstract and PDF links, taken apart."""
+        found = (arxiv_link(link.url) for link in self.entry.links)
+        return tuple(a for a in found if a is not None and a.shape in ("abs", "pdf"))
+
+    @cached_property
+    def breaks(self) -> tuple[tuple[str, int, int], ...]:
+        """The entry's line breaks as written, with their offsets: its block lines' break
+        tokens (not the last line's), the ``<br>`` tags inside a table row's cells."""
+        entry = self.entry
+        if entry.family == "row":
+            found = _BR_TAG.finditer(self.doc.text, entry.span.start, entry.span.end)
+            return tuple((m.group(), m.start(), m.end()) for m in found)
+        if entry.family != "block":
+            return ()
+        return tuple(
+            (line.break_token, line.span.end, line.span.end + len(line.break_token))
+            for line in entry.lines
+            if not line.last and break_kind(line.break_token) in ("backslash", "br", "spaces")
+        )
+
+    @cached_property
+    def doi(self) -> str | None:
+        """The first DOI among the links, lower-cased."""
+        return next(filter(None, (doi(link.url) for link in self.entry.links)), None)
+
+    @cached_property
+    def paper_links(self) -> tuple[tuple[str, Link], ...]:
+        """Each paper link with its paper key, a key once."""
+        keys: dict[str, Link] = {}
+        for link in self.entry.links:
+            if is_paper_link(self.entry, link):
+                keys.setdefault(paper_key(link.url), link)
+        return tuple(keys.items())
+
+    @cached_property
+    def title_key(self) -> str:
+        """The title compared loosely ("" without a title)."""
+        return title_key(self.entry.title.text) if self.entry.title is not None else ""
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """The authors' surnames, compared loosely."""
+        authors = self.entry.authors
+        return surnames(authors.text) if authors is not None else frozenset()
+
+
+def is_paper_link(entry: PaperEntry, link: Link) -> bool:
+    """A link that names the paper itself: labelled so, on a paper host, or the title's link."""
+    url = link.url.strip()
+    if not url or url.startswith(("#", ".", "/")) or link.kind == "image":
+        return False
+    host = host_of(url if "://" in url else "https://" + url)
+    if host in CODE_HOSTS or (host.endswith(".github.io") and "paper" not in url.lower()):
+        return False
+    label = re.sub(r"[^a-z]", "", link.label.lower())
+    if label in PAPER_LABELS or host in PAPER_HOSTS:
+        return True
+    title = entry.title
+    return title is not None and link.span.start <= title.span.start < link.span.end
+
+
+@functools.lru_cache(maxsize=16384)
+def title_key(text: str) -> str:
+    """A title compared loosely: case, accents, punctuation and spacing ignored."""
+    text = unicodedata.normalize("NFKD", text).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def surnames(authors: str) -> frozenset[str]:
+    """The last word of each name of an author list ("et al." dropped), compared loosely."""
+    text = re.sub(r"\bet\s+al\b\.?", "", authors)
+    names = re.split(r",|;|\band\b|&", text)
+    return frozenset(title_key(name.split()[-1]) for name in names if name.split()) - {""}
+
+
+def short(text: str, limit: int = 60) -> str:
+    """Text for a message: whitespace folded, cut with "…" past ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class Facts:
+    """The facts of one document's entries, each computed on first use."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._facts: dict[int, EntryFacts] = {}
+
+    def of(self, entry: PaperEntry) -> EntryFacts:
+        found = self._facts.get(id(entry))
+        if found is None:
+            found = self._facts[id(entry)] = EntryFacts(entry, self.doc)
+        return found
+
+    def dated(
+        self, entries: Iterable[PaperEntry] | None = None
+    ) -> Iterator[tuple[PaperEntry, DateParts]]:
+        """The entries (default: all) whose date can be read, with the date as read."""
+        for entry in self.doc.entries if entries is None else entries:
+            if entry.date is not None:
+                parts = self.of(entry).date
+                if parts is not None:
+                    yield entry, parts

@@ -1,0 +1,207 @@
+"""What one entry has found so far, and the shared readers that fill it: bracket groups, loose
+text, italic spans. A ``Slots`` becomes a :class:`PaperEntry` once its unit is read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..dates import read_date
+from ..inline import comments
+from ..model import EntryLine, Field, Link, PaperEntry, Span
+from .fields import known_venue as known
+from .fields import venue_with_year
+from .lines import Line, strip
+
+SpanOf = Callable[[int, int], Span]
+
+SEPARATORS = " \t\n[]|/,.;:\\"
+_GROUP = re.compile(r"\\?\[([^\[\]]*)\]")
+_DECORATION = re.compile(
+    r":[a-z0-9_+-]+:|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
+)
+
+
+@dataclass(slots=True)
+class Slots:
+    """What has been found so far in one entry, and which characters are taken."""
+
+    text: str
+    span_of: SpanOf
+    title: Field | None = None
+    authors: Field | None = None
+    date: Field | None = None
+    venue: Field | None = None
+    alias: Field | None = None
+    extras: list[Field] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    kinds: dict[int, str] = field(default_factory=dict)  # offset -> T/A/D/V/L/X
+    venue_links: list[int] = field(default_factory=list)  # links of a venue, not of the entry
+    section: int | None = None
+
+    def field(self, start: int, end: int, kind: str) -> Field:
+        self.taken.append((start, end))
+        self.kinds[start] = kind
+        return Field(self.text[start:end], self.span_of(start, end))
+
+    def put(self, start: int, end: int, kind: str) -> None:
+        """Assign text[start:end] to the first free slot its kind allows."""
+        if kind == "D" and self.date is None:
+            self.date = self.field(start, end, "D")
+        elif kind == "V" and self.venue is None:
+            self.venue = self.field(start, end, "V")
+        elif kind == "A" and self.authors is None:
+            self.authors = self.field(start, end, "A")
+        else:
+            self.extras.append(self.field(start, end, "X"))
+
+    def free(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The parts of [start, end) not yet taken."""
+        pos = start
+        for a, b in sorted(self.taken):
+            if b <= pos or a >= end:
+                continue
+            if a > pos:
+                yield pos, a
+            pos = max(pos, b)
+        if pos < end:
+            yield pos, end
+
+    def is_free(self, start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in self.taken)
+
+
+def read_gap(slots: Slots, start: int, end: int) -> None:
+    """Bracket groups and loose text between links: dates, venues, or stray text."""
+    text = slots.text
+    pos = start
+    for m in _GROUP.finditer(text, start, end):
+        read_loose(slots, pos, m.start())
+        inner_start, inner_end = strip(text, m.start(1), m.end(1), " \t")
+        if inner_end > inner_start:
+            kind = "D" if read_date(text[inner_start:inner_end]) else "V"
+            slots.put(inner_start, inner_end, kind)
+        pos = m.end()
+    read_loose(slots, pos, end)
+
+
+def read_loose(slots: Slots, start: int, end: int) -> None:
+    text = slots.text
+    start, end = strip(text, start, end, SEPARATORS)
+    if end <= start:
+        return
+    slots.put(start, end, "D" if read_date(text[start:end]) else "V")
+
+
+def read_loose_known(slots: Slots, start: int, end: int) -> None:
+    """Loose text of an item: a date or a venue when it reads as one, else stray text."""
+    text = slots.text
+    start, end = strip(text, start, end, SEPARATORS + "()*_")
+    if end <= start:
+        return
+    piece = text[start:end]
+    if read_date(piece):
+        slots.put(start, end, "D")
+    elif venue_with_year(piece) or (slots.venue is None and (_venue_word(piece) or known(piece))):
+        slots.put(start, end, "V")
+    else:
+        slots.extras.append(slots.field(start, end, "X"))
+
+
+_VENUE_WORD = re.compile(r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|arXiv|Preprint|preprint)(?: \w+)?")
+
+
+def _venue_word(piece: str) -> bool:
+    """A yearless venue written alone: ``arXiv``, ``ICLR``, ``Preprint``."""
+    return bool(_VENUE_WORD.fullmatch(piece))
+
+
+def italic_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """An italic span ``*…*`` or ``_…_`` starting at ``pos`` (after separators): inner offsets."""
+    while pos < limit and text[pos] in " \t.,;:":
+        pos += 1
+    if pos + 1 >= limit or text[pos] not in "*_" or text[pos + 1] == text[pos]:
+        return None
+    delimiter = text[pos]
+    close = pos + 1
+    while True:
+        close = text.find(delimiter, close, limit)
+        if close < 0:
+            return None
+        after = text[close + 1 : close + 2]
+        if delimiter == "*" or not (after.isalnum()):
+            break
+        close += 1
+    return (pos + 1, close) if close > pos + 1 else None
+
+
+def decorations(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """HTML comments, emoji and emoji shortcodes: not part of any field."""
+    yield from comments(text, start, end)
+    for m in _DECORATION.finditer(text, start, end):
+        yield m.start(), m.end()
+
+
+def paper_links(links: list[Link], start: int, end: int) -> list[Link]:
+    return [ln for ln in links if start <= ln.span.start < end and ln.kind != "image"]
+
+
+def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
+    """Which kinds of field each line holds, in order: ``T|A|DV|L``."""
+    kinds = dict(slots.kinds)
+    for link in links:
+        kinds.setdefault(link.span.start, "L")
+    parts = []
+    for i, line in enumerate(lines):
+        line_end = lines[i + 1].start if i + 1 < len(lines) else line.end + len(line.token) + 1
+        found = [kinds[o] for o in sorted(kinds) if line.start <= o < line_end]
+        letters = "".join(dict.fromkeys(found))  # each kind once, in order
+        if not letters and any(a < line.start < b for a, b in slots.taken):
+            continue  # the wrapped rest of a field that starts on an earlier line
+        parts.append(letters or "?")
+    return "|".join(parts)
+
+
+def entry_lines(text: str, lines: list[Line], span_of: SpanOf) -> tuple[EntryLine, ...]:
+    result = []
+    for i, line in enumerate(lines):
+        token_span = (
+            span_of(line.token_start, line.token_start + len(line.token)) if line.token else None
+        )
+        result.append(
+            EntryLine(
+                text[line.start : line.end],
+                span_of(line.start, line.end),
+                line.token,
+                token_span,
+                last=i == len(lines) - 1,
+            )
+        )
+    return tuple(result)
+
+
+def make_entry(
+    family: str,
+    layout: str,
+    slots: Slots,
+    links: list[Link],
+    start: int,
+    end: int,
+    lines: tuple[EntryLine, ...],
+) -> PaperEntry:
+    return PaperEntry(
+        family=family,
+        layout=layout,
+        title=slots.title,
+        authors=slots.authors,
+        date=slots.date,
+        venue=slots.venue,
+        links=tuple(links),
+        span=slots.span_of(start, end),
+        section=slots.section,
+        raw=slots.text[start:end],
+        lines=lines,
+        extras=tuple(slots.extras),
+        alias=slots.alias,
+    )

@@ -1,0 +1,83 @@
+"""``--show-style``: per group of entries, its layout and every house-style vote with the
+evidence ("date layout dmy (`25th Jul., 2022`): 212 of 230 dates"), so a maintainer sees why a
+finding names the house style, and what to pin under ``[style]``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Document
+from .style import QUESTIONS, HouseStyle
+
+# How --show-style names each vote, and how it shows a value.
+_QUESTION_NAMES = {
+    "break_tokens": "line breaks",
+    "date_layout": "date layout",
+    "date_ordinal": "ordinal days (25th)",
+    "date_zero_pad": "zero-padded days (06)",
+    "month_style": "month style",
+    "may_dot": "May written May.",
+    "month_separator": "between month and year",
+    "link_brackets": "links in brackets [[Label](url)]",
+    "link_separator": "between links",
+    "arxiv_shape": "arXiv links",
+    "arxiv_version": "arXiv version pins (v2)",
+    "venue_layout": "venue layout",
+    "title_period": "titles end with a period",
+    "arxiv_dates": "dates give the arXiv month",
+    "date_decoration": "dates of items set off as",
+    "date_key": "dates labelled",
+}
+_EXAMPLES = {
+    "date_layout": {
+        "dmy": "25th Jul., 2022` or `25 Jul 2022",
+        "my": "Jul. 2022` or `Jul 2022",
+        "iso": "2022-07-25",
+        "ym": "2022/07",
+        "y": "2022",
+    },
+    "venue_layout": {"comma": "CVPR, 2023", "space": "CVPR 2023", "br": "CVPR<br />2023"},
+}
+
+
+def _shown(name: str, value: Any) -> str:
+    if isinstance(value, frozenset):
+        return " and ".join(f"`{v}`" for v in sorted(value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    example = _EXAMPLES.get(name, {}).get(value)
+    return f"{value} (`{example}`)" if example else f"`{value}`"
+
+
+def describe_votes(style: HouseStyle) -> list[str]:
+    """One line per question the group voted on: the convention and its evidence, or the
+    leading answer when no convention is clear."""
+    lines = []
+    for name, label in _QUESTION_NAMES.items():
+        found = style.votes.get(name)
+        if found is None or (found.total == 0 and found.scope != "pinned"):
+            continue
+        unit = QUESTIONS[name][2]
+        if found.value is not None:
+            lines.append(f"{label}: {_shown(name, found.value)}: {found.evidence(unit)}")
+        else:
+            lines.append(
+                f"{label}: no clear convention (at most {_shown(name, found.leader)}: "
+                f"{found.evidence(unit)})"
+            )
+    return lines
+
+
+def describe_style(doc: Document, style: HouseStyle) -> str:
+    """What ``--show-style`` prints for one document: per group, its layout and every vote."""
+    out = [f"{doc.path}: {len(doc.entries)} entries in {len(doc.groups)} groups"]
+    for group, group_style in zip(doc.groups, style.groups, strict=False):
+        where = doc.sections[group.section].text if group.section is not None else "(top)"
+        layout = group_style.votes.get("entry_layout")
+        shape = f", layout `{layout.leader}`" if layout is not None and layout.leader else ""
+        out.append(
+            f"group {group.index + 1}: lines {group.span.line}-{group.span.end_line}, "
+            f'"{where.strip()}", {len(group.entries)} {group.family} entries{shape}'
+        )
+        out.extend(f"  {line}" for line in describe_votes(group_style))
+    return "\n".join(out) + "\n"
