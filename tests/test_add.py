@@ -271,3 +271,16 @@ def test_on_every_corpus_list_with_dates_the_new_entry_reads_back_and_lints_clea
     assert [f"{d.code} {d.message}" for d in findings if line <= d.span.line <= last] == []
     assert len(after.entries) == len(doc.entries) + 1
     assert read_text(path).count("\n") + entry_text.count("\n") < result.text.count("\n") + 1
+
+
+def test_a_table_row_keeps_only_the_new_papers_cells() -> None:
+    table = (
+        "## Milestones\n\n| Date | Model | Paper |\n| --- | --- | --- |\n"
+        "| 2023-03 | GPT-4 | [Made-Up Report](https://arxiv.org/abs/2303.08774) |\n"
+        "| 2022-06 | Other | [Made-Up Other](https://arxiv.org/abs/2206.01234) |\n"
+    )
+    _, [(line, row)] = add_to(table, paper(), section=None)
+    assert (line, row) == (
+        5,
+        "| 2024-01 |       | [Made-Up Diffusion for Lesion Maps](https://arxiv.org/abs/2401.01234) |",
+    )

@@ -59,12 +59,11 @@ def test_edits_above_and_on_the_line_do_not_bring_findings_back(folder: Path) ->
 
 def test_a_second_copy_of_a_known_finding_is_new(folder: Path) -> None:
     lint("--write-baseline", "baseline.json")
-    twice = OLD.replace("[ICML, 2021]", "[CVPR 2022]")
+    twice = OLD.replace("[11th May, 2021]", "[20nd May, 2021]")
     (folder / "README.md").write_text(twice, encoding="utf-8")
-    result = lint("--baseline", "baseline.json", "-q", "--select", "AL207")
+    result = lint("--baseline", "baseline.json", "-q", "--select", "AL202")
     assert result.stdout.splitlines() == [
-        'README.md:27:20: AL207 [venue-format] venue "CVPR 2022" is not in the house layout: '
-        'the list writes "Venue, YYYY"'
+        'README.md:22:2: AL202 [*] [date-ordinal] "20nd" should be "20th"'
     ]
 
 

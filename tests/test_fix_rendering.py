@@ -120,8 +120,11 @@ needs_reports = pytest.mark.skipif(
 
 
 def fixed_report(name: str) -> tuple[str, str, list[str]]:
+    """The report fixed by the default rules and AL103 (invisible whitespace is opt-in)."""
     source = read_source(str(FIELD_REPORTS / name))
-    outcome = fix_source(source, Engine(builtin_registry().select()))
+    registry = builtin_registry()
+    chosen = [rule.code for rule in registry if rule.enabled_by_default] + ["AL103"]
+    outcome = fix_source(source, Engine(registry.select(chosen)))
     return source.text, outcome.source.text, [d.note() for d in outcome.dropped]
 
 

@@ -60,8 +60,6 @@ def test_chemrxiv_is_one_spelling_in_prose_and_venues() -> None:
 
 def test_github_in_prose_and_labels() -> None:
     text = entry_list("Github", "CVPR", "Github")
-    assert findings(text) == [
-        '3:16 AL503 "Github" should be "GitHub"',
-        '8:47 AL104 link label "Github" should be "GitHub"',
-        '13:47 AL104 link label "Github" should be "GitHub"',
-    ]
+    # Labels that consistently say "Github" are the list's own style (AL104's canonical-names
+    # is opt-in); prose is held to the owner's spelling.
+    assert findings(text) == ['3:16 AL503 "Github" should be "GitHub"']

@@ -93,7 +93,7 @@ def test_dump_entries_text(tmp_path: Path) -> None:
 
 def test_dump_entries_refuses_other_formats_and_reports_unreadable_files(tmp_path: Path) -> None:
     code, out = run("--dump-entries", "--format", "sarif", str(tmp_path / "x.md"))
-    assert code == 2 and "--dump-entries prints text or json" in out
+    assert code == 2 and "--dump-entries prints text, json, bibtex or csv" in out
     code, out = run("--dump-entries", str(tmp_path / "missing.md"))
     assert code == 2
 

@@ -365,7 +365,7 @@ def test_sarif_related_location_of_a_duplicate(folder: Path) -> None:
 def test_formats_are_listed_in_help() -> None:
     assert set(FORMATS) == {"text", "json", "github", "sarif"}
     help_text = CliRunner().invoke(cli.main, ["--help"]).output
-    assert "[text|json|github|sarif]" in help_text
+    assert "[text|json|github|sarif|bibtex|csv]" in help_text
     assert "--fail-on" in help_text
 
 

@@ -48,8 +48,11 @@ def test_al501_reports_a_missing_or_distant_badge(text: str) -> None:
 def test_al501_corpus_lists_named_awesome_all_carry_the_badge() -> None:
     if not corpus_files():
         pytest.skip("../shared/corpus is absent")
+    # zzw922cn's speech list is named "awesome-…" and carries no badge: the one real finding.
+    without_badge = {"zzw922cn__awesome-speech-recognition-speech-synthesis-papers__883fdde.md"}
     for path in corpus_files():
-        assert run_rule("AL501", read_text(path)) == [], path.name
+        found = [d.span.line for d in run_rule("AL501", read_text(path))]
+        assert found == ([1] if path.name in without_badge else []), path.name
 
 
 # --- AL502 license ---------------------------------------------------------------------

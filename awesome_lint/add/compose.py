@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..dates import ABBREVIATIONS, MONTHS, DateParts, ordinal_suffix, read_date
 from ..diagnostics import Edit
@@ -70,6 +71,8 @@ def compose(doc: Document, group: Group, paper: Paper, overrides: Overrides) -> 
         edits.append(_drop_alias(doc.text, alias))  # the neighbour's short name, not the paper's
     edits += _link_edits(doc.text, template, paper, overrides.code)
     edits += [_drop_comment(doc.text, c.span.start, c.span.end) for c in _comments(doc, template)]
+    if template.family == "row":
+        edits += _blank_other_cells(doc.text, template)
     # The last line's break is optional: blanks left there would only be a finding.
     return _apply(doc.text, template.span.start, template.span.end, edits).rstrip(" \t")
 
@@ -89,6 +92,22 @@ def _drop_alias(text: str, alias: Field) -> Edit:
     while end < len(text) and text[end] in "*_]</u>: \t":
         end += 1
     return Edit(start, end, "")
+
+
+def _blank_other_cells(text: str, row: PaperEntry) -> list[Edit]:
+    """A table row's cells that hold none of the entry's fields or links (the neighbour's
+    model name, organisation …) are left empty for the maintainer to fill."""
+    taken = [f.span.start for f in (row.title, row.authors, row.date, row.venue) if f]
+    taken += [link.span.start for link in row.links]
+    pipes = [
+        i for i in range(row.span.start, row.span.end) if text[i] == "|" and text[i - 1] != "\\"
+    ]
+    edits = []
+    for start, end in pairwise(pipes):
+        content = text[start + 1 : end]
+        if content.strip() and not any(start < offset < end for offset in taken):
+            edits.append(Edit(start + 1, end, " " * len(content)))
+    return edits
 
 
 def _comments(doc: Document, entry: PaperEntry) -> list[Field]:

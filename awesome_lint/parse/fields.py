@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlsplit
 
 from ..dates import read_date
-from ..urls import CODE_HOSTS, PAPER_HOSTS
+from ..urls import CODE_HOSTS, PAPER_HOSTS, host_of
 from .lines import BR_TAG
 
 __all__ = [
@@ -189,10 +188,9 @@ _PDF = re.compile(r"\.pdf(?:$|[?#])", re.I)
 
 def paper_url(url: str) -> bool:
     """An address of a paper: a paper host (arXiv, DOI, OpenReview, publishers) or a PDF."""
-    host = urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
-    if host is None:
+    if not url.startswith(("http://", "https://")):
         return url.lower().startswith("doi:")
-    host = host.removeprefix("www.")
+    host = host_of(url)
     if host in PAPER_HOSTS or any(host.endswith("." + h) for h in PAPER_HOSTS):
         return True
     return bool(_PDF.search(url))
@@ -217,7 +215,7 @@ def link_kind(label: str, url: str) -> str:
             return kind
     if paper_url(url):
         return "paper"
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    host = host_of(url)
     if host in CODE_HOSTS:
         return "demo" if host == "huggingface.co" else "code"
     if url.startswith("#"):

@@ -22,6 +22,18 @@ from .sections_common import (
 
 # A leading section number: "1. ", "2.3 ", "IV. ".
 _NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
+# A trailing abbreviation the label or heading adds: "Speech Recognition (ASR)".
+_ABBREVIATION = re.compile(r"\s*\([A-Z0-9][A-Za-z0-9-]*\)$")
+
+
+def same_name(label: str, heading: str) -> bool:
+    """The TOC label names the heading: up to a section number, an added abbreviation, case,
+    punctuation (a heading's trailing colon is AL408's) and spacing ("Text-to-Audio")."""
+
+    def key(text: str) -> str:
+        return fold(_ABBREVIATION.sub("", _NUMBER.sub("", text)))
+
+    return key(label) == key(heading)
 
 
 class TocMismatch(Rule):
@@ -67,8 +79,8 @@ class TocMismatch(Rule):
 
     def _check_label(self, doc: Document, item: TocItem, section: Section) -> Diagnostic | None:
         label, heading = item_text(item), clean(section.text)
-        if _NUMBER.sub("", label) == _NUMBER.sub("", heading):
-            return None  # "1. Survey" for "Survey": a section number, not another name
+        if same_name(label, heading):
+            return None
         span = item.link.label_span or item.link.span
         stem = label.rstrip(".…").rstrip()
         truncated = bool(stem) and heading.startswith(stem)
