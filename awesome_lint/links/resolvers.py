@@ -3,7 +3,7 @@
 Publishers and arXiv answer robots with 403s and 429s; their APIs answer the question we
 actually ask (does this paper, DOI or repository exist?) reliably and cheaply. A failure of
 an API is never a dead link: it makes the link ``unverified`` (GitHub: the link is then
-checked like any other).
+checked like any other, unless the API's rate limit is spent: then it is unverified).
 """
 
 from __future__ import annotations
