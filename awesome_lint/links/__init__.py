@@ -7,7 +7,7 @@ How a run goes (``check.py``): ``collect.py`` gathers the http(s) URLs of the do
 normalised and de-duplicated, with every place each is written (offline: ``dump_links``).
 Non-http schemes and ``--exclude`` matches are ``excluded``; fresh verdicts come from the
 SQLite cache (``cache.py``). The rest is checked at once by one aiohttp session
-(``client.py``: global and per-host limits, HEAD then GET, redirects followed by hand, retries,
+(``client.py``: global and per-host limits, one GET per URL, redirects followed by hand, retries,
 timeouts) behind an address guard (``safety.py``), with arXiv, DOI and GitHub links asked of
 the services' APIs (``resolvers.py``). Each URL gets one :class:`Verdict` (``status.py``); each
 place it is written gets a diagnostic of the rule for that verdict (``rules.py``).

@@ -1,9 +1,10 @@
 """The HTTP side: one aiohttp session, global and per-host limits, retries, redirects.
 
-Nothing here reads a body it does not need: link checks look at the status line and headers
-only (a GET's connection is dropped unread), and the service APIs read at most ``max_body``
-bytes, so a server that streams forever cannot hold the run; every request has a connect and
-a total timeout.
+Nothing here reads a body it does not need: a link is checked with one GET whose status
+line and headers are all we look at (a short body of known length is drained so that the
+connection can serve the next link; any other is dropped unread), and the service APIs read
+at most ``max_body`` bytes, so a server that streams forever cannot hold the run; every
+request has a connect and a total timeout.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from .collect import canonical_url
 from .options import LinkOptions
 from .safety import AddressPolicy, BlockedAddressError, GuardedResolver, literal_address
 from .status import (
-    HEAD_TRUSTED_ERRORS,
     NO_DNS,
     PERMANENT_REDIRECTS,
     REDIRECTS,
@@ -56,6 +56,9 @@ HOST_TIMEOUT_LIMIT = 4
 # After this many "429 Too Many Requests" in a row a host is given up the same way: its
 # remaining links are unverified ("rate-limited") at once.
 HOST_RATE_LIMIT = 3
+# A GET's body of at most this many bytes (by Content-Length) is read and thrown away, so that
+# the connection is kept for the next request; a longer or unknown one drops the connection.
+DRAIN_LIMIT = 64 << 10
 
 
 class LinkBudget:
@@ -97,11 +100,11 @@ class HostGate:
     def __init__(self, limit: int, interval: float) -> None:
         self.timeouts = 0  # in a row; any answer resets it
         self.rate_limited = 0  # 429 answers in a row; any other answer resets it
+        self.answered = False  # whether the host has answered any request of this run
         self.semaphore = asyncio.Semaphore(max(1, limit))
         self.interval = interval
         self.next_start = 0.0
         self.not_before = 0.0  # a Retry-After pause for the whole host
-        self.head_ok = True  # set False once the host refuses HEAD (405/501)
 
     @contextlib.asynccontextmanager
     async def slot(self, budget: LinkBudget) -> AsyncIterator[None]:
@@ -174,6 +177,16 @@ def judge_exception(exc: BaseException) -> Failure:
     if isinstance(exc, (aiohttp.ClientError, OSError)):
         return Failure(Verdict.UNVERIFIED, f"connection error: {exc}", retryable=True)
     raise exc
+
+
+async def _drain(resp: aiohttp.ClientResponse) -> bool:
+    """Read and drop a short body of known length (the connection is then reusable); whether
+    the body was all read. A body cut short is no concern of the link's verdict."""
+    if resp.content_length is None or resp.content_length > DRAIN_LIMIT:
+        return False
+    with contextlib.suppress(asyncio.IncompleteReadError, aiohttp.ClientError, TimeoutError):
+        await resp.content.readexactly(resp.content_length)
+    return resp.content.at_eof()
 
 
 class Client:
@@ -259,8 +272,7 @@ class Client:
     ) -> Response:
         """One request, no redirects followed, reading at most ``max_body`` bytes of body.
 
-        The method ``PROBE`` is HEAD, or GET for a host known to refuse HEAD. Every request,
-        to a service API too, passes the address guard.
+        Every request, to a service API too, passes the address guard.
         """
         assert self._session is not None, "use Client as an async context manager"
         refused = self.refused(url)
@@ -275,8 +287,6 @@ class Client:
             if silent is not None:
                 detail = f"the server at {silent} gave no answer to {HOST_TIMEOUT_LIMIT} requests"
                 raise Failure(Verdict.UNVERIFIED, f"{detail} in a row")
-            if method == "PROBE":
-                method = "HEAD" if gate.head_ok else "GET"
             timeout = self._timeout
             if budget.remaining() < timeout.total:  # type: ignore[operator]
                 timeout = aiohttp.ClientTimeout(total=budget.remaining())
@@ -293,6 +303,7 @@ class Client:
                 self._silent.update(self._addresses(url))
                 raise
             gate.timeouts = 0
+            gate.answered = True
             for address in self._addresses(url):
                 self._silent[address] = 0
             gate.rate_limited = gate.rate_limited + 1 if resp.status == 429 else 0
@@ -306,6 +317,8 @@ class Client:
                     chunks.append(chunk)
                     size += len(chunk)
                 complete = method == "HEAD" or resp.content.at_eof()
+                if not complete and max_body == 0 and resp.content_length is not None:
+                    complete = await _drain(resp)
                 return Response(resp.status, resp.headers, b"".join(chunks), complete, method)
             finally:
                 if method == "HEAD" or resp.content.at_eof():
@@ -322,12 +335,10 @@ class Client:
         gate: HostGate | None = None,
         headers: Mapping[str, str] | None = None,
         max_body: int = 0,
-        probe: bool = False,
     ) -> Response:
         """``request`` with retries (timeouts, 5xx, 408, 429; Retry-After honoured within the
         ``budget`` of the link: a fresh one when not given).
 
-        With ``probe`` the method is HEAD, confirmed by GET when HEAD answers an error.
         Raises :class:`Failure` when no usable answer came.
         """
         budget = budget or self.budget()
@@ -335,14 +346,15 @@ class Client:
         retries = max(0, self.options.retries)
         for attempt in range(retries + 1):
             try:
-                if probe:
-                    resp = await self._probe(url, gate, headers, budget, last=attempt == retries)
-                else:
-                    resp = await self.request(
-                        method, url, budget=budget, gate=gate, headers=headers, max_body=max_body
-                    )
+                resp = await self.request(
+                    method, url, budget=budget, gate=gate, headers=headers, max_body=max_body
+                )
             except (aiohttp.ClientError, OSError, asyncio.TimeoutError, Failure) as exc:
                 failure = judge_exception(exc)
+                if isinstance(exc, asyncio.TimeoutError) and not gate.answered:
+                    # A host that has answered nothing yet rarely answers a second time: the
+                    # link is unverified after one timeout, not after one per try.
+                    failure.retryable = False
                 if not failure.retryable or attempt == retries:
                     raise failure from exc
                 await asyncio.sleep(budget.pause(self.backoff(attempt), failure.detail))
@@ -359,26 +371,6 @@ class Client:
             else:
                 await asyncio.sleep(budget.pause(wait, why))
         raise AssertionError("unreachable")
-
-    async def _probe(
-        self,
-        url: URL,
-        gate: HostGate,
-        headers: Mapping[str, str] | None,
-        budget: LinkBudget,
-        *,
-        last: bool,
-    ) -> Response:
-        """HEAD (GET for hosts that refuse HEAD), confirmed by GET when HEAD answers an error:
-        at once for a 4xx, on the last try for a server error (some fail on HEAD only)."""
-        resp = await self.request("PROBE", url, budget=budget, gate=gate, headers=headers)
-        if resp.method == "GET" or resp.status < 400:
-            return resp
-        if resp.status in HEAD_TRUSTED_ERRORS and not (last and resp.status >= 500):
-            return resp
-        if resp.status in (405, 501):
-            gate.head_ok = False
-        return await self.request("GET", url, budget=budget, gate=gate, headers=headers)
 
     async def _addresses_before_sending(self, url: URL) -> set[str]:
         """The host's addresses, looked up now if need be (aiohttp then finds the answer in
@@ -441,9 +433,9 @@ class Client:
         for _hop in range(self.options.max_redirects + 1):
             try:
                 headers = self._headers_for(url, own)
-                resp = await self.with_retries(
-                    "HEAD", url, budget=budget, headers=headers, probe=True
-                )
+                # One GET, body unread: HEAD would need a GET after it wherever it is refused
+                # or answered wrongly (405, 403, 404 on HEAD only), two requests for one link.
+                resp = await self.with_retries("GET", url, budget=budget, headers=headers)
             except Failure as failure:
                 return Result(
                     url_text, failure.verdict, status, self._final(url, url_text), failure.detail

@@ -3,26 +3,28 @@
 Publishers and arXiv answer robots with 403s and 429s; their APIs answer the question we
 actually ask (does this paper, DOI or repository exist?) reliably and cheaply. A failure of
 an API is never a dead link: it makes the link ``unverified`` (GitHub: the link is then
-checked like any other).
+checked like any other, unless the API's rate limit is spent: then it is unverified).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from yarl import URL
 
 from ..urls import arxiv_link, doi_as_written
-from .client import Client, Response
 from .options import LinkOptions
-from .status import Failure, Result, Verdict, describe
+from .status import GITHUB_LIMIT_REACHED, Failure, Result, Verdict, describe
+
+if TYPE_CHECKING:  # titles_match and the URL tests serve without aiohttp (a cached run)
+    from .client import Client, Response
 
 MAX_API_BODY = 8 << 20
 
@@ -46,8 +48,14 @@ def arxiv_id(url: str) -> str | None:
 
 
 def parse_arxiv_feed(body: bytes) -> dict[str, str]:
-    """``{id (no version): title}`` of the entries of an export-API Atom feed."""
-    root = ET.fromstring(body)
+    """``{id (no version): title}`` of the entries of an export-API Atom feed; ValueError
+    when it is not XML."""
+    import xml.etree.ElementTree as ET  # not on the way to the first request
+
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as exc:
+        raise ValueError(str(exc)) from None
     papers: dict[str, str] = {}
     for entry in root.iter(f"{_ATOM}entry"):
         ident = (entry.findtext(f"{_ATOM}id") or "").strip()
@@ -73,7 +81,16 @@ def titles_match(written: str, actual: str) -> bool:
         return True
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return True
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+    from difflib import SequenceMatcher  # only once titles are compared, after the checks
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    # The quick ratios are upper bounds of ratio(), which is quadratic: most pairs that are
+    # different titles are told apart without it.
+    return (
+        matcher.real_quick_ratio() >= 0.9
+        and matcher.quick_ratio() >= 0.9
+        and matcher.ratio() >= 0.9
+    )
 
 
 # Labels of links that point at something else than the entry's own paper.
@@ -113,7 +130,7 @@ class ArxivResolver:
             raise Failure(Verdict.UNVERIFIED, f"arXiv API answered {describe(resp.status)}")
         try:
             return parse_arxiv_feed(resp.body)
-        except ET.ParseError:
+        except ValueError:
             raise Failure(Verdict.UNVERIFIED, "arXiv API sent an unreadable feed") from None
 
     async def check(self, ids: Iterable[str]) -> dict[str, Result | Failure]:
@@ -203,13 +220,22 @@ def github_repo(url: str) -> tuple[str, str] | None:
 
 
 class GithubResolver:
-    """Checks repository links through the GitHub API; the token goes to that API only."""
+    """Checks repository links through the GitHub API; the token goes to that API only.
+
+    The API says how many requests it still allows (``X-RateLimit-Remaining``): no more are
+    sent than that, so that the limit is never overrun (no 403 or 429 drawn). Once it is
+    spent, the remaining repository links are unverified, not fetched as pages: github.com
+    answers a burst of page requests with 429s too.
+    """
 
     def __init__(self, client: Client, options: LinkOptions) -> None:
         self.client = client
         self.options = options
         self.api = URL(options.github_api.rstrip("/"))
-        self.exhausted = False  # rate limit reached: the remaining links go the usual way
+        self.remaining: int | None = None  # unknown until the first answer
+        self.in_flight = 0
+        self.first_answer = asyncio.Event()
+        self.spent = False
 
     def headers(self, url: URL) -> dict[str, str]:
         headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
@@ -223,8 +249,26 @@ class GithubResolver:
 
     async def check(self, owner: str, repo: str) -> Result | Failure | None:
         """The repository's verdict, or None to check the link like any other."""
-        if self.exhausted:
+        if self.remaining is None and self.in_flight:
+            await self.first_answer.wait()  # learn the limit from one answer before the rest
+        if self.spent or (self.remaining is not None and self.in_flight >= self.remaining):
+            self.spent = True
+            return Failure(Verdict.UNVERIFIED, GITHUB_LIMIT_REACHED)
+        self.in_flight += 1
+        try:
+            resp = await self._ask(owner, repo)
+        finally:
+            self.in_flight -= 1
+            self.first_answer.set()
+        if resp is None:
             return None
+        if resp.status in (403, 429):
+            self.spent = True
+            return Failure(Verdict.UNVERIFIED, GITHUB_LIMIT_REACHED)
+        return self._verdict(owner, repo, resp)
+
+    async def _ask(self, owner: str, repo: str) -> Response | None:
+        """The API's answer about the repository (renames followed), None when it gave none."""
         url = self.api.with_path(f"{self.api.path.rstrip('/')}/repos/{owner}/{repo}")
         resp: Response | None = None
         budget = self.client.budget()
@@ -235,6 +279,7 @@ class GithubResolver:
                 )
             except Failure:
                 return None
+            self._note_remaining(resp)
             location = resp.headers.get("Location")
             if resp.status in (301, 302, 307, 308) and location:
                 try:
@@ -243,8 +288,16 @@ class GithubResolver:
                     return None
                 continue
             break
-        if resp is None:
-            return None
+        return resp
+
+    def _note_remaining(self, resp: Response) -> None:
+        value = resp.headers.get("X-RateLimit-Remaining", "")
+        if value.isdigit():
+            known = self.remaining
+            self.remaining = int(value) if known is None else min(known, int(value))
+
+    @staticmethod
+    def _verdict(owner: str, repo: str, resp: Response) -> Result | None:
         if resp.status == 404:
             return Result("", Verdict.DEAD, 404, detail="GitHub repository not found")
         if resp.status == 200 and resp.complete:
@@ -261,6 +314,4 @@ class GithubResolver:
                     detail=f"repository renamed to {full_name}",
                 )
             return Result("", Verdict.OK, 200, detail="GitHub repository exists")
-        if resp.status in (403, 429):
-            self.exhausted = True
         return None

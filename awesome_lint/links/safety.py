@@ -151,18 +151,26 @@ class GuardedResolver(AbstractResolver):
 class StaticResolver(AbstractResolver):
     """Answers from a fixed table (host name → addresses); other names do not exist.
 
-    For tests and for pinning names, like ``curl --resolve``.
+    For tests and for pinning names, like ``curl --resolve``. ``ports`` forwards ports
+    (443 → 8443: every name's https connections go to port 8443): how ``bench/internet.py``
+    serves github.com, arxiv.org and the rest from 127.0.0.1. A library object, never a
+    setting: no configuration file can reach it.
     """
 
-    def __init__(self, table: Mapping[str, str | Iterable[str]]) -> None:
+    def __init__(
+        self, table: Mapping[str, str | Iterable[str]], ports: Mapping[int, int] | None = None
+    ) -> None:
         self.table = {k.lower(): ([v] if isinstance(v, str) else list(v)) for k, v in table.items()}
+        self.ports = dict(ports or {})
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
-        addresses = self.table.get(host.lower().rstrip("."))
+        name = host.lower().rstrip(".")
+        addresses = self.table.get(name)
         if not addresses:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        port = self.ports.get(port, port)
         return [
             {
                 "hostname": host,

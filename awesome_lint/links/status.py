@@ -23,6 +23,7 @@ VERDICT_ORDER = tuple(Verdict)
 
 
 NO_DNS = "DNS name not found"  # the detail of a name that does not resolve
+GITHUB_LIMIT_REACHED = "the GitHub API's rate limit is reached"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +44,8 @@ class Result:
 # by pages that work in a browser to fail anyone's CI on them.
 GONE = frozenset({404, 410})
 # Worth another try, after a pause (honouring Retry-After for 429 and 503).
-# Every 5xx but 501 (Not Implemented: a GET follows instead) is retryable too.
+# Every 5xx but 501 (Not Implemented) is retryable too.
 RETRYABLE = frozenset({408, 425, 429} | set(range(500, 600)) - {501})
-# HEAD is refused (405/501), walled (403) or simply wrong on many servers: every HEAD answer
-# of 400 or more is confirmed with GET, except the retryable ones (a GET would only add load:
-# they are retried, after a pause).
-HEAD_TRUSTED_ERRORS = RETRYABLE
 PERMANENT_REDIRECTS = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 

@@ -66,7 +66,7 @@ async def test_expired_results_are_checked_again(serve: ServerFactory, tmp_path:
     await check_links_async([links_doc(*urls)], options)
     second = await check_links_async([links_doc(*urls)], options)
     assert second.cached == 1
-    assert second.requests == 2  # HEAD + GET for the dead one only
+    assert second.requests == 1  # one GET, for the dead one only
     assert second.results[urls[1]].verdict is Verdict.DEAD
 
 
@@ -135,4 +135,4 @@ async def test_a_row_with_a_bad_time_is_stale_not_a_crash(
     options = fast_options(cache_path=path, no_cache=False)
     report = await check_links_async([links_doc(*urls)], options)
     assert [report.results[u].verdict for u in urls] == [Verdict.OK, Verdict.DEAD]
-    assert report.cached == 0 and site.recorder.total == 3  # HEAD /ok; HEAD+GET /missing
+    assert report.cached == 0 and site.recorder.total == 2  # one GET each

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from aiohttp import web
@@ -229,17 +230,52 @@ async def test_service_apis_get_the_address_guard(serve: ServerFactory) -> None:
     assert [report.results[u].verdict for u in urls] == [Verdict.OK, Verdict.OK]
 
 
-async def test_github_rate_limit_falls_back_to_the_page(serve: ServerFactory) -> None:
+async def test_github_rate_limit_makes_links_unverified_not_fetched(serve: ServerFactory) -> None:
     api = await serve(github_api({"octo/limited": 403}))
-    # github.com resolves (in this test) to a documentation address: the fallback request
-    # is refused before connecting, which shows it happened without leaving the machine.
+    # github.com resolves to nothing here: a fallback to the page would make the links dead.
+    options = fast_options(github_api=api.url("/"), dns_resolver=StaticResolver({}))
+    urls = ["https://github.com/octo/limited", "https://github.com/octo/other"]
+    report = await check_links_async([links_doc(*urls)], options)
+    assert [report.results[u].verdict for u in urls] == [Verdict.UNVERIFIED] * 2
+    assert api.recorder.total == 1  # the second link was not asked once the limit was spent
+    assert report.notes == [
+        "2 GitHub repository links are unverified: without a token the GitHub API answers 60 "
+        "requests an hour; set GITHUB_TOKEN (5,000 an hour) to check them"
+    ]
+
+
+def limited_github_api(anonymous: int):
+    """GitHub's primary rate limit: ``anonymous`` requests without a token, 5,000 with one;
+    every answer says what is left (``X-RateLimit-Remaining``), one past the limit is 403."""
+    used: Counter[bool] = Counter()
+
+    async def repo(request: web.Request) -> web.Response:
+        token = request.headers.get("Authorization") is not None
+        limit = 5000 if token else anonymous
+        used[token] += 1
+        left = limit - used[token]
+        if left < 0:
+            headers = {"X-RateLimit-Remaining": "0"}
+            return web.json_response({"message": "API rate limit exceeded"}, 403, headers=headers)
+        name = f"{request.match_info['owner']}/{request.match_info['repo']}"
+        return web.json_response({"full_name": name}, headers={"X-RateLimit-Remaining": str(left)})
+
+    return lambda app: app.router.add_get("/repos/{owner}/{repo}", repo)
+
+
+async def test_github_api_limit_is_never_overrun(serve: ServerFactory, tls: Tls) -> None:
+    urls = [f"https://github.com/octo/r{i}" for i in range(8)]
+    api = await serve(limited_github_api(anonymous=3), tls=tls.server)
     options = fast_options(
-        github_api=api.url("/"),
-        allow_private=False,
-        allow_networks=("127.0.0.1/32",),  # the API's address: service hosts are guarded too
-        dns_resolver=StaticResolver({"github.com": "192.0.2.10"}),
+        github_api=api.url("/"), ssl_context=tls.client, dns_resolver=StaticResolver({})
     )
-    url = "https://github.com/octo/limited"
-    report = await check_links_async([links_doc(url, "https://github.com/octo/other")], options)
-    assert report.results[url].verdict is Verdict.BLOCKED
-    assert api.recorder.count("/repos/octo/limited") == 1
+    report = await check_links_async([links_doc(*urls)], options)
+    assert (
+        sorted(r.verdict.value for r in report.results.values()) == ["ok"] * 3 + ["unverified"] * 5
+    )
+    assert api.recorder.total == 3  # no request past the limit: no 403 drawn
+    assert "set GITHUB_TOKEN" in report.notes[0]
+
+    with_token = replace(options, github_token="t0ken")
+    report = await check_links_async([links_doc(*urls)], with_token)
+    assert report.counts["ok"] == 8 and report.notes == []

@@ -288,3 +288,17 @@ async def test_numeric_loopback_spellings_are_blocked_not_invalid(serve: ServerF
     assert s.recorder.total == 0
     allowed = await check_links_async([links_doc(*urls)], fast_options(allow_private=True))
     assert allowed.counts["ok"] == 1 and s.recorder.count("/ok") == 1
+
+
+async def test_a_static_resolver_can_forward_a_port(serve: ServerFactory) -> None:
+    """How the internet bench serves named hosts from 127.0.0.1: name and port both mapped."""
+
+    async def paper(request: web.Request) -> web.Response:
+        return web.Response(text="a paper")
+
+    s = await serve(lambda app: app.router.add_get("/paper", paper))
+    resolver = StaticResolver({"papers.test": "127.0.0.1"}, ports={80: s.port})
+    url = "http://papers.test/paper"
+    report = await check_links_async([links_doc(url)], fast_options(dns_resolver=resolver))
+    assert report.results[url].verdict is Verdict.OK
+    assert s.recorder.hits == {("GET", "/paper"): 1}
