@@ -18,6 +18,7 @@ from awesome_lint import cli
 from awesome_lint.authors import author_names
 from awesome_lint.engine import parse_source
 from awesome_lint.model import Document
+from awesome_lint.rules.al303_url_style import unwrap_redirect
 from awesome_lint.source import BOM, decode
 
 _FIXED = re.compile(r"^Fixed (\d+) problems?\.$", re.MULTILINE)
@@ -93,6 +94,7 @@ def _titles(doc: Document) -> Counter[str]:
 
 def _urls(doc: Document) -> Counter[str]:
     def key(url: str) -> str:
+        url = unwrap_redirect(url.strip()) or url  # AL303 links the wrapped address itself
         url = _TRACKING.sub("", re.sub(r"^https?://(?:www\.)?", "", url.strip()).lower())
         url = url.rstrip("/?&")
         m = _ARXIV.search(url)
