@@ -332,6 +332,10 @@ def test_constraints_pin_everything_the_install_can_pull() -> None:
     requirements = pytest.importorskip("packaging.requirements")
     tomllib = pytest.importorskip("tomllib")
     pins = constraints()
+    if metadata.version("aiohttp") != pins["aiohttp"]:
+        # Another environment (the floors of tests/test_packaging.py): the installed packages'
+        # own requirements are not those of the pinned versions this test walks.
+        pytest.skip(f"aiohttp {metadata.version('aiohttp')} installed, {pins['aiohttp']} pinned")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     wanted = [*project["project"]["dependencies"], *project["build-system"]["requires"]]
     seen: set[str] = set()
