@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from .authors import author_names
 from .dates import read_date
 from .facts import is_paper_link
 from .model import Document, PaperEntry
@@ -25,7 +26,6 @@ CSV_COLUMNS = (
 )  # fmt: skip
 _STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "for", "to", "in", "and", "with", "via"})
 _BIBTEX_SPECIALS = re.compile(r"([&%$#_])")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b)\s*")
 _ET_AL = re.compile(r"\s*,?\s*(?:et\.?\s*al\.?|and others)\.?\s*$", re.I)
 
 
@@ -47,12 +47,7 @@ def split_authors(text: str) -> list[str]:
     et_al = _ET_AL.search(text)
     if et_al:
         text = text[: et_al.start()]
-    surname_first = text.split(" and ")  # BibTeX's "Lee, Ann and Kim, Bo"
-    if len(surname_first) > 1 and all(name.count(",") == 1 for name in surname_first):
-        names = [n.strip() for n in surname_first]
-    else:
-        names = [n for n in _AUTHOR_SPLIT.split(text) if n]
-    return names + (["others"] if et_al else [])
+    return author_names(text) + (["others"] if et_al else [])
 
 
 def paper_link(entry: PaperEntry) -> str | None:
