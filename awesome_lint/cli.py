@@ -1,161 +1,37 @@
-"""The ``awesome-lint`` command: options, reading inputs, the pipeline, output, exit codes.
+"""The ``awesome-lint`` command: its options mapped onto the runner (:mod:`.runner`), the
+results onto the reporters and the exit code.
 
-Pipeline: read + decode each path → parse → engine (rules) → optional fixes (in memory) →
-optional link step (``run(link_step=…)``: the link checker adds its AL9xx diagnostics to the
-results there) → with --fix/--diff, the redirect fixes, then the diff or the one write →
-reporter. Exit codes: 0 no errors (warnings allowed), 1 errors found (``--fail-on`` moves the
-threshold; with ``--diff``: a file would change), 2 usage error or an input that could not be
-read, linted or fixed.
+Exit codes: 0 no errors (warnings allowed), 1 errors found (``--fail-on`` moves the threshold;
+with ``--diff``: a file would change), 2 usage error or an input that could not be read,
+linted or fixed.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from . import __version__
 from .ci import changed_lines_or_exit, ci_options, failing_level
-from .diagnostics import Diagnostic, Severity
-from .engine import Engine, FileResult, finalize, parse_source
-from .inputs import neighbour_lister
-from .linkstep import dump, link_options, link_settings, make_link_step
-from .registry import Registry, Selection, SelectorError, builtin_registry, rulebook_page
+from .diagnostics import Severity
+from .engine import Engine, FileResult
+from .linkstep import link_options, link_settings, make_link_step, run_links_table
+from .registry import Registry, SelectorError, builtin_registry, rulebook_page
 from .reporters import EXPORT_FORMATS, FORMATS, ReportOptions, Summary
 from .reporters import report as write_report
-from .source import DEFAULT_MAX_SIZE, SourceError, SourceText, parse_size, read_source
+from .runner import RunOptions, input_paths, parse_inputs, run, with_neighbours
+from .source import SourceError, parse_size
 from .terminal import printable
+from .version import __version__
 
 if TYPE_CHECKING:
+    from .model import Document
     from .rule import Rule
-
-LinkStep = Callable[[list[FileResult], Selection], None]
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    fix: bool = False
-    diff: bool = False
-    unsafe_fixes: bool = False
-    max_size: int = DEFAULT_MAX_SIZE
-    progress: bool = False
-    stdin_name: str | None = None  # the path that stands for standard input ("-" given)
-
-
-def run(
-    paths: Sequence[str],
-    engine: Engine | Callable[[str], Engine],
-    options: RunOptions,
-    link_step: LinkStep | None = None,
-) -> list[FileResult]:
-    """Lint (and fix) every path; an unreadable one becomes an error result, not an exception.
-
-    ``engine``: one engine for every path, or a function giving each path's (configuration).
-    """
-    engine_for = engine if callable(engine) else (lambda path: engine)
-    results = [
-        lint_file(path, engine_for(path), options) for path in progress(paths, options.progress)
-    ]
-    if link_step is not None:
-        # The link checker appends its AL9xx diagnostics; they get each file's selection,
-        # per-file ignores, suppression comments, severity overrides and order.
-        engines = [engine_for(result.path) for result in results]
-        link_step(results, Selection.union([e.selection for e in engines]))
-        for result, each in zip(results, engines, strict=True):
-            found = result.diagnostics
-            if result.document is not None:
-                network = {rule.code for rule in each.selection.rules if rule.network}
-                late = [d for d in found if d.code in network]
-                found = [d for d in found if d.code not in network]
-                found += each.after_rules(result.document, late, late=True)
-            result.diagnostics = finalize(found, each.selection.overrides)
-    if options.fix or options.diff:
-        for result in results:
-            finish_fixes(result, engine_for(result.path), options)
-    return results
-
-
-def lint_file(path: str, engine: Engine, options: RunOptions) -> FileResult:
-    try:
-        source = read_input(path, options)
-        document, diagnostics = engine.lint(source)
-    except SourceError as exc:
-        return FileResult(path, error=str(exc))
-    if not (options.fix or options.diff):
-        return FileResult(path, document, diagnostics)
-    result = FileResult(path, document, diagnostics, source=source)
-    fix_file(result, engine, options)
-    return result
-
-
-def fix_file(
-    result: FileResult, engine: Engine, options: RunOptions, late: Sequence[Diagnostic] = ()
-) -> None:
-    """Apply the fixes to the text in memory (``result.fixed_source``); the result then reports
-    what remains, and each fix left out says why. ``late``: findings with fixes that the rules
-    do not make (the link checker's redirects). Nothing is written here: see finish_fixes."""
-    from .fix import MAX_PASSES, fix_source
-
-    assert result.document is not None and result.source is not None
-    current = result.fixed_source or result.source
-    carried = {id(d) for d in late}
-    rules = [d for d in result.diagnostics if id(d) not in carried]
-    outcome = fix_source(
-        current, engine, unsafe=options.unsafe_fixes, first=(result.document, rules), late=late
-    )
-    result.document, result.diagnostics = outcome.document, outcome.diagnostics
-    result.fixed += outcome.applied
-    result.fixed_source = outcome.source
-    result.notes += [dropped.note() for dropped in outcome.dropped]
-    if not outcome.converged:
-        result.notes.append(f"{result.path}: warning: fixes still apply after {MAX_PASSES} passes")
-
-
-def finish_fixes(result: FileResult, engine: Engine, options: RunOptions) -> None:
-    """The one place that writes a user's file: first the link checker's fixes (permanent
-    redirects) through the same passes and guard, then the diff (``--diff``, which never
-    writes) or the write, unless the file changed on disk since it was read (exit 2)."""
-    from .fix import unified_diff, write_fixed
-
-    if result.source is None or result.document is None:
-        return
-    network = {rule.code for rule in engine.selection.rules if rule.network}
-    late = [d for d in result.diagnostics if d.code in network]
-    if any(d.fix is not None for d in late):
-        fix_file(result, engine, options, late)
-        result.diagnostics = finalize(result.diagnostics, engine.selection.overrides)
-    after = result.fixed_source
-    if after is None or after.raw == result.source.raw:
-        return
-    if options.diff:
-        result.diff = unified_diff(result.source, after)
-        return
-    try:
-        write_fixed(result.source, after)
-    except SourceError as exc:
-        result.error = str(exc)
-
-
-def progress(paths: Sequence[str], enabled: bool) -> Iterator[str]:
-    """Yield the paths, showing ``[i/n] path`` on stderr meanwhile (terminals only)."""
-    if not enabled or len(paths) < 2:
-        yield from paths
-        return
-    width = 0
-    for number, path in enumerate(paths, 1):
-        status = f"[{number}/{len(paths)}] {printable(path)}"[:79]
-        sys.stderr.write("\r" + status.ljust(width))
-        sys.stderr.flush()
-        width = len(status)
-        yield path
-    sys.stderr.write("\r" + " " * width + "\r")
-    sys.stderr.flush()
 
 
 def exit_code(
@@ -302,43 +178,6 @@ adoption_options = options_group(
 )
 
 
-def read_input(path: str, options: RunOptions) -> SourceText:
-    """The file at ``path``, or standard input for the path that stands for it."""
-    if path == options.stdin_name:
-        from .inputs import read_stdin
-
-        return read_stdin(path, options.max_size)
-    return read_source(path, max_size=options.max_size)
-
-
-@dataclass
-class Inputs:
-    paths: list[str]  # the files to lint, each once
-    failures: list[FileResult]  # arguments that name nothing to lint (an empty folder)
-    stdin_name: str | None  # the path among ``paths`` that stands for standard input
-
-
-def input_paths(paths: Sequence[str], configs: Any, stdin_filename: str | None) -> Inputs:
-    """Folders and globs expanded (see ``inputs.py``), ``-`` standing for standard input
-    under ``--stdin-filename`` (README.md in the current folder when nothing is given)."""
-    from .inputs import STDIN, STDIN_NAME, expand_inputs
-
-    def excludes_for(folder: str) -> tuple[Path, tuple[str, ...]]:
-        config = configs.config_for(os.path.join(folder, "README.md"))
-        home = config.path.parent if config.path is not None else Path.cwd()
-        return home, config.exclude
-
-    expanded = expand_inputs(list(paths) or ["README.md"], excludes_for)
-    stdin_name = None
-    if STDIN in expanded.paths:
-        stdin_name = stdin_filename or STDIN_NAME
-        expanded.paths = [stdin_name if p == STDIN else p for p in expanded.paths]
-    failures = [
-        FileResult(arg, error=f"{arg}: error: {message}") for arg, message in expanded.errors
-    ]
-    return Inputs(expanded.paths, failures, stdin_name)
-
-
 def check_adoption_options(
     paths: Sequence[str],
     fix: bool,
@@ -423,11 +262,9 @@ def configurations(
     except SelectorError as exc:
         raise click.UsageError(str(exc)) from None
 
-    neighbours = neighbour_lister()
-
     def engine_for(path: str) -> Engine:
         try:
-            return replace(configs.engine_for(path), neighbour_files=neighbours)
+            return configs.engine_for(path)
         except ConfigError as exc:
             fail(str(exc))
 
@@ -437,7 +274,7 @@ def configurations(
         except ConfigError as exc:
             fail(str(exc))
 
-    return SimpleNamespace(engine_for=engine_for, config_for=config_for)
+    return SimpleNamespace(engine_for=with_neighbours(engine_for), config_for=config_for)
 
 
 def plugins_loaded(registry: Registry) -> list[Any]:
@@ -610,16 +447,8 @@ def main(
     configs = configurations(
         registry, select, ignore, severities, config_path, isolated, no_inline_config
     )
-    inputs = input_paths(paths, configs, stdin_filename)
+    inputs = input_paths(paths, configs.config_for, stdin_filename)
     unique_paths = inputs.paths
-    if link_args["dump_links"]:
-        sys.exit(dump(unique_paths, max_size))
-    if show_style:
-        sys.exit(print_styles(unique_paths, configs.engine_for, max_size))
-    if dump_entries:
-        from .entrydump import dump_entries as print_entries
-
-        sys.exit(print_entries(unique_paths, max_size, fmt))
     options = RunOptions(
         fix,
         diff,
@@ -628,13 +457,21 @@ def main(
         sys.stderr.isatty() and not quiet,
         stdin_name=inputs.stdin_name,
     )
+    if link_args["dump_links"]:
+        from .links import dump_links
+
+        sys.exit(print_view(unique_paths, options, dump_links))
+    if show_style:
+        sys.exit(print_styles(unique_paths, configs.engine_for, options))
+    if dump_entries:
+        from .entrydump import entry_renderer
+
+        sys.exit(print_view(unique_paths, options, entry_renderer(fmt)))
     changed = changed_lines_or_exit(unique_paths, changed_since)
     link_step = None
     if link_args["check_links"]:
-        # The [links] table of the first path's configuration (or of --config).
-        configured = configs.config_for(unique_paths[0]).links
         link_step = make_link_step(
-            link_settings(link_args, configured),
+            link_settings(link_args, run_links_table(unique_paths, configs.config_for)),
             progress=options.progress,
             quiet=quiet,
             restrict=changed.restrict if changed else None,
@@ -659,24 +496,41 @@ def main(
     sys.exit(exit_code(results, diff, failing_level(fail_on)))
 
 
-def print_styles(paths: Sequence[str], engine_for: Callable[[str], Engine], max_size: int) -> int:
+def print_view(
+    paths: Sequence[str], options: RunOptions, render: Callable[[list[Document]], str]
+) -> int:
+    """A view of the parsed files (``--dump-links``, ``--dump-entries``): ``render`` of every
+    file read, on stdout; 2 if one could not be read or parsed."""
+    docs, failed = [], False
+    for parsed in parse_inputs(paths, options):
+        if isinstance(parsed, SourceError):
+            click.echo(printable(str(parsed)), err=True)
+            failed = True
+        else:
+            docs.append(parsed)
+    sys.stdout.write(render(docs))
+    return 2 if failed else 0
+
+
+def print_styles(
+    paths: Sequence[str], engine_for: Callable[[str], Engine], options: RunOptions
+) -> int:
     """``--show-style``: each file's inferred (and pinned) house style; 2 if one is unreadable."""
     from .show_style import describe_style
 
     status = 0
-    for path in paths:
+    for parsed in parse_inputs(paths, options):
+        if isinstance(parsed, SourceError):
+            click.echo(str(parsed), err=True)
+            status = 2
+            continue
         try:
-            doc = parse_source(read_source(path, max_size=max_size))
-            style = engine_for(path).house_style(doc)
-        except SourceError as exc:
-            click.echo(str(exc), err=True)
-            status = 2
-            continue
+            style = engine_for(parsed.path).house_style(parsed)
         except Exception as exc:  # a bug: said plainly, as the lint says it (AL000)
-            click.echo(f"{path}: error: house-style inference crashed: {exc!r}", err=True)
+            click.echo(f"{parsed.path}: error: house-style inference crashed: {exc!r}", err=True)
             status = 2
             continue
-        click.echo(describe_style(doc, style))
+        click.echo(describe_style(parsed, style))
     return status
 
 

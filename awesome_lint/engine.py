@@ -1,6 +1,7 @@
-"""The one place where results are decided: run the selected rules on a Document, guard against
-crashing rules, then per-file ignores and inline suppression comments (which add AL002/AL003),
-severity overrides, de-duplication and order."""
+"""The rules and the one decision: run the selected rules on a Document (a crashing rule
+gives AL000), then decide every finding, the rules' and the link checker's together (inline
+suppression comments, which add AL002/AL003; per-file ignores; the selection; severity
+overrides; de-duplication and order). :mod:`.runner` calls both steps."""
 
 from __future__ import annotations
 
@@ -50,20 +51,6 @@ def parse_source(source: SourceText) -> Document:
         ) from None
 
 
-def parse_files(paths: Sequence[str], max_size: int) -> tuple[list[Document], list[str]]:
-    """Read and parse each path (``--dump-links``, ``--dump-entries``): the documents, and the
-    errors of the paths that could not be read or parsed."""
-    from .source import read_source
-
-    docs, errors = [], []
-    for path in paths:
-        try:
-            docs.append(parse_source(read_source(path, max_size=max_size)))
-        except SourceError as exc:
-            errors.append(str(exc))
-    return docs, errors
-
-
 @dataclass
 class Engine:
     """Runs a selection of rules; holds no state between documents."""
@@ -88,52 +75,66 @@ class Engine:
             style = pin_style(style, self.style, doc)
         return style
 
-    def check(self, doc: Document) -> list[Diagnostic]:
+    def run_rules(self, doc: Document) -> list[Diagnostic]:
+        """The selected local rules' findings on ``doc``, not yet decided (see :meth:`decide`)."""
         try:
             style = self.house_style(doc)
         except Exception as exc:
-            found = [crash_diagnostic(doc.path, "house-style inference", exc)]
-        else:
-            found = []
-            neighbours = self.neighbour_files(doc.path) if self.neighbour_files else frozenset()
-            for rule in self.selection.local_rules():
-                found.extend(self._run(rule, doc, style, neighbours))
-        return finalize(self.after_rules(doc, found), self.selection.overrides)
+            return [crash_diagnostic(doc.path, "house-style inference", exc)]
+        found: list[Diagnostic] = []
+        neighbours = self.neighbour_files(doc.path) if self.neighbour_files else frozenset()
+        for rule in self.selection.local_rules():
+            found.extend(self._run(rule, doc, style, neighbours))
+        return found
 
-    def after_rules(
-        self, doc: Document, found: list[Diagnostic], *, late: bool = False
+    def decide(
+        self, doc: Document, found: Iterable[Diagnostic], *, links_ran: bool = False
     ) -> list[Diagnostic]:
-        """Drop what this file's per-file-ignores and suppression comments exclude, and what
-        the selection does not hold. ``late``: findings added after the lint (link checks)."""
-        codes = self.selection.codes
+        """The one decision every finding goes through, the rules' and the link checker's
+        alike: suppression comments (adding AL002/AL003), this file's per-file-ignores, the
+        selection, severity overrides, de-duplication and order. ``links_ran``: the link
+        checker ran, so a comment naming a link rule that suppressed nothing is unused."""
+        found = list(found)
         registry = self.registry
         if registry is None and (self.inline_config or self.config is not None):
             from .registry import builtin_registry
 
             registry = self.registry = builtin_registry()
         if self.inline_config:
-            from .suppress import apply_suppressions, suppressed_by_comments
+            from .suppress import apply_suppressions
 
-            if late:
-                found = suppressed_by_comments(doc, found, registry)
-            else:
-                ran = {rule.code for rule in self.selection.local_rules()}
-                found = apply_suppressions(doc, found, registry, ran)
+            found = apply_suppressions(doc, found, registry, self.ran_codes(links_ran))
         ignored: set[str] = set()
         if self.config is not None:
             for selector in self.config.ignored_for(doc.path):
                 ignored |= registry.match(selector)[0]
-        known = self.selection.known
-        return [
+        codes, known = self.selection.codes, self.selection.known
+        kept = (
             d for d in found if d.code not in ignored and (d.code in codes or d.code not in known)
-        ]
+        )
+        return finalize(kept, self.selection.overrides)
 
-    def lint(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
+    def ran_codes(self, links_ran: bool) -> set[str]:
+        """The codes of the rules that ran: the local ones, and the link rules when they ran."""
+        ran = {rule.code for rule in self.selection.local_rules()}
+        if links_ran:
+            ran |= {rule.code for rule in self.selection.rules if rule.network}
+        return ran
+
+    def check(self, doc: Document, late: Sequence[Diagnostic] | None = None) -> list[Diagnostic]:
+        """Run the rules on ``doc`` and decide their findings with ``late`` ones (the link
+        checker's, when it ran: None when it did not)."""
+        found = self.run_rules(doc)
+        return self.decide(doc, [*found, *(late or ())], links_ran=late is not None)
+
+    def lint(
+        self, source: SourceText, late: Sequence[Diagnostic] | None = None
+    ) -> tuple[Document, list[Diagnostic]]:
         from .parse import gc_paused
 
         with gc_paused():
             doc = parse_source(source)
-            return doc, self.check(doc)
+            return doc, self.check(doc, late)
 
     def _run(
         self, rule: type[Rule], doc: Document, style: Any, neighbours: frozenset[str]

@@ -5,8 +5,7 @@ that the README documents, for exporting a list as data."""
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -118,16 +117,11 @@ def _entry_lines(path: str, record: dict[str, Any]) -> list[str]:
     return lines
 
 
-def dump_entries(paths: Sequence[str], max_size: int, fmt: str) -> int:
-    """Parse each file and print its entries; 2 when a file could not be read."""
-    from .engine import parse_files
+def entry_renderer(fmt: str) -> Callable[[Sequence[Document]], str]:
+    """``--dump-entries``' renderer for ``fmt`` (a view of the runner's parsed files)."""
     from .export import to_bibtex, to_csv
 
     renderers = {"text": render_text, "json": render_json, "bibtex": to_bibtex, "csv": to_csv}
     if fmt not in renderers:
         raise click.UsageError(f"--dump-entries prints text, json, bibtex or csv, not {fmt}")
-    docs, errors = parse_files(paths, max_size)
-    for error in errors:
-        click.echo(error, err=True)
-    sys.stdout.write(renderers[fmt](docs))
-    return 2 if errors else 0
+    return renderers[fmt]

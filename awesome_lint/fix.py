@@ -103,16 +103,16 @@ def fix_source(
     *,
     unsafe: bool = False,
     first: tuple[Document, list[Diagnostic]] | None = None,
-    late: Sequence[Diagnostic] = (),
+    late: Sequence[Diagnostic] | None = None,
 ) -> FixOutcome:
     """Lint, apply non-overlapping fixes, re-lint, repeat. Each pass's result is compared with
     its input (:mod:`.fixguard`); a fix that would lose or corrupt an entry, a title, a URL or
     an author list is dropped (``FixOutcome.dropped``) and the others are applied.
-    ``first`` reuses an existing lint of ``source``; ``late`` are findings the rules do not
-    make again on each pass (the link checker's), carried over to the fixed text."""
-    doc, found = first or engine.lint(source)
-    current, carried = source, list(late)
-    diagnostics = [*found, *carried]
+    ``first`` reuses an existing lint of ``source`` (with ``late`` decided in it). ``late``:
+    the link checker's findings when it ran (None: it did not), which the rules do not make
+    again: they are carried over to each pass's text and decided with the rules' findings."""
+    doc, diagnostics = first or engine.lint(source, late)
+    current, carried = source, late
     applied, dropped = 0, list[Dropped]()
     refused: set[tuple[str, tuple[Edit, ...]]] = set()
     for _ in range(MAX_PASSES):
@@ -126,10 +126,11 @@ def fix_source(
             continue  # every fix of this pass dropped: the next pass tries the rest
         moves = EditMap(edit for d in step.kept if d.fix for edit in d.fix.edits)
         refused = {(code, _moved(edits, moves)) for code, edits in refused}
-        kept = {id(d) for d in step.kept}
-        carried = [_carry(d, moves, step.document) for d in carried if id(d) not in kept]
+        kept = {_key(d) for d in step.kept}
+        if carried is not None:
+            carried = [_carry(d, moves, step.document) for d in carried if _key(d) not in kept]
         current, doc, applied = step.source, step.document, applied + len(step.kept)
-        diagnostics = [*_check(engine, doc), *carried]
+        diagnostics = _check(engine, doc, carried)
     converged = not choose(diagnostics, current.text, unsafe, refused)
     # A dropped fix is no fix: its finding stays, not offered as fixable.
     diagnostics = [replace(d, fix=None) if _key(d) in refused else d for d in diagnostics]
@@ -221,19 +222,26 @@ def _moved(edits: tuple[Edit, ...], moves: EditMap) -> tuple[Edit, ...]:
 
 
 def _carry(diagnostic: Diagnostic, moves: EditMap, doc: Document) -> Diagnostic:
-    """A finding the rules do not make again (a link check), moved to the edited text."""
+    """A finding the rules do not make again (a link check), moved to the edited text. Its
+    fix is dropped when another fix rewrote what it edits (a URL a rule fixed): it was made
+    for the text as written."""
     span = doc.span(moves(diagnostic.span.start), moves(diagnostic.span.end, right=True))
     fix = diagnostic.fix
     if fix is not None:
-        fix = replace(fix, edits=_moved(fix.edits, moves))
+        stale = any(
+            overlap(edit, other)
+            for edit in fix.edits
+            for other in moves.touching(edit.start, edit.end)
+        )
+        fix = None if stale else replace(fix, edits=_moved(fix.edits, moves))
     return replace(diagnostic, span=span, fix=fix)
 
 
-def _check(engine: Engine, doc: Document) -> list[Diagnostic]:
+def _check(engine: Engine, doc: Document, late: Sequence[Diagnostic] | None) -> list[Diagnostic]:
     from .parse import gc_paused
 
     with gc_paused():
-        return engine.check(doc)
+        return engine.check(doc, late)
 
 
 def redirect_fix(link: Link, final_url: str) -> Fix | None:

@@ -1,9 +1,9 @@
-"""``--check-links`` and ``--dump-links``: the link checker's options and its pipeline step."""
+"""``--check-links``: the link checker's options (command line and ``[links]``) and the
+runner's link step."""
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .engine import FileResult
+from .diagnostics import Diagnostic
 from .model import Document
 from .registry import Selection
 from .terminal import printable
@@ -119,6 +119,26 @@ def link_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def run_links_table(paths: Sequence[str], config_for: Callable[[str], Any]) -> Mapping[str, Any]:
+    """The ``[links]`` table of a run: one link check serves every file, with the table of the
+    first file's configuration (each file's was validated when its configuration was read).
+    A warning names the first file whose configuration's table differs."""
+    if not paths:
+        return {}
+    first = config_for(paths[0])
+    for path in paths[1:]:
+        config = config_for(path)
+        if config.links != first.links:
+            click.echo(
+                f"awesome-lint: warning: {printable(path)}: the [links] table of {config.path} "
+                f"is not applied: one link check serves the run, with the [links] table of the "
+                f"first file's configuration ({first.path or 'none'})",
+                err=True,
+            )
+            break
+    return first.links
+
+
 def link_settings(args: Mapping[str, Any], configured: Mapping[str, Any]) -> Any:
     """LinkOptions from the configuration's ``[links]`` table, then the command line."""
     from .links import LinkOptions
@@ -184,45 +204,28 @@ def make_link_step(
     progress: bool,
     quiet: bool,
     restrict: Callable[[Document], Document] | None = None,
-):
-    """The step that checks the links of every linted document and files the AL9xx findings
-    under each document (with ``--fix``, the CLI then applies their redirect fixes).
-    ``restrict`` narrows each document to the links worth checking (``--changed-since``)."""
+) -> Callable[[Sequence[Document], Selection], list[Diagnostic]]:
+    """The runner's link step: check the links of every document at once and return the
+    AL9xx findings the selection holds (the runner decides them with each file's rules'
+    findings). ``restrict`` narrows each document to the links worth checking
+    (``--changed-since``). The ``.awesome-lint-ignore`` nearest the first file applies."""
 
-    def step(results: list[FileResult], selection: Selection) -> None:
+    def step(docs: Sequence[Document], selection: Selection) -> list[Diagnostic]:
         from .links import check_links
         from .links.exclude import ExcludeTimeout
 
         wanted = {code for code in selection.codes if code.startswith(LINK_CODES_PREFIX)}
-        docs = [r.document for r in results if r.document is not None]
-        checked = _with_ignore_file(options, results[0].path) if results else options
+        checked = _with_ignore_file(options, docs[0].path) if docs else options
         if restrict is not None:
             docs = [restrict(doc) for doc in docs]
         try:
-            report = check_links(docs, checked, progress=progress)
+            report = check_links(list(docs), checked, progress=progress)
         except ExcludeTimeout as exc:
             raise click.UsageError(str(exc)) from None
-        by_path: dict[str, list] = {}
-        for diagnostic in report.diagnostics:
-            if diagnostic.code in wanted:
-                by_path.setdefault(diagnostic.path, []).append(diagnostic)
-        for result in results:
-            result.diagnostics.extend(by_path.get(result.path, []))
         for note in report.notes:
             click.echo(f"awesome-lint: warning: {printable(note)}", err=True)
         if not quiet:
             click.echo(report.summary_line(), err=True)
+        return [d for d in report.diagnostics if d.code in wanted]
 
     return step
-
-
-def dump(paths: Sequence[str], max_size: int) -> int:
-    """``--dump-links``: parse each file and print its links, without any network."""
-    from .engine import parse_files
-    from .links import dump_links
-
-    docs, errors = parse_files(paths, max_size)
-    for error in errors:
-        click.echo(printable(error), err=True)
-    sys.stdout.write(dump_links(docs))
-    return 2 if errors else 0

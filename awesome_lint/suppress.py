@@ -195,14 +195,3 @@ def apply_suppressions(
     kept = [d for d in diagnostics if not suppressions.covers(d)]
     own = [*suppressions.problems, *suppressions.unused(doc.path, ran)]
     return kept + [d for d in own if not suppressions.covers(d, explicit_only=True)]
-
-
-def suppressed_by_comments(
-    doc: Document, diagnostics: Iterable[Diagnostic], registry: Any
-) -> list[Diagnostic]:
-    """Only drop what the comments suppress (for findings added after the lint, such as the
-    link checker's): no AL002/AL003, the lint reported those already."""
-    suppressions = read_suppressions(doc, registry)
-    if not suppressions.directives:
-        return list(diagnostics)
-    return [d for d in diagnostics if not suppressions.covers(d)]

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from awesome_lint import __version__, cli
+from awesome_lint import __version__, cli, runner
 from awesome_lint.diagnostics import Diagnostic, Severity
-from awesome_lint.engine import Engine, FileResult
+from awesome_lint.engine import Engine
 from awesome_lint.model import Span
 
 from .helpers_engine import (
@@ -229,13 +229,13 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(
     folder: Path, monkeypatch: pytest.MonkeyPatch, test_rules: None
 ) -> None:
     path = write(folder, "list.md", "ok\nteh\n")
-    real_fix_file = cli.fix_file
+    real_fix_file = runner.fix_file
 
-    def fix_then_someone_edits(result, engine, options, late=()):
+    def fix_then_someone_edits(result, engine, options, late=None):
         real_fix_file(result, engine, options, late)
         path.write_bytes(b"ok\nteh\nadded meanwhile\n")
 
-    monkeypatch.setattr(cli, "fix_file", fix_then_someone_edits)
+    monkeypatch.setattr(runner, "fix_file", fix_then_someone_edits)
     result = lint("list.md", "--fix")
     assert result.exit_code == 2
     assert result.stderr == (
@@ -323,9 +323,9 @@ def test_use_color(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_progress_only_when_enabled(capsys: pytest.CaptureFixture[str]) -> None:
-    assert list(cli.progress(["a.md", "b.md"], enabled=False)) == ["a.md", "b.md"]
+    assert list(runner.progress(["a.md", "b.md"], enabled=False)) == ["a.md", "b.md"]
     assert capsys.readouterr().err == ""
-    assert list(cli.progress(["a.md", "b.md"], enabled=True)) == ["a.md", "b.md"]
+    assert list(runner.progress(["a.md", "b.md"], enabled=True)) == ["a.md", "b.md"]
     assert capsys.readouterr().err == "\r[1/2] a.md\r[2/2] b.md\r          \r"
 
 
@@ -333,16 +333,16 @@ def test_link_step_extension_point(folder: Path) -> None:
     write(folder, "list.md", "teh\n")
     seen = []
 
-    def link_step(results: list[FileResult], selection) -> None:
+    def link_step(docs, selection) -> list[Diagnostic]:
         seen.append(sorted(selection.codes))
         span = Span(1, 1, 1, 5, 0, 4)
         dead = Diagnostic(
-            "AL901", "dead-link", Severity.ERROR, "list.md", span, "dead", data={"url": "u"}
+            "AL901", "dead-link", Severity.ERROR, docs[0].path, span, "dead", data={"url": "u"}
         )
-        results[0].diagnostics.extend([dead, dead])
+        return [dead, dead]
 
     selection = registry(*CLI_RULES).select(["AL5", "dead-link"], (), {"AL9": Severity.WARNING})
-    results = cli.run(["list.md"], Engine(selection), cli.RunOptions(), link_step)
+    results = runner.run(["list.md"], Engine(selection), runner.RunOptions(), link_step)
     assert seen == [["AL501", "AL502", "AL901"]]
     # sorted in, de-duplicated, its severity overridden
     found = [(d.code, d.severity, d.data) for d in results[0].diagnostics]

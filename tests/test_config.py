@@ -347,9 +347,9 @@ def test_readme_example_configuration_is_valid(tmp_path: Path) -> None:
 def test_link_findings_follow_each_files_configuration(folder: Path) -> None:
     """The link step runs once for all files; each file keeps the AL9xx findings its own
     configuration selects and its comments do not suppress."""
-    from awesome_lint.cli import RunOptions, run
     from awesome_lint.config import Configurations
     from awesome_lint.diagnostics import Diagnostic, Severity
+    from awesome_lint.runner import RunOptions, run
 
     sub = folder / "sub"
     sub.mkdir()
@@ -362,13 +362,14 @@ def test_link_findings_follow_each_files_configuration(folder: Path) -> None:
     )
     seen = []
 
-    def link_step(results, selection) -> None:
+    def link_step(docs, selection) -> list[Diagnostic]:
         seen.append("AL901" in selection.codes)
-        for result in results:
-            span = result.document.entries[0].links[0].span
-            result.diagnostics.append(
-                Diagnostic("AL901", "dead-link", Severity.ERROR, result.path, span, "dead")
+        return [
+            Diagnostic(
+                "AL901", "dead-link", Severity.ERROR, doc.path, doc.entries[0].links[0].span, "dead"
             )
+            for doc in docs
+        ]
 
     configs = Configurations(builtin_registry(), select=["AL901"])
     paths = ["list.md", "sub/list.md", "other.md"]

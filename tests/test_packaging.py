@@ -29,7 +29,7 @@ QUICK = "not slow and not index"
 def test_the_version_has_one_source() -> None:
     assert "version" not in PROJECT and PROJECT["dynamic"] == ["version"]
     dynamic = PYPROJECT["tool"]["setuptools"]["dynamic"]["version"]
-    assert dynamic == {"attr": "awesome_lint.__version__"}
+    assert dynamic == {"attr": "awesome_lint.version.__version__"}
     assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)
     assert __version__ not in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 

@@ -167,5 +167,5 @@ def test_per_file_ignores_and_suppression_apply_to_link_findings() -> None:
         )
         for i in (0, 1)
     ]
-    kept = engine.after_rules(doc, dead, late=True)
+    kept = engine.decide(doc, dead, links_ran=True)
     assert [d.span.line for d in kept] == [14]

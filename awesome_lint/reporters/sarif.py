@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
 from ..diagnostics import Diagnostic, Fix, Severity
 from ..engine import FileResult
 from ..model import LineIndex, Span
 from ..rule import Rule
+from ..version import __version__
 from .base import Reporter
 from .json import line_index
 
