@@ -10,14 +10,15 @@ from collections.abc import Container, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from urllib.parse import quote
 
 from . import engine as engines
 from .diagnostics import Diagnostic, Edit, Fix
 from .engine import Engine
 from .fixguard import EditMap, Problem, problems
-from .model import Document, Link
+from .model import Document
 from .source import OffsetMap, SourceError, SourceText, from_raw
+from .url_fix import link_destination as link_destination  # re-exported
+from .url_fix import redirect_fix as redirect_fix  # re-exported
 
 MAX_PASSES = 10
 
@@ -242,48 +243,6 @@ def _check(engine: Engine, doc: Document, late: Sequence[Diagnostic] | None) -> 
 
     with gc_paused():
         return engine.check(doc, late)
-
-
-def redirect_fix(link: Link, final_url: str) -> Fix | None:
-    """The fix of a permanent redirect: the link's URL replaced by its target (keeping the
-    written fragment), written as a link destination may hold it; None when it cannot be."""
-    target = link_destination(final_url)
-    if target is None:
-        return None
-    fragment = link.url.partition("#")[2]
-    if fragment and "#" not in target:
-        target = f"{target}#{quote(fragment, safe=_URL_SAFE)}"
-    span = link.url_span
-    return Fix((Edit(span.start, span.end, target),), safe=True, description="use the new URL")
-
-
-# Characters kept as they are in a path, query and fragment: not "(", ")", "<", ">", "[", "]",
-# spaces, quotes, backslashes or controls, which end a Markdown link destination or break it.
-_URL_SAFE = "/:@!$&'*+,;=-._~%?"
-
-
-def link_destination(url: str) -> str | None:
-    """An absolute http(s) URL as a Markdown link destination may hold it: host in IDNA
-    form, unsafe characters percent-encoded; None for anything else (another scheme, no
-    host, credentials, a host that cannot be encoded)."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    try:
-        parts = urlsplit(url.strip())
-        host, port = parts.hostname, parts.port
-        if parts.scheme.lower() not in ("http", "https") or not host or parts.username:
-            return None
-        if ":" in host:
-            netloc = f"[{host}]"  # IPv6
-        else:
-            netloc = host.encode("idna").decode("ascii")
-            if not all(ch.isalnum() or ch in "-." for ch in netloc):
-                return None
-    except (ValueError, UnicodeError):
-        return None
-    netloc += f":{port}" if port is not None else ""
-    path, query, fragment = (quote(part, safe=_URL_SAFE) for part in parts[2:])
-    return urlunsplit((parts.scheme.lower(), netloc, path or "/", query, fragment))
 
 
 def unified_diff(before: SourceText, after: SourceText) -> str:

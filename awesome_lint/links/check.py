@@ -349,7 +349,7 @@ def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) ->
             if rule is not None:
                 fix = None
                 if result.verdict is Verdict.REDIRECTED and result.final_url:
-                    from ..fix import redirect_fix  # after the checks, not before
+                    from ..url_fix import redirect_fix  # after the checks, not before
 
                     fix = redirect_fix(loc.link, result.final_url)
                 message = _message(result, loc.link.url.strip())
