@@ -186,3 +186,19 @@ def test_a_second_links_table_is_named_as_not_applied(
     )
     (tmp_path / "b" / ".awesome-lint.toml").write_text("[links]\ntimeout = 3\n", "utf-8")
     assert CliRunner().invoke(cli.main, args).stderr == ""
+
+
+def test_readme_api_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("The same runner is a Python API:\n\n```python\n", 1)[1].split("```")[0]
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(FIRST_LOOK, tmp_path / "README.md")
+    namespace: dict[str, object] = {}
+    exec(example, namespace)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == (
+        'README.md 11 AL403 "#survey" matches no heading or HTML anchor; did you mean "#surveys"?'
+    )
+    assert len(printed) == len(namespace["findings"]) == 6
