@@ -60,7 +60,6 @@ class Checked:
     result: FileResult
     engine: Engine
     found: list[Diagnostic] = field(default_factory=list)
-    source: SourceText | None = None  # kept for the fixes only
 
 
 def run(
@@ -72,17 +71,21 @@ def run(
     """Lint (and fix) every path; an unreadable one becomes an error result, not an exception.
 
     ``engine``: one engine for every path, or a function giving each path's (configuration).
+    Without the link step each file goes the whole way before the next is read; with it, every
+    file is read and through its rules before the links of all are checked at once.
     """
     engine_for = engine if callable(engine) else (lambda path: engine)
-    checked = [
-        check_path(path, engine_for(path), options) for path in progress(paths, options.progress)
-    ]
-    return finish(checked, options, link_step)
+    shown = progress(paths, options.progress)
+    if link_step is None:
+        return [finish(check_path(path, engine_for(path), options), options) for path in shown]
+    checked = [check_path(path, engine_for(path), options) for path in shown]
+    links = check_links(checked, link_step)
+    return [finish(each, options, links.get(each.result.path, [])) for each in checked]
 
 
 def run_source(source: SourceText, engine: Engine, options: RunOptions) -> FileResult:
     """One text already read (the public API's ``lint_text``) through the same steps."""
-    return finish([check_source(source, engine, options)], options)[0]
+    return finish(check_source(source, engine, options), options)
 
 
 def check_path(path: str, engine: Engine, options: RunOptions) -> Checked:
@@ -99,28 +102,24 @@ def check_source(source: SourceText, engine: Engine, options: RunOptions) -> Che
     with gc_paused():
         doc = engines.parse_source(source)  # looked up late: tests swap the parser
         found = engine.run_rules(doc)
-    kept = source if options.fixing else None
-    return Checked(FileResult(source.path, doc, source=kept), engine, found, kept)
+    kept = source if options.fixing else None  # for the fixes only
+    return Checked(FileResult(source.path, doc, source=kept), engine, found)
 
 
 def finish(
-    checked: Sequence[Checked], options: RunOptions, link_step: LinkStep | None = None
-) -> list[FileResult]:
-    """Links, decide, fix and write (or diff), for files through their rules."""
-    links = check_links(checked, link_step) if link_step is not None else None
-    for each in checked:
-        doc = each.result.document
-        if doc is None:
-            continue
-        late = None if links is None else links.get(each.result.path, [])
-        each.result.diagnostics = each.engine.decide(
-            doc, [*each.found, *(late or ())], links_ran=late is not None
-        )
-        each.found = []
-        if options.fixing:
-            fix_file(each.result, each.engine, options, late)
-            write_fixes(each.result, options)
-    return [each.result for each in checked]
+    checked: Checked, options: RunOptions, late: Sequence[Diagnostic] | None = None
+) -> FileResult:
+    """Decide, fix and write (or diff) one file through its rules. ``late``: the link
+    checker's findings on it when it ran (None: it did not)."""
+    result = checked.result
+    if result.document is None:
+        return result
+    found = [*checked.found, *(late or ())]
+    result.diagnostics = checked.engine.decide(result.document, found, links_ran=late is not None)
+    if options.fixing:
+        fix_file(result, checked.engine, options, late)
+        write_fixes(result, options)
+    return result
 
 
 def check_links(checked: Sequence[Checked], link_step: LinkStep) -> dict[str, list[Diagnostic]]:
