@@ -20,7 +20,7 @@ from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.engine import Engine
 from awesome_lint.fix import fix_source
 from awesome_lint.model import Document
-from awesome_lint.registry import builtin_registry
+from awesome_lint.registry import SelectorError, builtin_registry
 from awesome_lint.source import from_raw
 
 from .helpers_engine import Network, Typo, mini_pipeline, registry  # noqa: F401 (fixture)
@@ -162,6 +162,8 @@ def test_lint_paths_reports_an_unreadable_input_as_a_result(tmp_path: Path) -> N
     (result,) = lint_paths([str(tmp_path / "missing.md")], isolated=True)
     assert result.error == f"{tmp_path / 'missing.md'}: error: no such file"
     assert result.diagnostics == []
+    with pytest.raises(SelectorError, match="unknown rule selector 'AL2x'"):
+        lint_paths([str(tmp_path / "missing.md")], select=["AL2x"])
 
 
 # --- [links]: one table for a run, and a warning when the files' differ --------------------------
