@@ -17,6 +17,7 @@ from .registry import Selection
 from .terminal import printable
 
 LINK_CODES_PREFIX = "AL9"
+NO_FILE = "no configuration file: the defaults"
 
 _OPTIONS = (
     click.option("--check-links", is_flag=True, help="Check every link over the network (AL9xx)."),
@@ -130,9 +131,9 @@ def run_links_table(paths: Sequence[str], config_for: Callable[[str], Any]) -> M
         config = config_for(path)
         if config.links != first.links:
             click.echo(
-                f"awesome-lint: warning: {printable(path)}: the [links] table of {config.path} "
-                f"is not applied: one link check serves the run, with the [links] table of the "
-                f"first file's configuration ({first.path or 'none'})",
+                f"awesome-lint: warning: {printable(path)}: the [links] table of its "
+                f"configuration ({config.path or NO_FILE}) is not applied: one link check "
+                f"serves the run, with the first file's ({first.path or NO_FILE})",
                 err=True,
             )
             break

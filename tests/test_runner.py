@@ -182,9 +182,15 @@ def test_a_second_links_table_is_named_as_not_applied(
     result = CliRunner().invoke(cli.main, args)
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        f"awesome-lint: warning: b/list.md: the [links] table of {tmp_path}/b/.awesome-lint.toml "
-        "is not applied: one link check serves the run, with the [links] table of the first "
-        f"file's configuration ({tmp_path}/a/.awesome-lint.toml)\n"
+        f"awesome-lint: warning: b/list.md: the [links] table of its configuration "
+        f"({tmp_path}/b/.awesome-lint.toml) is not applied: one link check serves the run, with "
+        f"the first file's ({tmp_path}/a/.awesome-lint.toml)\n"
+    )
+    (tmp_path / "b" / ".awesome-lint.toml").unlink()  # b/list.md: no configuration file
+    assert CliRunner().invoke(cli.main, args).stderr == (
+        "awesome-lint: warning: b/list.md: the [links] table of its configuration (no "
+        "configuration file: the defaults) is not applied: one link check serves the run, with "
+        f"the first file's ({tmp_path}/a/.awesome-lint.toml)\n"
     )
     (tmp_path / "b" / ".awesome-lint.toml").write_text("[links]\ntimeout = 3\n", "utf-8")
     assert CliRunner().invoke(cli.main, args).stderr == ""
