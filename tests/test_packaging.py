@@ -130,6 +130,7 @@ def test_sdist_installs_and_its_tests_pass(tmp_path: Path) -> None:
         "examples/README.md",
         "examples/first-look/README.md",
         "rules/AL202.md",
+        "docs/ARCHITECTURE.md",
         "action.yml",
         ".pre-commit-hooks.yaml",
     ):
