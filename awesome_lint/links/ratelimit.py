@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import email.utils
 import math
 import time
 from collections.abc import AsyncIterator, Mapping
@@ -109,6 +108,8 @@ def retry_after(headers: Mapping[str, str], cap: float) -> float | None:
     value = value.strip()
     if value.isdigit():
         return min(float(value), cap)
+    import email.utils  # an HTTP date: rare
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):

@@ -67,9 +67,10 @@ def _offline_verdict(target: UrlTarget, excluded: Set[str]) -> Result | None:
     if target.url in excluded:
         return Result(target.url, Verdict.EXCLUDED, detail="excluded (--exclude, --include)")
     try:
-        if not URL(target.url).raw_host:
+        url = URL(target.url)
+        if not url.raw_host:
             return Result(target.url, Verdict.DEAD, detail="invalid URL (no host)")
-        canonical_url(URL(target.url))
+        canonical_url(url)
     except ValueError as exc:
         return Result(target.url, Verdict.DEAD, detail=f"invalid URL ({exc})")
     return None

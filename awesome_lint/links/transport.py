@@ -108,6 +108,7 @@ class Transport:
         self._gates: dict[str, HostGate] = {}
         self._silent: Counter[str] = Counter()  # address -> timeouts in a row, any name
         self._literal_ok: dict[str, bool] = {}  # host -> not a refused literal address
+        self._literals: dict[str, str | None] = {}  # host -> its address when it is one
         self._timeout = aiohttp.ClientTimeout(
             total=options.timeout,
             connect=options.connect_timeout,
@@ -282,8 +283,14 @@ class Transport:
     def _addresses(self, url: URL) -> set[str]:
         """The addresses ``url``'s host is known to have (a literal: itself)."""
         host = url.raw_host or ""
-        literal = literal_address(host)
+        literal = self._literal(host)
         return {literal} if literal else self._resolver.addresses(host)
+
+    def _literal(self, host: str) -> str | None:
+        """``literal_address(host)``, read once per host (asked at every request)."""
+        if host not in self._literals:
+            self._literals[host] = literal_address(host)
+        return self._literals[host]
 
     def refused(self, url: URL) -> Failure | None:
         """Why ``url`` must not be fetched, known before connecting (scheme, literal address)."""
@@ -292,11 +299,12 @@ class Transport:
         host = url.raw_host or ""
         allowed = self._literal_ok.get(host)
         if allowed is None:
-            address = literal_address(host)
+            address = self._literal(host)
             allowed = self._literal_ok[host] = address is None or self.policy.allows(address)
         if not allowed:
-            address = literal_address(host)
-            return Failure(Verdict.BLOCKED, f"{address} is a private or reserved address")
+            return Failure(
+                Verdict.BLOCKED, f"{self._literal(host)} is a private or reserved address"
+            )
         return None
 
     def cookies_for(self, url: URL) -> tuple[tuple[str, str], ...]:
