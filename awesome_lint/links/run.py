@@ -250,7 +250,7 @@ async def check_links_async(
                 finally:
                     report.requests = client.requests
             _distrust_dns_when_offline(results, pending, report)
-            _say_how_a_token_helps(results, options, report)
+        _say_how_a_token_helps(results, options, report)  # verdicts from the cache too
         if cache is not None:
             try:
                 cache.store(results.values())
