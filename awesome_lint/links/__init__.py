@@ -27,14 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 from .collect import Location, UrlTarget, collect_urls, dump_links, normalise_url
 from .options import LinkOptions, default_cache_path, parse_accept
-from .rules import LINK_RULES
 from .status import Result, Verdict
 
 if TYPE_CHECKING:
     from .findings import diagnostics_for
+    from .rules import LINK_RULES
     from .run import LinkReport, check_links, check_links_async
 
 _LAZY = {
+    "LINK_RULES": "rules",
     "LinkReport": "run",
     "check_links": "run",
     "check_links_async": "run",
@@ -43,8 +44,8 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    """The checker itself (asyncio, aiohttp) loads on first use: every lint run imports this
-    package for its rules, and only ``--check-links`` needs the rest."""
+    """The checker itself (asyncio, aiohttp) and the rules' side load on first use: a link
+    check needs neither rules nor diagnostics before its first request."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,17 +11,16 @@ from typing import TYPE_CHECKING, TextIO
 
 from yarl import URL
 
-from ..diagnostics import Diagnostic
 from ..model import Document
 from .cache import Cache, CacheError
 from .collect import CHECKED_SCHEMES, UrlTarget, canonical_url, collect_urls
 from .exclude import matching_urls
-from .findings import diagnostics_for
 from .options import LinkOptions
 from .progress import Progress
 from .status import GITHUB_LIMIT_REACHED, NO_DNS, VERDICT_ORDER, Failure, Result, Verdict
 
 if TYPE_CHECKING:  # aiohttp is imported only when something must be fetched
+    from ..diagnostics import Diagnostic
     from .client import Client
 
 
@@ -265,6 +264,8 @@ async def check_links_async(
     report.counts = {v.value: 0 for v in VERDICT_ORDER}
     for result in results.values():
         report.counts[result.verdict.value] += 1
+    from .findings import diagnostics_for  # the rules' side: after the checks, not before
+
     report.diagnostics = diagnostics_for(targets, results)
     report.elapsed = time.monotonic() - started
     return report
@@ -282,4 +283,13 @@ def check_links(
     Runs its own event loop. The progress bar is drawn on ``stream`` only when ``progress``
     is set and ``stream`` is a terminal.
     """
-    return asyncio.run(check_links_async(docs, options, progress=progress, stream=stream))
+    reports: list[LinkReport] = []
+
+    async def run() -> None:
+        # Not the report as the task's result: Python 3.11's asyncio.run formats the main
+        # task, result and all, while it restores the SIGINT handler (a report of thousands
+        # of links took a tenth of a second to format for nothing).
+        reports.append(await check_links_async(docs, options, progress=progress, stream=stream))
+
+    asyncio.run(run())
+    return reports[0]
