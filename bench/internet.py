@@ -13,6 +13,12 @@ every host of the list:
   requests an hour without a token, 5,000 with one (``X-RateLimit-Remaining`` on every answer,
   403 with ``X-RateLimit-Remaining: 0`` past it); secondary at most 100 concurrent requests and
   900 a minute (429 with ``Retry-After: 60`` past them).
+- api.github.com ``POST /graphql``: 100 ms; ``repository(owner:, name:)`` fields under
+  aliases, answered with ``nameWithOwner`` (a renamed repository under its new name) or null
+  and a ``NOT_FOUND`` error. GitHub's documented limits: a token is required (401 without);
+  a query without connections costs 1 point; primary 5,000 points an hour (past it: 200 with
+  a ``RATE_LIMITED`` error and ``x-ratelimit-remaining: 0``); secondary 2,000 points a minute
+  and the 100 concurrent requests shared with REST (403 with ``Retry-After: 60`` past them).
 - arxiv.org abs/pdf pages: 120 ms, a paper missing when its id hashes to 0 mod 40 (404); at
   most 4 requests a second per client (429 with ``Retry-After: 1`` past it).
 - export.arxiv.org ``/api/query``: arXiv's rule of one request every 3 seconds, scaled down by
@@ -62,6 +68,8 @@ GITHUB_ANONYMOUS_PER_HOUR = 60
 GITHUB_TOKEN_PER_HOUR = 5000
 GITHUB_SECONDARY_CONCURRENT = 100
 GITHUB_SECONDARY_PER_MINUTE = 900
+GITHUB_GRAPHQL_POINTS_PER_HOUR = 5000
+GITHUB_GRAPHQL_POINTS_PER_MINUTE = 2000
 GITHUB_PAGES_PER_MINUTE = 60
 ARXIV_PAGES_PER_SECOND = 4
 RATE_LIMITED = (429, 403)
@@ -70,6 +78,11 @@ GITHUB = frozenset({"github.com", "www.github.com"})
 ARXIV = frozenset({"arxiv.org", "www.arxiv.org"})
 DOI = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 SERVICES = ("api.github.com", "export.arxiv.org", "publisher.example")
+
+
+GRAPHQL_REPOSITORY = re.compile(
+    r'(\w+)\s*:\s*repository\(\s*owner\s*:\s*"([^"]*)"\s*,\s*name\s*:\s*"([^"]*)"\s*\)'
+)
 
 
 def bucket(text: str, modulo: int) -> int:
@@ -147,6 +160,8 @@ def serve(tls_port: int, plain_port: int, cert: str, key: str, ready) -> None:
             api={True: Window(GITHUB_TOKEN_PER_HOUR, 3600),
                  False: Window(GITHUB_ANONYMOUS_PER_HOUR, 3600)},
             secondary=Window(GITHUB_SECONDARY_PER_MINUTE, 60),
+            graphql=Window(GITHUB_GRAPHQL_POINTS_PER_HOUR, 3600),
+            graphql_minute=Window(GITHUB_GRAPHQL_POINTS_PER_MINUTE, 60),
             pages=Window(GITHUB_PAGES_PER_MINUTE, 60),
             arxiv=Window(ARXIV_PAGES_PER_SECOND, 1.0), export_last=-1e9,
         )  # fmt: skip
@@ -179,6 +194,42 @@ def serve(tls_port: int, plain_port: int, cert: str, key: str, ready) -> None:
             return web.json_response({"message": "Not Found"}, status=404, headers=left)
         name = repo + "-renamed" if kind == 1 else repo
         return web.json_response({"full_name": name}, headers=left)
+
+    async def github_graphql(request: web.Request) -> web.Response:
+        """Each ``alias: repository(owner: "o", name: "n")`` of the query answered; 1 point."""
+        if "Authorization" not in request.headers:
+            message = "This endpoint requires you to be authenticated."
+            return web.json_response({"message": message}, status=401)
+        if state["in_flight"] > GITHUB_SECONDARY_CONCURRENT or not state["graphql_minute"].admit():
+            return limited("api.github.com", 403, {"Retry-After": "60"})
+        window = state["graphql"]
+        if not window.admit():
+            state["limited"]["api.github.com"] += 1
+            error = {"type": "RATE_LIMITED", "message": "API rate limit exceeded"}
+            return web.json_response({"errors": [error]}, headers=graphql_limits(window))
+        await asyncio.sleep(0.1)
+        try:
+            query = str((await request.json())["query"])
+        except (ValueError, KeyError, TypeError):
+            return web.json_response({"message": "Problems parsing JSON"}, status=400)
+        data: dict[str, dict[str, str] | None] = {}
+        errors = []
+        for alias, owner, name in GRAPHQL_REPOSITORY.findall(query):
+            repo = f"{owner}/{name}".lower()
+            kind = bucket(repo, 25)
+            renamed = repo + "-renamed" if kind == 1 else repo
+            data[alias] = None if kind == 0 else {"nameWithOwner": renamed}
+            if kind == 0:
+                message = f"Could not resolve to a Repository with the name '{repo}'."
+                errors.append({"type": "NOT_FOUND", "path": [alias], "message": message})
+        body: dict = {"data": data, **({"errors": errors} if errors else {})}
+        return web.json_response(body, headers=graphql_limits(window))
+
+    def graphql_limits(window: Window) -> dict[str, str]:
+        used = len(window.times)
+        return {"x-ratelimit-limit": str(window.limit), "x-ratelimit-used": str(used),
+                "x-ratelimit-remaining": str(window.limit - used),
+                "x-ratelimit-resource": "graphql"}  # fmt: skip
 
     async def github_page(request: web.Request, path: str) -> web.Response:
         if not state["pages"].admit():
@@ -257,6 +308,8 @@ def serve(tls_port: int, plain_port: int, cert: str, key: str, ready) -> None:
         state["requests"][host] += 1
         state["in_flight"] += 1
         try:
+            if host == "api.github.com" and path == "/graphql":
+                return await github_graphql(request)
             if host == "api.github.com":
                 return await github_api(request, path)
             if host in GITHUB:
@@ -298,6 +351,7 @@ def control(port: int, what: str) -> dict:
 
 
 def child(args: argparse.Namespace) -> None:
+    started = time.perf_counter()
     import ssl
 
     from awesome_lint.engine import parse_source
@@ -305,7 +359,9 @@ def child(args: argparse.Namespace) -> None:
     from awesome_lint.links.safety import StaticResolver
     from awesome_lint.source import read_source
 
+    imported = time.perf_counter()
     doc = parse_source(read_source(args.list))
+    parsed = time.perf_counter()
     hosts = {(urlsplit(t.url).hostname or "").lower() for t in collect_urls([doc])}
     table = dict.fromkeys({*hosts, *SERVICES} - {""}, "127.0.0.1")
     context = ssl.create_default_context(cafile=args.cert)
@@ -321,8 +377,10 @@ def child(args: argparse.Namespace) -> None:
         max_time=args.limit,
     )
     report = check_links([doc], options)
+    checked = time.perf_counter()
     verdicts = {url: r.verdict.value for url, r in report.results.items()}
-    print(json.dumps({"verdicts": verdicts, "notes": report.notes}))
+    phases = {"import": imported - started, "parse": parsed - imported, "check": checked - parsed}
+    print(json.dumps({"verdicts": verdicts, "notes": report.notes, "phases": phases}))
 
 
 def ours(args: argparse.Namespace, listfile: Path, cache: Path | None, token: bool) -> tuple:
@@ -340,7 +398,7 @@ def ours(args: argparse.Namespace, listfile: Path, cache: Path | None, token: bo
     if proc.returncode != 0:
         raise SystemExit(f"awesome-lint's run failed:\n{proc.stderr[-2000:]}")
     data = json.loads(proc.stdout)
-    return wall, data["verdicts"], data["notes"]
+    return wall, data["verdicts"], data["notes"], data["phases"]
 
 
 # -- lychee's run ---------------------------------------------------------------------------
@@ -464,6 +522,9 @@ def main() -> None:
     if not args.list or not Path(args.list).exists():
         raise SystemExit("no list: pass --list (the corpus is read from ../shared/corpus)")
 
+    from links_speed import ensure_bytecode  # this folder's other bench
+
+    ensure_bytecode()
     tmp = Path(tempfile.mkdtemp(prefix="internet-bench-"))
     args.cert, key = make_certificate(tmp)
     args.tls_port, args.plain_port = free_port(), free_port()
@@ -485,9 +546,10 @@ def main() -> None:
         first_wall = None
         for name, cache, token in runs:
             control(args.plain_port, "_reset")
-            wall, verdicts, notes = ours(args, listfile, cache, token)
+            wall, verdicts, notes, phases = ours(args, listfile, cache, token)
             first_wall = first_wall or wall
             print_run(name, wall, control(args.plain_port, "_stats"), verdicts)
+            print("    in the process: " + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items()))
             for note in notes:
                 print(f"    note: {note}")
         exe = lychee_exe()

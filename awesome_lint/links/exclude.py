@@ -10,7 +10,6 @@ files, which a pull request can change.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import re
 from collections.abc import Sequence
@@ -43,6 +42,8 @@ def matching_urls(
     when the matching takes more than ``time_limit`` seconds (:data:`EXCLUDE_TIME_LIMIT`)."""
     if not patterns or not urls:
         return set()
+    import multiprocessing  # only when there are patterns: not on every run's way
+
     time_limit = EXCLUDE_TIME_LIMIT if time_limit is None else time_limit
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)

@@ -21,6 +21,7 @@ from yarl import URL
 
 from ..urls import arxiv_link, doi_as_written
 from .options import LinkOptions
+from .redirects import follow
 from .status import GITHUB_LIMIT_REACHED, Failure, Result, Verdict, describe
 
 if TYPE_CHECKING:  # titles_match and the URL tests serve without aiohttp (a cached run)
@@ -270,25 +271,19 @@ class GithubResolver:
     async def _ask(self, owner: str, repo: str) -> Response | None:
         """The API's answer about the repository (renames followed), None when it gave none."""
         url = self.api.with_path(f"{self.api.path.rstrip('/')}/repos/{owner}/{repo}")
-        resp: Response | None = None
-        budget = self.client.budget()
-        for _ in range(5):  # the API redirects renamed repositories to /repositories/<id>
-            try:
-                resp = await self.client.with_retries(
-                    "GET", url, budget=budget, headers=self.headers(url), max_body=MAX_API_BODY
-                )
-            except Failure:
-                return None
-            self._note_remaining(resp)
-            location = resp.headers.get("Location")
-            if resp.status in (301, 302, 307, 308) and location:
-                try:
-                    url = url.join(URL(location))
-                except ValueError:
-                    return None
-                continue
-            break
-        return resp
+        # The API redirects renamed repositories to /repositories/<id>.
+        chain = await follow(
+            self.client,
+            url,
+            str(url),
+            budget=self.client.budget(),
+            max_redirects=4,
+            headers_for=self.headers,
+            max_body=MAX_API_BODY,
+        )
+        for answer in chain.answers:
+            self._note_remaining(answer)
+        return chain.response
 
     def _note_remaining(self, resp: Response) -> None:
         value = resp.headers.get("X-RateLimit-Remaining", "")

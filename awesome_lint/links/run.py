@@ -1,4 +1,4 @@
-"""The link checker: collected URLs in, one verdict per URL, diagnostics per location out."""
+"""The run: collected URLs in, one verdict per URL (offline, cached or fetched), a report out."""
 
 from __future__ import annotations
 
@@ -11,24 +11,16 @@ from typing import TYPE_CHECKING, TextIO
 
 from yarl import URL
 
-from ..diagnostics import Diagnostic, Fix
 from ..model import Document
 from .cache import Cache, CacheError
-from .collect import CHECKED_SCHEMES, Location, UrlTarget, canonical_url, collect_urls
+from .collect import CHECKED_SCHEMES, UrlTarget, canonical_url, collect_urls
 from .exclude import matching_urls
 from .options import LinkOptions
 from .progress import Progress
-from .rules import (
-    BlockedAddress,
-    DeadLink,
-    LinkUnverified,
-    NetworkRule,
-    PaperTitleMismatch,
-    PermanentRedirect,
-)
 from .status import GITHUB_LIMIT_REACHED, NO_DNS, VERDICT_ORDER, Failure, Result, Verdict
 
 if TYPE_CHECKING:  # aiohttp is imported only when something must be fetched
+    from ..diagnostics import Diagnostic
     from .client import Client
 
 
@@ -74,9 +66,10 @@ def _offline_verdict(target: UrlTarget, excluded: Set[str]) -> Result | None:
     if target.url in excluded:
         return Result(target.url, Verdict.EXCLUDED, detail="excluded (--exclude, --include)")
     try:
-        if not URL(target.url).raw_host:
+        url = URL(target.url)
+        if not url.raw_host:
             return Result(target.url, Verdict.DEAD, detail="invalid URL (no host)")
-        canonical_url(URL(target.url))
+        canonical_url(url)
     except ValueError as exc:
         return Result(target.url, Verdict.DEAD, detail=f"invalid URL ({exc})")
     return None
@@ -256,7 +249,7 @@ async def check_links_async(
                 finally:
                     report.requests = client.requests
             _distrust_dns_when_offline(results, pending, report)
-            _say_how_a_token_helps(results, options, report)
+        _say_how_a_token_helps(results, options, report)  # verdicts from the cache too
         if cache is not None:
             try:
                 cache.store(results.values())
@@ -271,6 +264,8 @@ async def check_links_async(
     report.counts = {v.value: 0 for v in VERDICT_ORDER}
     for result in results.values():
         report.counts[result.verdict.value] += 1
+    from .findings import diagnostics_for  # the rules' side: after the checks, not before
+
     report.diagnostics = diagnostics_for(targets, results)
     report.elapsed = time.monotonic() - started
     return report
@@ -288,81 +283,13 @@ def check_links(
     Runs its own event loop. The progress bar is drawn on ``stream`` only when ``progress``
     is set and ``stream`` is a terminal.
     """
-    return asyncio.run(check_links_async(docs, options, progress=progress, stream=stream))
+    reports: list[LinkReport] = []
 
+    async def run() -> None:
+        # Not the report as the task's result: Python 3.11's asyncio.run formats the main
+        # task, result and all, while it restores the SIGINT handler (a report of thousands
+        # of links took a tenth of a second to format for nothing).
+        reports.append(await check_links_async(docs, options, progress=progress, stream=stream))
 
-# -- diagnostics ------------------------------------------------------------------------------
-
-_RULE_OF = {
-    Verdict.DEAD: DeadLink,
-    Verdict.UNVERIFIED: LinkUnverified,
-    Verdict.REDIRECTED: PermanentRedirect,
-    Verdict.BLOCKED: BlockedAddress,
-}
-
-
-def _diagnostic(
-    rule: type[NetworkRule], loc: Location, result: Result, message: str, fix: Fix | None = None
-) -> Diagnostic:
-    data = {
-        "url": loc.link.url.strip(),
-        "verdict": result.verdict.value,
-        "http_status": result.http_status,
-        "final_url": result.final_url,
-    }
-    return Diagnostic(
-        rule.code, rule.name, rule.severity, loc.path, loc.link.url_span, message, fix, data
-    )
-
-
-def _message(result: Result, written: str) -> str:
-    """What happened, with the URL as written and the reason."""
-    detail = f": {result.detail}" if result.detail else ""
-    if result.verdict is Verdict.DEAD:
-        return f"dead link {written}{detail}"
-    if result.verdict is Verdict.UNVERIFIED:
-        return f"link {written} could not be verified{detail}"
-    if result.verdict is Verdict.BLOCKED:
-        return f"link not checked{detail}"
-    return f"permanent redirect to {result.final_url}"
-
-
-def _title_mismatch(loc: Location, actual: str) -> bool:
-    from .resolvers import links_the_paper, titles_match
-
-    written = loc.entry_title
-    if not written or not links_the_paper(loc.link.label):
-        return False
-    return not titles_match(written, actual)
-
-
-def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) -> list[Diagnostic]:
-    """One diagnostic per location of every URL whose verdict is worth reporting, plus AL904
-    where an entry's title differs from its arXiv paper's."""
-    out: list[Diagnostic] = []
-    for target in targets:
-        result = results.get(target.url)
-        if result is None:
-            continue
-        rule = _RULE_OF.get(result.verdict)
-        for loc in target.locations:
-            if rule is not None:
-                fix = None
-                if result.verdict is Verdict.REDIRECTED and result.final_url:
-                    from ..url_fix import redirect_fix  # after the checks, not before
-
-                    fix = redirect_fix(loc.link, result.final_url)
-                message = _message(result, loc.link.url.strip())
-                out.append(_diagnostic(rule, loc, result, message, fix))
-            if result.title and _title_mismatch(loc, result.title):
-                out.append(
-                    _diagnostic(
-                        PaperTitleMismatch,
-                        loc,
-                        result,
-                        f'entry title "{loc.entry_title}" differs from the arXiv title '
-                        f'"{result.title}"',
-                    )
-                )
-    out.sort(key=lambda d: d.sort_key)
-    return out
+    asyncio.run(run())
+    return reports[0]

@@ -1,0 +1,92 @@
+"""Verdicts turned into diagnostics: one per place a URL is written, of the rule for its
+verdict, and AL904 where an entry's title differs from its arXiv paper's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..diagnostics import Diagnostic, Fix
+from .collect import Location, UrlTarget
+from .rules import (
+    BlockedAddress,
+    DeadLink,
+    LinkUnverified,
+    NetworkRule,
+    PaperTitleMismatch,
+    PermanentRedirect,
+)
+from .status import Result, Verdict
+
+_RULE_OF = {
+    Verdict.DEAD: DeadLink,
+    Verdict.UNVERIFIED: LinkUnverified,
+    Verdict.REDIRECTED: PermanentRedirect,
+    Verdict.BLOCKED: BlockedAddress,
+}
+
+
+def _diagnostic(
+    rule: type[NetworkRule], loc: Location, result: Result, message: str, fix: Fix | None = None
+) -> Diagnostic:
+    data = {
+        "url": loc.link.url.strip(),
+        "verdict": result.verdict.value,
+        "http_status": result.http_status,
+        "final_url": result.final_url,
+    }
+    return Diagnostic(
+        rule.code, rule.name, rule.severity, loc.path, loc.link.url_span, message, fix, data
+    )
+
+
+def _message(result: Result, written: str) -> str:
+    """What happened, with the URL as written and the reason."""
+    detail = f": {result.detail}" if result.detail else ""
+    if result.verdict is Verdict.DEAD:
+        return f"dead link {written}{detail}"
+    if result.verdict is Verdict.UNVERIFIED:
+        return f"link {written} could not be verified{detail}"
+    if result.verdict is Verdict.BLOCKED:
+        return f"link not checked{detail}"
+    return f"permanent redirect to {result.final_url}"
+
+
+def _title_mismatch(loc: Location, actual: str) -> bool:
+    from .resolvers import links_the_paper, titles_match
+
+    written = loc.entry_title
+    if not written or not links_the_paper(loc.link.label):
+        return False
+    return not titles_match(written, actual)
+
+
+def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) -> list[Diagnostic]:
+    """One diagnostic per location of every URL whose verdict is worth reporting, plus AL904
+    where an entry's title differs from its arXiv paper's."""
+    out: list[Diagnostic] = []
+    for target in targets:
+        result = results.get(target.url)
+        if result is None:
+            continue
+        rule = _RULE_OF.get(result.verdict)
+        for loc in target.locations:
+            if rule is not None:
+                fix = None
+                if result.verdict is Verdict.REDIRECTED and result.final_url:
+                    from ..url_fix import redirect_fix  # after the checks, not before
+
+                    fix = redirect_fix(loc.link, result.final_url)
+                message = _message(result, loc.link.url.strip())
+                out.append(_diagnostic(rule, loc, result, message, fix))
+            if result.title and _title_mismatch(loc, result.title):
+                out.append(
+                    _diagnostic(
+                        PaperTitleMismatch,
+                        loc,
+                        result,
+                        f'entry title "{loc.entry_title}" differs from the arXiv title '
+                        f'"{result.title}"',
+                    )
+                )
+    out.sort(key=lambda d: d.sort_key)
+    return out
