@@ -17,18 +17,18 @@ any field (``[style]``); ``--show-style`` prints every vote with its evidence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import partial
 from itertools import pairwise
 from typing import Any
 
 from .dates import MONTHS, DateParts
 from .entries import break_kind
-from .facts import Facts
-from .model import Document, Link, PaperEntry
+from .facts import EntryFacts, Facts
+from .model import Document, Group, Link, PaperEntry
 
 NEWEST_FIRST = "newest-first"
 OLDEST_FIRST = "oldest-first"
@@ -135,6 +135,7 @@ class HouseStyle:
 # -- what each entry says ----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=256)
 def visible_break(token: str) -> str:
     """A break as the reader's page is concerned: spaces around a ``<br>`` or before a
     backslash change nothing, so ``" <br>"`` is ``"<br>"`` and ``"  \\"`` is ``"\\"``."""
@@ -204,11 +205,18 @@ def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
     return start - opened, end + closed, opened, closed
 
 
-def link_gaps(text: str, entry: PaperEntry) -> Iterator[str]:
+LinkExtent = tuple[Link, int, int, bool, bool]  # a link and its link_extent
+
+
+def link_extents(text: str, entry: PaperEntry) -> list[LinkExtent]:
+    """The entry's labelled links (:func:`label_links`), each with its extent."""
+    return [(link, *link_extent(text, link)) for link in label_links(entry)]
+
+
+def link_gaps(text: str, extents: list[LinkExtent]) -> Iterator[str]:
     """What stands between two neighbouring links of one line ("" when they touch)."""
     previous = None
-    for link in label_links(entry):
-        start, end, _, _ = link_extent(text, link)
+    for _, start, end, _, _ in extents:
         if previous is not None and "\n" not in text[previous:start]:
             yield text[previous:start]
         previous = end
@@ -220,101 +228,130 @@ def _is_separator(gap: str) -> bool:
 
 # -- the votes ---------------------------------------------------------------------------------
 
+
+class Voter:
+    """One entry as the votes read it: its facts, and its labelled links with their extents
+    (read once for the bracket, separator and label votes)."""
+
+    __slots__ = ("breaks", "entry", "facts", "links")
+
+    def __init__(self, doc: Document, found: EntryFacts) -> None:
+        self.entry = found.entry
+        self.facts = found
+        self.links = link_extents(doc.text, found.entry)
+        self.breaks = tuple(token for token, _, _ in found.breaks)  # as written
+
+
 # What one entry says on each question of style (a list: an entry may vote several times,
 # once per link say). Month styles name every convention they fit (see vote_any).
-Reader = Callable[[Document, Facts, PaperEntry], list[Any]]
+Reader = Callable[[Document, Voter], list[Any]]
+NO_ANSWER: list[Any] = []  # shared, never changed
 
 
-def _date(facts: Facts, entry: PaperEntry) -> DateParts | None:
-    return facts.of(entry).date if entry.date is not None else None
-
-
-def _day(facts: Facts, entry: PaperEntry) -> DateParts | None:
-    parts = _date(facts, entry)
+def _day(found: EntryFacts) -> DateParts | None:
+    parts = found.date
     return parts if parts is not None and parts.day is not None and parts.layout == "dmy" else None
 
 
-def _breaks(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [frozenset({visible_break(token)}) for token, _, _ in facts.of(entry).breaks]
+@functools.lru_cache(maxsize=1024)
+def _visible_breaks(tokens: tuple[str, ...]) -> tuple[list[Any], list[Any]]:
+    """Each break of an entry as the page shows it, and the set of them (shared, never
+    changed: entries repeat the same breaks)."""
+    each = [frozenset({visible_break(token)}) for token in tokens]
+    return each, [frozenset().union(*each)] if each else NO_ANSWER
 
 
-def _break_sets(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+def _breaks(doc: Document, voter: Voter) -> list[Any]:
+    return _visible_breaks(voter.breaks)[0]
+
+
+def _break_sets(doc: Document, voter: Voter) -> list[Any]:
     """The set of breaks an entry writes: an entry may use two on purpose (``<br>`` on most
     lines, ``" \"`` after the date), which no single break outvotes."""
-    tokens = facts.of(entry).breaks
-    return [frozenset(visible_break(t) for t, _, _ in tokens)] if tokens else []
+    return _visible_breaks(voter.breaks)[1]
 
 
-def _date_layout(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _date(facts, entry)
+def _date_layout(doc: Document, voter: Voter) -> list[Any]:
+    parts = voter.facts.date
     return [parts.layout] if parts else []
 
 
-def _ordinal(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _day(facts, entry)
+def _ordinal(doc: Document, voter: Voter) -> list[Any]:
+    parts = _day(voter.facts)
     return [bool(parts.suffix)] if parts else []
 
 
-def _zero_pad(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _day(facts, entry)
+def _zero_pad(doc: Document, voter: Voter) -> list[Any]:
+    parts = _day(voter.facts)
     return [parts.day_text.startswith("0")] if parts and (parts.day or 10) < 10 else []
 
 
-def _month(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _date(facts, entry)
+def _month(doc: Document, voter: Voter) -> list[Any]:
+    parts = voter.facts.date
     return [month_fits(parts)] if parts else []
 
 
-def _may_dot(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _date(facts, entry)
+def _may_dot(doc: Document, voter: Voter) -> list[Any]:
+    parts = voter.facts.date
     return (
         [parts.month_punct.startswith(".")] if parts and parts.month_text.lower() == "may" else []
     )
 
 
-def _month_separator(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _date(facts, entry)
+def _month_separator(doc: Document, voter: Voter) -> list[Any]:
+    parts = voter.facts.date
     if parts is None or parts.year is None or parts.layout not in ("dmy", "my"):
         return []
     return [parts.month_punct.lstrip(".") or None]
 
 
-def _brackets(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    extents = (link_extent(doc.text, link) for link in label_links(entry))
-    return [opened and closed for _, _, opened, closed in extents]
+def _brackets(doc: Document, voter: Voter) -> list[Any]:
+    return [opened and closed for _, _, _, opened, closed in voter.links]
 
 
-def _separators(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [gap for gap in link_gaps(doc.text, entry) if _is_separator(gap)]
+def _separators(doc: Document, voter: Voter) -> list[Any]:
+    if len(voter.links) < 2:
+        return NO_ANSWER
+    return [gap for gap in link_gaps(doc.text, voter.links) if _is_separator(gap)]
 
 
-def _arxiv_shape(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [a.shape for a in facts.of(entry).arxiv_links]
+def _arxiv_shape(doc: Document, voter: Voter) -> list[Any]:
+    return [a.shape for a in voter.facts.arxiv_links]
 
 
-def _arxiv_version(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [bool(a.version) for a in facts.of(entry).arxiv_links]
+def _arxiv_version(doc: Document, voter: Voter) -> list[Any]:
+    return [bool(a.version) for a in voter.facts.arxiv_links]
 
 
-def _venue(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+def _venue(doc: Document, voter: Voter) -> list[Any]:
+    venue = voter.entry.venue
+    return [_venue_layout(venue.text)] if venue is not None else NO_ANSWER
+
+
+@functools.lru_cache(maxsize=4096)
+def _venue_layout(text: str) -> str | None:
     from .rules.al2_data import read_venue  # the venue reader lives with its data
 
-    return [read_venue(entry.venue.text).layout] if entry.venue is not None else []
+    return read_venue(text).layout
 
 
 def arxiv_gap(facts: Facts, entry: PaperEntry) -> int | None:
     """Months from the entry's arXiv identifier to its date (None without both)."""
-    found = facts.of(entry)
-    parts, arxiv = found.date, found.arxiv
-    if parts is None or arxiv is None or not arxiv.new_style or parts.month_key is None:
+    return _arxiv_gap(facts.of(entry))
+
+
+def _arxiv_gap(found: EntryFacts) -> int | None:
+    parts = found.date
+    if parts is None or parts.month_key is None or len(parts.year_text) != 4:
         return None
-    if len(parts.year_text) != 4:
+    arxiv = found.arxiv
+    if arxiv is None or not arxiv.new_style:
         return None
     return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
 
 
-def _arxiv_dates(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    gap = arxiv_gap(facts, entry)
+def _arxiv_dates(doc: Document, voter: Voter) -> list[Any]:
+    gap = _arxiv_gap(voter.facts)
     return [] if gap is None else [abs(gap) <= 1]
 
 
@@ -343,18 +380,21 @@ def date_key(doc: Document, entry: PaperEntry) -> str | None:
     return before if before.endswith(":") and len(before) <= 24 else None
 
 
-def _decoration(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    found = date_decoration(doc, entry)
-    return [found] if found is not None and entry.family == "item" else []
+def _decoration(doc: Document, voter: Voter) -> list[Any]:
+    if voter.entry.family != "item":
+        return []
+    decoration = date_decoration(doc, voter.entry)
+    return [decoration] if decoration is not None else []
 
 
-def _key(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    found = date_key(doc, entry)
-    return [found] if found is not None else []
+def _key(doc: Document, voter: Voter) -> list[Any]:
+    key = date_key(doc, voter.entry)
+    return [key] if key is not None else []
 
 
-def _title_period(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [ends_with_period(entry.title.text)] if entry.title is not None else []
+def _title_period(doc: Document, voter: Voter) -> list[Any]:
+    title = voter.entry.title
+    return [ends_with_period(title.text)] if title is not None else []
 
 
 # HouseStyle field -> (reader, whether voters name every convention they fit, vote unit)
@@ -381,91 +421,157 @@ QUESTIONS: dict[str, tuple[Reader, bool, str]] = {
 NO_CONVENTION: dict[str, Any] = {"may_dot": False, "arxiv_version": True}
 
 
+Tally = tuple[dict[Any, int], int]  # each value's count (in the order first given), votes cast
+
+
+def _tally(answers: Iterable[Iterable[Any]], any_of: bool) -> Tally:
+    """The votes in some entries' answers to one question. ``any_of``: each answer names every
+    convention it fits (a vote for each, one voter)."""
+    counts: dict[Any, int] = {}
+    total = 0
+    for said in answers:
+        for answer in said:
+            if answer is None:
+                continue
+            total += 1
+            for value in answer if any_of else (answer,):
+                counts[value] = counts.get(value, 0) + 1
+    return counts, total
+
+
+def _pool(tallies: Iterable[Tally]) -> Tally:
+    """The tallies of consecutive runs of entries, as one tally of them all."""
+    counts: dict[Any, int] = {}
+    total = 0
+    for some, cast in tallies:
+        total += cast
+        for value, n in some.items():
+            counts[value] = counts.get(value, 0) + n
+    return counts, total
+
+
 class _Ballots:
-    """Each entry's answers to each question (read once), counted per group and per family."""
+    """Each entry's answers to every question, read once from its facts, then counted once
+    per group; a family's and the document's counts pool those of their groups."""
 
     def __init__(self, doc: Document, facts: Facts) -> None:
         self.doc = doc
         self.facts = facts
-        self.answers: dict[str, dict[int, list[Any]]] = {name: {} for name in QUESTIONS}
+        self.voters = [Voter(doc, facts.of(entry)) for entry in doc.entries]
+        self.answers = {
+            name: [read(doc, voter) for voter in self.voters]
+            for name, (read, _, _) in QUESTIONS.items()
+        }
+        self.families = {i: self._family(group) for i, group in enumerate(doc.groups)}
+        # Pooling the groups' counts counts the same votes in the same order (which breaks a
+        # tie) when the groups hold every entry, in order, each of one family.
+        in_order = [i for group in doc.groups for i in group.entries]
+        self.poolable = in_order == list(range(len(doc.entries))) and all(
+            all(doc.entries[i].family == self.families[g] for i in group.entries)
+            for g, group in enumerate(doc.groups)
+        )
+        self.group_tallies: dict[tuple[str, int], Tally] = {}
         self.family_votes: dict[tuple[str, str], Vote] = {}
         self.sort_directions = _sort_directions(doc, facts)
 
-    def _answers(self, name: str, entries: list[PaperEntry]) -> list[Any]:
-        read = QUESTIONS[name][0]
-        known = self.answers[name]
-        found: list[Any] = []
-        for entry in entries:
-            said = known.get(id(entry))
-            if said is None:
-                said = known[id(entry)] = read(self.doc, self.facts, entry)
-            found += said
-        return found
+    def _family(self, group: Group) -> str | None:
+        return self.doc.entries[group.entries[0]].family if group.entries else None
 
-    def ask(self, name: str, entries: list[PaperEntry], whole: bool = False) -> Vote:
+    def _count(self, name: str, indices: Iterable[int]) -> Tally:
+        column = self.answers[name]
+        return _tally((column[i] for i in indices), QUESTIONS[name][1])
+
+    def _group_tally(self, name: str, group: int) -> Tally:
+        key = (name, group)
+        if key not in self.group_tallies:
+            self.group_tallies[key] = self._count(name, self.doc.groups[group].entries)
+        return self.group_tallies[key]
+
+    def _vote(self, name: str, tally: Tally, scope: str = "group") -> Vote:
+        return _decide(*tally, scope, MONTH_STYLES if QUESTIONS[name][1] else ())
+
+    def whole(self, name: str) -> Vote:
+        """The document's own vote."""
+        if self.poolable:
+            tally = _pool(self._group_tally(name, g) for g in range(len(self.doc.groups)))
+        else:
+            tally = self._count(name, range(len(self.doc.entries)))
+        return self._vote(name, tally)
+
+    def family(self, name: str, family: str) -> Vote:
+        """The vote of every entry of the family (blocks, items or rows) in the document."""
+        key = (name, family)
+        if key not in self.family_votes:
+            if self.poolable:
+                groups = (g for g, f in self.families.items() if f == family)
+                tally = _pool(self._group_tally(name, g) for g in groups)
+            else:
+                members = (i for i, e in enumerate(self.doc.entries) if e.family == family)
+                tally = self._count(name, members)
+            self.family_votes[key] = self._vote(name, tally, scope="family")
+        return self.family_votes[key]
+
+    def ask(self, name: str, group: int) -> Vote:
         """The group's vote when it is clear; else the family's, where the group has too few
         votes or leans the family's clear way without the numbers (a section of a consistent
-        list with a few odd entries). ``whole``: the document's own vote, never borrowed."""
-        counter = partial(vote_any, prefer=MONTH_STYLES) if QUESTIONS[name][1] else vote
-        found = counter(self._answers(name, entries))
-        if whole or found.value is not None or not entries:
+        list with a few odd entries)."""
+        found = self._vote(name, self._group_tally(name, group))
+        family = self.families[group]
+        if found.value is not None or family is None:
             return found
-        key = (name, entries[0].family)
-        if key not in self.family_votes:
-            members = [e for e in self.doc.entries if e.family == key[1]]
-            self.family_votes[key] = counter(self._answers(name, members), scope="family")
-        family = self.family_votes[key]
-        if found.total < GROUP_VOTES or (family.value is not None and family.value == found.leader):
-            return family
+        pooled = self.family(name, family)
+        if found.total < GROUP_VOTES or (pooled.value is not None and pooled.value == found.leader):
+            return pooled
         return found
 
 
-def _style_of(
-    ballots: _Ballots, entries: list[PaperEntry], doc: Document, whole: bool = False
-) -> HouseStyle:
-    votes = {name: ballots.ask(name, entries, whole) for name in QUESTIONS}
+def _style_of(ballots: _Ballots, group: int | None) -> HouseStyle:
+    """The style of one group (None: the whole document's)."""
+    if group is None:
+        votes = {name: ballots.whole(name) for name in QUESTIONS}
+        voters = ballots.voters
+    else:
+        votes = {name: ballots.ask(name, group) for name in QUESTIONS}
+        voters = [ballots.voters[i] for i in ballots.doc.groups[group].entries]
     if votes["break_tokens"].value is None and votes["break_sets"].value is not None:
         votes["break_tokens"] = votes["break_sets"]  # each entry mixes breaks, all alike
     del votes["break_sets"]
     values = {
         name: NO_CONVENTION.get(name) if v.value is None else v.value for name, v in votes.items()
     }
-    family = vote(e.family for e in entries)
-    votes["entry_layout"] = vote(e.layout for e in entries if e.family == family.leader)
-    token = _house_token(ballots.facts, entries, values["break_tokens"])
+    family = vote(v.entry.family for v in voters)
+    votes["entry_layout"] = vote(v.entry.layout for v in voters if v.entry.family == family.leader)
+    token = _house_token(voters, values["break_tokens"])
     return HouseStyle(
         entry_family=family.leader,
         entry_layout=votes["entry_layout"].leader,
         break_token=token,
         break_kind=break_kind(token) if token is not None else None,
         sort_direction=ballots.sort_directions,
-        **_labels(entries),
+        **_labels(voters),
         **values,
         votes=votes,
     )
 
 
-def _house_token(
-    facts: Facts, entries: list[PaperEntry], house: frozenset[str] | None
-) -> str | None:
+def _house_token(voters: list[Voter], house: frozenset[str] | None) -> str | None:
     """The break to write where one is off the house: the one its entries write most, as
     written (``" \\"`` rather than ``"\\"``)."""
     if not house:
         return None
-    written = Counter(
-        token
-        for entry in entries
-        for token, _, _ in facts.of(entry).breaks
-        if visible_break(token) in house
-    )
-    return written.most_common(1)[0][0] if written else None
+    written: dict[str, int] = {}
+    for voter in voters:
+        for token in voter.breaks:
+            written[token] = written.get(token, 0) + 1
+    housed = {token: n for token, n in written.items() if visible_break(token) in house}
+    return max(housed, key=housed.__getitem__) if housed else None  # the first of a tie
 
 
 def infer_style(doc: Document) -> HouseStyle:
     facts = Facts(doc)
     ballots = _Ballots(doc, facts)
-    whole = _style_of(ballots, list(doc.entries), doc, whole=True)
-    groups = tuple(_style_of(ballots, doc.group_entries(g), doc) for g in doc.groups)
+    whole = _style_of(ballots, None)
+    groups = tuple(_style_of(ballots, g) for g in range(len(doc.groups)))
     return replace(whole, groups=groups, facts=facts)
 
 
@@ -480,10 +586,10 @@ def _sort_directions(doc: Document, facts: Facts) -> dict[int, str]:
     return directions
 
 
-def _labels(entries: Iterable[PaperEntry]) -> dict[str, dict]:
+def _labels(voters: list[Voter]) -> dict[str, dict]:
     """The house spelling of each label: the spelling most of its uses write, when clear
     (``Github`` in a list that always writes it); labels without one keep every spelling."""
-    counts = Counter(link.label.strip() for e in entries for link in label_links(e))
+    counts = Counter(link.label.strip() for v in voters for link, *_ in v.links)
     counts.pop("", None)
     by_key: dict[str, Counter] = {}
     for label, n in counts.items():
