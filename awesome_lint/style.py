@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from typing import Any
 
 from .dates import MONTHS, DateParts
@@ -39,6 +38,7 @@ AP_FULL = frozenset({3, 4, 5, 6, 7})  # AP style spells out March to July, abbre
 # Month styles, the simpler first: a group that fits AP style no better than it fits plain
 # abbreviations ("Oct." fits both) abbreviates.
 MONTH_STYLES = ("abbr-dot", "abbr", "full", "ap")
+NO_ANSWER: list[Any] = []  # an entry that does not vote on a question (shared, never changed)
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ class HouseStyle:
     sort_direction: dict[int, str] = field(default_factory=dict)  # section index -> direction
     link_labels: dict[str, str] = field(default_factory=dict)  # lower-case -> house spelling
     label_counts: dict[str, int] = field(default_factory=dict)  # spelling as written -> uses
+    label_votes: dict[str, Vote] = field(default_factory=dict, compare=False, repr=False)
     arxiv_shape: str | None = None  # abs | pdf
     link_brackets: bool | None = None  # links written "[[Label](url)]" rather than "[Label](url)"
     link_separator: str | None = None  # what stands between two links of a line: " ", "" …
@@ -121,6 +122,9 @@ class HouseStyle:
     arxiv_dates: bool | None = None  # dates give the month of the entry's arXiv identifier
     date_decoration: str | None = None  # an item's date set off: plain | italic | bold
     date_key: str | None = None  # the label before a date on its own line: "🗓️ Date:"
+    authors_separator: str | None = None  # between authors, as written: ", "
+    authors_final_kind: str | None = None  # before the last author: comma | and | amp
+    authors_final: str | None = None  # that separator as written: " and " or ", and "
     votes: dict[str, Vote] = field(default_factory=dict, compare=False, repr=False)
     groups: tuple[HouseStyle, ...] = field(default=(), compare=False, repr=False)
     facts: Facts = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
@@ -226,6 +230,49 @@ def _is_separator(gap: str) -> bool:
     return len(gap) <= 5 and not gap.strip(" |·,;/")
 
 
+_AUTHOR_SEPARATOR = re.compile(
+    r"[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
+)
+_ET_AL = re.compile(r"\bet al\.?$")
+
+
+@functools.lru_cache(maxsize=16384)
+def author_separators(text: str) -> tuple[re.Match[str], ...]:
+    """The separators between the authors of an author list (not one that ends it)."""
+    return tuple(m for m in _AUTHOR_SEPARATOR.finditer(text) if m.end() < len(text))
+
+
+def separator_kind(separator: str) -> str:
+    """comma | and | amp | semicolon | doubled."""
+    s = separator.strip()
+    if s.endswith("and"):
+        return "and"
+    if s == "&":
+        return "amp"
+    if s == ";":
+        return "semicolon"
+    return "doubled" if s.count(",") > 1 else "comma"
+
+
+def open_ended(authors: str) -> bool:
+    """ "A, B et al.": the last separator is not the one before the last author."""
+    return bool(_ET_AL.search(authors.rstrip()))
+
+
+@functools.lru_cache(maxsize=16384)
+def _author_votes(text: str) -> tuple[list[str], list[str]]:
+    """An author list's votes: its comma separators between authors but the last, and the
+    separator before the last author (a comma, "and" or "&"; none after "et al.")."""
+    found = [m.group() for m in author_separators(text)]
+    if not found:
+        return NO_ANSWER, NO_ANSWER
+    if open_ended(text):
+        return [s for s in found if separator_kind(s) == "comma"], NO_ANSWER
+    inner = [s for s in found[:-1] if separator_kind(s) == "comma"]
+    final = [found[-1]] if separator_kind(found[-1]) in ("comma", "and", "amp") else NO_ANSWER
+    return inner, final
+
+
 # -- the votes ---------------------------------------------------------------------------------
 
 
@@ -245,7 +292,6 @@ class Voter:
 # What one entry says on each question of style (a list: an entry may vote several times,
 # once per link say). Month styles name every convention they fit (see vote_any).
 Reader = Callable[[Document, Voter], list[Any]]
-NO_ANSWER: list[Any] = []  # shared, never changed
 
 
 def _day(found: EntryFacts) -> DateParts | None:
@@ -392,6 +438,17 @@ def _key(doc: Document, voter: Voter) -> list[Any]:
     return [key] if key is not None else []
 
 
+def _authors_separator(doc: Document, voter: Voter) -> list[Any]:
+    authors = voter.entry.authors
+    return _author_votes(authors.text)[0] if authors is not None else NO_ANSWER
+
+
+def _authors_final(doc: Document, voter: Voter) -> list[Any]:
+    authors = voter.entry.authors
+    finals = _author_votes(authors.text)[1] if authors is not None else NO_ANSWER
+    return [separator_kind(final) for final in finals]
+
+
 def _title_period(doc: Document, voter: Voter) -> list[Any]:
     title = voter.entry.title
     return [ends_with_period(title.text)] if title is not None else []
@@ -416,6 +473,8 @@ QUESTIONS: dict[str, tuple[Reader, bool, str]] = {
     "arxiv_dates": (_arxiv_dates, False, "dated arXiv papers"),
     "date_decoration": (_decoration, False, "dates of items"),
     "date_key": (_key, False, "labelled dates"),
+    "authors_separator": (_authors_separator, False, "separators"),
+    "authors_final_kind": (_authors_final, False, "author lists"),
 }
 # What a field holds when its vote finds no convention (None unless a rule needs a default).
 NO_CONVENTION: dict[str, Any] = {"may_dot": False, "arxiv_version": True}
@@ -472,7 +531,7 @@ class _Ballots:
         )
         self.group_tallies: dict[tuple[str, int], Tally] = {}
         self.family_votes: dict[tuple[str, str], Vote] = {}
-        self.sort_directions = _sort_directions(doc, facts)
+        self.sort_votes = _sort_votes(doc, facts)
 
     def _family(self, group: Group) -> str | None:
         return self.doc.entries[group.entries[0]].family if group.entries else None
@@ -539,19 +598,39 @@ def _style_of(ballots: _Ballots, group: int | None) -> HouseStyle:
     values = {
         name: NO_CONVENTION.get(name) if v.value is None else v.value for name, v in votes.items()
     }
+    if group is not None and ballots.doc.groups[group].section in ballots.sort_votes:
+        votes["sort_direction"] = ballots.sort_votes[ballots.doc.groups[group].section]
     family = vote(v.entry.family for v in voters)
     votes["entry_layout"] = vote(v.entry.layout for v in voters if v.entry.family == family.leader)
     token = _house_token(voters, values["break_tokens"])
+    final = votes["authors_final_kind"]
+    if final.scope == "family":  # written as the family writes it
+        voters = [v for v in ballots.voters if v.entry.family == ballots.families[group]]
+    values["authors_final"] = _final_written(voters, final.value, values["authors_separator"])
     return HouseStyle(
         entry_family=family.leader,
         entry_layout=votes["entry_layout"].leader,
         break_token=token,
         break_kind=break_kind(token) if token is not None else None,
-        sort_direction=ballots.sort_directions,
+        sort_direction={i: found.leader for i, found in ballots.sort_votes.items()},
         **_labels(voters),
         **values,
         votes=votes,
     )
+
+
+def _final_written(voters: list[Voter], kind: str | None, separator: str | None) -> str | None:
+    """The separator before the last author, as the house writes its ``kind``: the list's
+    separator for a comma, else the one of that kind its entries write most."""
+    if kind is None or (kind == "comma" and separator):
+        return separator if kind else None
+    written: dict[str, int] = {}
+    for voter in voters:
+        if voter.entry.authors is not None:
+            for final in _author_votes(voter.entry.authors.text)[1]:
+                if separator_kind(final) == kind:
+                    written[final] = written.get(final, 0) + 1
+    return max(written, key=written.__getitem__) if written else None  # the first of a tie
 
 
 def _house_token(voters: list[Voter], house: frozenset[str] | None) -> str | None:
@@ -575,15 +654,22 @@ def infer_style(doc: Document) -> HouseStyle:
     return replace(whole, groups=groups, facts=facts)
 
 
-def _sort_directions(doc: Document, facts: Facts) -> dict[int, str]:
-    directions: dict[int, str] = {}
+def _sort_votes(doc: Document, facts: Facts) -> dict[int, Vote]:
+    """Each dated section's order as AL204 reads it: the direction of its longest run of
+    entries in date order (newest first on a tie), clear when that run holds two thirds of its
+    dated entries. An order is a run, not a count of votes: one entry out of place breaks two
+    neighbouring pairs but moves only itself."""
+    from .rules.al204_date_order import _Section  # the order reader lives with its rule
+
+    votes: dict[int, Vote] = {}
     for section in doc.sections:
-        values = [p.value for _, p in facts.dated(section.entries) if p.value is not None]
-        newer = sum(b > a for a, b in pairwise(values))
-        older = sum(b < a for a, b in pairwise(values))
-        if newer + older:
-            directions[section.index] = OLDEST_FIRST if newer > older else NEWEST_FIRST
-    return directions
+        dated = [(e, p) for e, p in facts.dated(section.entries) if p.value is not None]
+        if len({p.value for _, p in dated}) > 1:
+            order = _Section.of(section, dated)
+            direction = order.direction(NEWEST_FIRST)
+            clear = direction if order.is_sorted(direction) else None
+            votes[section.index] = Vote(clear, direction, len(order.kept[direction]), len(dated))
+    return votes
 
 
 def _labels(voters: list[Voter]) -> dict[str, dict]:
@@ -595,11 +681,12 @@ def _labels(voters: list[Voter]) -> dict[str, dict]:
     for label, n in counts.items():
         by_key.setdefault(label.lower(), Counter())[label] += n
     spellings = {}
+    label_votes = {}
     for key, written in by_key.items():
-        found = _decide(written, sum(written.values()))
+        found = label_votes[key] = _decide(written, sum(written.values()))
         if found.value is not None or len(written) == 1:
             spellings[key] = found.leader
-    return {"link_labels": spellings, "label_counts": dict(counts)}
+    return {"link_labels": spellings, "label_counts": dict(counts), "label_votes": label_votes}
 
 
 # -- configuration -----------------------------------------------------------------------------
@@ -627,6 +714,8 @@ PINNABLE: dict[str, tuple[object, ...] | type] = {
     "arxiv-dates": bool,
     "date-decoration": ("plain", "italic", "bold"),
     "date-key": str,
+    "authors-separator": str,
+    "authors-final": str,
 }
 
 
@@ -636,7 +725,8 @@ def pin_style(style: HouseStyle, pins: dict[str, object], doc: Document) -> Hous
 
     A pinned sort direction applies to every section; pinned link labels are the house
     spellings of those labels (the rest of the list's labels keep theirs); a pinned break token
-    also sets its kind and the breaks the house writes.
+    also sets its kind and the breaks the house writes, a pinned last authors' separator its
+    kind.
     """
 
     def pinned(one: HouseStyle) -> HouseStyle:
@@ -650,11 +740,15 @@ def pin_style(style: HouseStyle, pins: dict[str, object], doc: Document) -> Hous
             token = str(values["break_token"])
             values["break_kind"] = break_kind(token)
             values["break_tokens"] = frozenset({visible_break(token)})
+        if "authors_final" in values:
+            values["authors_final_kind"] = separator_kind(str(values["authors_final"]))
         votes = dict(one.votes)
         for name in pins:
             votes[name] = Vote(pins[name], pins[name], 0, 0, "pinned")
         if "break_token" in pins:
             votes["break_tokens"] = votes["break_token"]
+        if "authors_final" in pins:
+            votes["authors_final_kind"] = Vote(*[values["authors_final_kind"]] * 2, 0, 0, "pinned")
         return replace(one, **values, votes=votes)
 
     return replace(pinned(style), groups=tuple(pinned(g) for g in style.groups))

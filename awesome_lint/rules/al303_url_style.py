@@ -147,12 +147,15 @@ def _drop_parameters(url: str) -> tuple[str, list[str]]:
 
 def _clear_habits(doc: Document, style: HouseStyle, options: UrlStyleOptions) -> HouseStyle:
     """The style's arXiv habits, kept only where they are checked and two thirds of the list's
-    arXiv links agree (``arxiv_version`` True: any version suffix is accepted)."""
+    arXiv links agree or ``[style]`` pins them (``arxiv_version`` True: any version suffix is
+    accepted)."""
     links = [a for link in doc.links if (a := arxiv_link(link.url)) and a.shape in ("abs", "pdf")]
     shapes = Counter(a.shape for a in links)
     versions = Counter(bool(a.version) for a in links)
-    clear_shape = shapes[style.arxiv_shape] * 3 >= 2 * len(links)
-    clear_version = versions[style.arxiv_version] * 3 >= 2 * len(links)
+    clear_shape = _pinned(style, "arxiv_shape") or shapes[style.arxiv_shape] * 3 >= 2 * len(links)
+    clear_version = _pinned(style, "arxiv_version") or versions[style.arxiv_version] * 3 >= 2 * len(
+        links
+    )
     return replace(
         style,
         arxiv_shape=style.arxiv_shape if clear_shape and options.check_arxiv_shape else None,
@@ -160,6 +163,12 @@ def _clear_habits(doc: Document, style: HouseStyle, options: UrlStyleOptions) ->
         if clear_version and options.check_arxiv_version
         else True,
     )
+
+
+def _pinned(style: HouseStyle, name: str) -> bool:
+    """Whether ``[style]`` pins the habit (it then holds whatever the links do)."""
+    found = style.votes.get(name)
+    return found is not None and found.scope == "pinned"
 
 
 def _pdf_suffix_habit(doc: Document) -> bool:
