@@ -27,6 +27,7 @@ _QUESTION_NAMES = {
     "arxiv_dates": "dates give the arXiv month",
     "date_decoration": "dates of items set off as",
     "date_key": "dates labelled",
+    "label_lower_case": "link labels in lower case",
     "authors_separator": "between authors",
     "authors_final_kind": "before the last author",
     "sort_direction": "date order of the section",

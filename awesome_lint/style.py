@@ -122,6 +122,7 @@ class HouseStyle:
     arxiv_dates: bool | None = None  # dates give the month of the entry's arXiv identifier
     date_decoration: str | None = None  # an item's date set off: plain | italic | bold
     date_key: str | None = None  # the label before a date on its own line: "🗓️ Date:"
+    label_lower_case: bool | None = None  # link labels written in lower case: "[paper]"
     authors_separator: str | None = None  # between authors, as written: ", "
     authors_final_kind: str | None = None  # before the last author: comma | and | amp
     authors_final: str | None = None  # that separator as written: " and " or ", and "
@@ -438,6 +439,11 @@ def _key(doc: Document, voter: Voter) -> list[Any]:
     return [key] if key is not None else []
 
 
+def _label_case(doc: Document, voter: Voter) -> list[Any]:
+    labels = (link.label.strip() for link, *_ in voter.links)
+    return [label == label.lower() for label in labels if label]
+
+
 def _authors_separator(doc: Document, voter: Voter) -> list[Any]:
     authors = voter.entry.authors
     return _author_votes(authors.text)[0] if authors is not None else NO_ANSWER
@@ -473,6 +479,7 @@ QUESTIONS: dict[str, tuple[Reader, bool, str]] = {
     "arxiv_dates": (_arxiv_dates, False, "dated arXiv papers"),
     "date_decoration": (_decoration, False, "dates of items"),
     "date_key": (_key, False, "labelled dates"),
+    "label_lower_case": (_label_case, False, "labels"),
     "authors_separator": (_authors_separator, False, "separators"),
     "authors_final_kind": (_authors_final, False, "author lists"),
 }
@@ -714,6 +721,7 @@ PINNABLE: dict[str, tuple[object, ...] | type] = {
     "arxiv-dates": bool,
     "date-decoration": ("plain", "italic", "bold"),
     "date-key": str,
+    "label-lower-case": bool,
     "authors-separator": str,
     "authors-final": str,
 }

@@ -154,6 +154,21 @@ def test_each_judgement_is_shown_and_a_pin_changes_the_finding(
     assert found[0] == finding, judgement
 
 
+LOWER_CASE_LABELS = LIST.replace("[Paper]", "[paper]").replace("[Code]", "[github]")
+
+
+def test_label_case_is_a_vote_and_a_pin(folder: Path) -> None:
+    (folder / "list.md").write_text(LOWER_CASE_LABELS, encoding="utf-8")
+    canonical = "[rules.AL104]\ncanonical-names = true\n"
+    (folder / ".awesome-lint.toml").write_text(canonical, encoding="utf-8")
+    assert "  link labels in lower case: yes: 10 of 10 labels" in run(folder, "--show-style")
+    assert not [line for line in run(folder, "--select", "AL104") if line.startswith("list.md")]
+    pin = "[style]\nlabel-lower-case = false\n" + canonical
+    (folder / ".awesome-lint.toml").write_text(pin, encoding="utf-8")
+    found = [line for line in run(folder, "--select", "AL104") if line.startswith("list.md")]
+    assert found[0] == 'list.md:8:47: AL104 [*] [link-label] link label "github" should be "GitHub"'
+
+
 def test_a_pinned_vote_is_shown_as_pinned(folder: Path) -> None:
     (folder / ".awesome-lint.toml").write_text(
         '[style]\nauthors-final = " and "\nlink-labels = ["PAPER"]\n', encoding="utf-8"
