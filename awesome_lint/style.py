@@ -261,17 +261,20 @@ def open_ended(authors: str) -> bool:
 
 
 @functools.lru_cache(maxsize=16384)
-def _author_votes(text: str) -> tuple[list[str], list[str]]:
+def _author_votes(text: str) -> tuple[list[str], list[str], list[str]]:
     """An author list's votes: its comma separators between authors but the last, and the
-    separator before the last author (a comma, "and" or "&"; none after "et al.")."""
+    separator before the last author (a comma, "and" or "&"; none after "et al."), as written
+    and by kind (shared, never changed)."""
     found = [m.group() for m in author_separators(text)]
     if not found:
-        return NO_ANSWER, NO_ANSWER
+        return NO_ANSWER, NO_ANSWER, NO_ANSWER
     if open_ended(text):
-        return [s for s in found if separator_kind(s) == "comma"], NO_ANSWER
+        return [s for s in found if separator_kind(s) == "comma"], NO_ANSWER, NO_ANSWER
     inner = [s for s in found[:-1] if separator_kind(s) == "comma"]
-    final = [found[-1]] if separator_kind(found[-1]) in ("comma", "and", "amp") else NO_ANSWER
-    return inner, final
+    last = separator_kind(found[-1])
+    if last not in ("comma", "and", "amp"):
+        return inner, NO_ANSWER, NO_ANSWER
+    return inner, [found[-1]], [last]
 
 
 # -- the votes ---------------------------------------------------------------------------------
@@ -281,12 +284,13 @@ class Voter:
     """One entry as the votes read it: its facts, and its labelled links with their extents
     (read once for the bracket, separator and label votes)."""
 
-    __slots__ = ("breaks", "entry", "facts", "links")
+    __slots__ = ("breaks", "entry", "facts", "labels", "links")
 
     def __init__(self, doc: Document, found: EntryFacts) -> None:
         self.entry = found.entry
         self.facts = found
         self.links = link_extents(doc.text, found.entry)
+        self.labels = [label for link, *_ in self.links if (label := link.label.strip())]
         self.breaks = tuple(token for token, _, _ in found.breaks)  # as written
 
 
@@ -440,8 +444,7 @@ def _key(doc: Document, voter: Voter) -> list[Any]:
 
 
 def _label_case(doc: Document, voter: Voter) -> list[Any]:
-    labels = (link.label.strip() for link, *_ in voter.links)
-    return [label == label.lower() for label in labels if label]
+    return [label == label.lower() for label in voter.labels]
 
 
 def _authors_separator(doc: Document, voter: Voter) -> list[Any]:
@@ -451,8 +454,7 @@ def _authors_separator(doc: Document, voter: Voter) -> list[Any]:
 
 def _authors_final(doc: Document, voter: Voter) -> list[Any]:
     authors = voter.entry.authors
-    finals = _author_votes(authors.text)[1] if authors is not None else NO_ANSWER
-    return [separator_kind(final) for final in finals]
+    return _author_votes(authors.text)[2] if authors is not None else NO_ANSWER
 
 
 def _title_period(doc: Document, voter: Voter) -> list[Any]:
@@ -538,7 +540,15 @@ class _Ballots:
         )
         self.group_tallies: dict[tuple[str, int], Tally] = {}
         self.family_votes: dict[tuple[str, str], Vote] = {}
+        self._family_finals: dict[str, dict[str, int]] = {}
         self.sort_votes = _sort_votes(doc, facts)
+
+    def family_finals(self, family: str) -> dict[str, int]:
+        """The separators before the last author the family writes (see _finals_written)."""
+        if family not in self._family_finals:
+            members = (v for v in self.voters if v.entry.family == family)
+            self._family_finals[family] = _finals_written(members)
+        return self._family_finals[family]
 
     def _family(self, group: Group) -> str | None:
         return self.doc.entries[group.entries[0]].family if group.entries else None
@@ -611,9 +621,12 @@ def _style_of(ballots: _Ballots, group: int | None) -> HouseStyle:
     votes["entry_layout"] = vote(v.entry.layout for v in voters if v.entry.family == family.leader)
     token = _house_token(voters, values["break_tokens"])
     final = votes["authors_final_kind"]
-    if final.scope == "family":  # written as the family writes it
-        voters = [v for v in ballots.voters if v.entry.family == ballots.families[group]]
-    values["authors_final"] = _final_written(voters, final.value, values["authors_separator"])
+    written = (
+        ballots.family_finals(ballots.families[group])  # as the family writes it
+        if final.scope == "family"
+        else _finals_written(voters)
+    )
+    values["authors_final"] = _final_written(written, final.value, values["authors_separator"])
     return HouseStyle(
         entry_family=family.leader,
         entry_layout=votes["entry_layout"].leader,
@@ -626,18 +639,23 @@ def _style_of(ballots: _Ballots, group: int | None) -> HouseStyle:
     )
 
 
-def _final_written(voters: list[Voter], kind: str | None, separator: str | None) -> str | None:
-    """The separator before the last author, as the house writes its ``kind``: the list's
-    separator for a comma, else the one of that kind its entries write most."""
-    if kind is None or (kind == "comma" and separator):
-        return separator if kind else None
+def _finals_written(voters: Iterable[Voter]) -> dict[str, int]:
+    """How often each separator before the last author is written, as written."""
     written: dict[str, int] = {}
     for voter in voters:
         if voter.entry.authors is not None:
             for final in _author_votes(voter.entry.authors.text)[1]:
-                if separator_kind(final) == kind:
-                    written[final] = written.get(final, 0) + 1
-    return max(written, key=written.__getitem__) if written else None  # the first of a tie
+                written[final] = written.get(final, 0) + 1
+    return written
+
+
+def _final_written(written: dict[str, int], kind: str | None, separator: str | None) -> str | None:
+    """The separator before the last author, as the house writes its ``kind``: the list's
+    separator for a comma, else the one of that kind its entries write most."""
+    if kind is None or (kind == "comma" and separator):
+        return separator if kind else None
+    of_kind = {final: n for final, n in written.items() if separator_kind(final) == kind}
+    return max(of_kind, key=of_kind.__getitem__) if of_kind else None  # the first of a tie
 
 
 def _house_token(voters: list[Voter], house: frozenset[str] | None) -> str | None:
@@ -682,8 +700,7 @@ def _sort_votes(doc: Document, facts: Facts) -> dict[int, Vote]:
 def _labels(voters: list[Voter]) -> dict[str, dict]:
     """The house spelling of each label: the spelling most of its uses write, when clear
     (``Github`` in a list that always writes it); labels without one keep every spelling."""
-    counts = Counter(link.label.strip() for v in voters for link, *_ in v.links)
-    counts.pop("", None)
+    counts = Counter(label for voter in voters for label in voter.labels)
     by_key: dict[str, Counter] = {}
     for label, n in counts.items():
         by_key.setdefault(label.lower(), Counter())[label] += n
