@@ -65,7 +65,7 @@ def describe_votes(style: HouseStyle) -> list[str]:
         found = style.votes.get(name)
         if found is None or (found.total == 0 and found.scope != "pinned"):
             continue
-        unit = QUESTIONS[name][2] if name in QUESTIONS else _UNITS[name]
+        unit = QUESTIONS[name][1] if name in QUESTIONS else _UNITS[name]
         if found.value is not None:
             lines.append(f"{label}: {_shown(name, found.value)}: {found.evidence(unit)}")
         else:

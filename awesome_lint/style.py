@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Any
 
 from .dates import MONTHS, DateParts
@@ -243,6 +244,7 @@ def author_separators(text: str) -> tuple[re.Match[str], ...]:
     return tuple(m for m in _AUTHOR_SEPARATOR.finditer(text) if m.end() < len(text))
 
 
+@functools.lru_cache(maxsize=256)
 def separator_kind(separator: str) -> str:
     """comma | and | amp | semicolon | doubled."""
     s = separator.strip()
@@ -294,89 +296,79 @@ class Voter:
         self.breaks = tuple(token for token, _, _ in found.breaks)  # as written
 
 
-# What one entry says on each question of style (a list: an entry may vote several times,
-# once per link say). Month styles name every convention they fit (see vote_any).
-Reader = Callable[[Document, Voter], list[Any]]
+# What an entry says on each question of style: a list of answers per question (an entry may
+# vote several times, once per link say; None casts no vote). Each reader reads one fact of the
+# entry once and answers every question that fact decides. Month styles name every convention
+# they fit (see vote_any).
+Answers = tuple[list[Any], ...]
+Reader = Callable[[Document, Voter], Answers]
 
 
-def _day(found: EntryFacts) -> DateParts | None:
-    parts = found.date
-    return parts if parts is not None and parts.day is not None and parts.layout == "dmy" else None
+def _day(parts: DateParts) -> DateParts | None:
+    return parts if parts.day is not None and parts.layout == "dmy" else None
+
+
+def _break_answers(doc: Document, voter: Voter) -> Answers:
+    """break_tokens: each break as the page shows it; break_sets: the set of them (an entry
+    may write two on purpose, ``<br>`` on most lines and ``" \\"`` after the date, which no
+    single break outvotes)."""
+    return _visible_breaks(voter.breaks)
 
 
 @functools.lru_cache(maxsize=1024)
-def _visible_breaks(tokens: tuple[str, ...]) -> tuple[list[Any], list[Any]]:
-    """Each break of an entry as the page shows it, and the set of them (shared, never
-    changed: entries repeat the same breaks)."""
+def _visible_breaks(tokens: tuple[str, ...]) -> Answers:
     each = [frozenset({visible_break(token)}) for token in tokens]
     return each, [frozenset().union(*each)] if each else NO_ANSWER
 
 
-def _breaks(doc: Document, voter: Voter) -> list[Any]:
-    return _visible_breaks(voter.breaks)[0]
-
-
-def _break_sets(doc: Document, voter: Voter) -> list[Any]:
-    """The set of breaks an entry writes: an entry may use two on purpose (``<br>`` on most
-    lines, ``" \"`` after the date), which no single break outvotes."""
-    return _visible_breaks(voter.breaks)[1]
-
-
-def _date_layout(doc: Document, voter: Voter) -> list[Any]:
+def _date_answers(doc: Document, voter: Voter) -> Answers:
+    """date_layout, date_ordinal, date_zero_pad, month_style, may_dot, month_separator."""
     parts = voter.facts.date
-    return [parts.layout] if parts else []
+    return _DATE_SILENT if parts is None else _date_votes(parts)
 
 
-def _ordinal(doc: Document, voter: Voter) -> list[Any]:
-    parts = _day(voter.facts)
-    return [bool(parts.suffix)] if parts else []
-
-
-def _zero_pad(doc: Document, voter: Voter) -> list[Any]:
-    parts = _day(voter.facts)
-    return [parts.day_text.startswith("0")] if parts and (parts.day or 10) < 10 else []
-
-
-def _month(doc: Document, voter: Voter) -> list[Any]:
-    parts = voter.facts.date
-    return [month_fits(parts)] if parts else []
-
-
-def _may_dot(doc: Document, voter: Voter) -> list[Any]:
-    parts = voter.facts.date
+@functools.lru_cache(maxsize=4096)
+def _date_votes(parts: DateParts) -> Answers:
+    day = _day(parts)
+    month = parts.year is not None and parts.layout in ("dmy", "my")
     return (
-        [parts.month_punct.startswith(".")] if parts and parts.month_text.lower() == "may" else []
+        [parts.layout],
+        [bool(day.suffix)] if day else NO_ANSWER,
+        [day.day_text.startswith("0")] if day and (day.day or 10) < 10 else NO_ANSWER,
+        [month_fits(parts)],
+        [parts.month_punct.startswith(".")] if parts.month_text.lower() == "may" else NO_ANSWER,
+        [parts.month_punct.lstrip(".") or None] if month else NO_ANSWER,
     )
 
 
-def _month_separator(doc: Document, voter: Voter) -> list[Any]:
-    parts = voter.facts.date
-    if parts is None or parts.year is None or parts.layout not in ("dmy", "my"):
-        return []
-    return [parts.month_punct.lstrip(".") or None]
+_DATE_SILENT: Answers = (NO_ANSWER,) * 6
 
 
-def _brackets(doc: Document, voter: Voter) -> list[Any]:
-    return [opened and closed for _, _, _, opened, closed in voter.links]
-
-
-def _separators(doc: Document, voter: Voter) -> list[Any]:
+def _link_answers(doc: Document, voter: Voter) -> Answers:
+    """link_brackets, link_separator, label_lower_case."""
+    brackets = [opened and closed for _, _, _, opened, closed in voter.links]
     if len(voter.links) < 2:
-        return NO_ANSWER
-    return [gap for gap in link_gaps(doc.text, voter.links) if _is_separator(gap)]
+        separators = NO_ANSWER
+    else:
+        separators = [gap for gap in link_gaps(doc.text, voter.links) if _is_separator(gap)]
+    return brackets, separators, [label == label.lower() for label in voter.labels]
 
 
-def _arxiv_shape(doc: Document, voter: Voter) -> list[Any]:
-    return [a.shape for a in voter.facts.arxiv_links]
+def _arxiv_answers(doc: Document, voter: Voter) -> Answers:
+    """arxiv_shape, arxiv_version, arxiv_dates (whether the date gives the arXiv month)."""
+    links = voter.facts.arxiv_links
+    gap = _arxiv_gap(voter.facts)
+    return (
+        [a.shape for a in links],
+        [bool(a.version) for a in links],
+        NO_ANSWER if gap is None else [abs(gap) <= 1],
+    )
 
 
-def _arxiv_version(doc: Document, voter: Voter) -> list[Any]:
-    return [bool(a.version) for a in voter.facts.arxiv_links]
-
-
-def _venue(doc: Document, voter: Voter) -> list[Any]:
+def _venue_answers(doc: Document, voter: Voter) -> Answers:
+    """venue_layout."""
     venue = voter.entry.venue
-    return [_venue_layout(venue.text)] if venue is not None else NO_ANSWER
+    return ([_venue_layout(venue.text)] if venue is not None else NO_ANSWER,)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -399,11 +391,6 @@ def _arxiv_gap(found: EntryFacts) -> int | None:
     if arxiv is None or not arxiv.new_style:
         return None
     return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
-
-
-def _arxiv_dates(doc: Document, voter: Voter) -> list[Any]:
-    gap = _arxiv_gap(voter.facts)
-    return [] if gap is None else [abs(gap) <= 1]
 
 
 _EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}
@@ -431,59 +418,74 @@ def date_key(doc: Document, entry: PaperEntry) -> str | None:
     return before if before.endswith(":") and len(before) <= 24 else None
 
 
-def _decoration(doc: Document, voter: Voter) -> list[Any]:
-    if voter.entry.family != "item":
-        return []
-    decoration = date_decoration(doc, voter.entry)
-    return [decoration] if decoration is not None else []
+def _date_mark_answers(doc: Document, voter: Voter) -> Answers:
+    """date_decoration (items only), date_key."""
+    entry = voter.entry
+    if entry.date is None:
+        return NO_ANSWER, NO_ANSWER
+    decoration = date_decoration(doc, entry) if entry.family == "item" else None
+    key = date_key(doc, entry)
+    return [decoration] if decoration else NO_ANSWER, [key] if key is not None else NO_ANSWER
 
 
-def _key(doc: Document, voter: Voter) -> list[Any]:
-    key = date_key(doc, voter.entry)
-    return [key] if key is not None else []
-
-
-def _label_case(doc: Document, voter: Voter) -> list[Any]:
-    return [label == label.lower() for label in voter.labels]
-
-
-def _authors_separator(doc: Document, voter: Voter) -> list[Any]:
-    authors = voter.entry.authors
-    return _author_votes(authors.text)[0] if authors is not None else NO_ANSWER
-
-
-def _authors_final(doc: Document, voter: Voter) -> list[Any]:
-    authors = voter.entry.authors
-    return _author_votes(authors.text)[2] if authors is not None else NO_ANSWER
-
-
-def _title_period(doc: Document, voter: Voter) -> list[Any]:
+def _title_answers(doc: Document, voter: Voter) -> Answers:
+    """title_period."""
     title = voter.entry.title
-    return [ends_with_period(title.text)] if title is not None else []
+    return ([ends_with_period(title.text)] if title is not None else NO_ANSWER,)
 
 
-# HouseStyle field -> (reader, whether voters name every convention they fit, vote unit)
-QUESTIONS: dict[str, tuple[Reader, bool, str]] = {
-    "break_tokens": (_breaks, False, "breaks"),
-    "break_sets": (_break_sets, False, "entries"),
-    "date_layout": (_date_layout, False, "dates"),
-    "date_ordinal": (_ordinal, False, "days"),
-    "date_zero_pad": (_zero_pad, False, "days before the 10th"),
-    "month_style": (_month, True, "months"),
-    "may_dot": (_may_dot, False, "Mays"),
-    "month_separator": (_month_separator, False, "dates"),
-    "link_brackets": (_brackets, False, "links"),
-    "link_separator": (_separators, False, "pairs of links"),
-    "arxiv_shape": (_arxiv_shape, False, "arXiv links"),
-    "arxiv_version": (_arxiv_version, False, "arXiv links"),
-    "venue_layout": (_venue, False, "venues"),
-    "title_period": (_title_period, False, "titles"),
-    "arxiv_dates": (_arxiv_dates, False, "dated arXiv papers"),
-    "date_decoration": (_decoration, False, "dates of items"),
-    "date_key": (_key, False, "labelled dates"),
-    "label_lower_case": (_label_case, False, "labels"),
-    "authors_separator": (_authors_separator, False, "separators"),
-    "authors_final_kind": (_authors_final, False, "author lists"),
+def _author_answers(doc: Document, voter: Voter) -> Answers:
+    """authors_separator, authors_final_kind."""
+    authors = voter.entry.authors
+    if authors is None:
+        return NO_ANSWER, NO_ANSWER
+    inner, _, final_kind = _author_votes(authors.text)
+    return inner, final_kind
+
+
+# Each reader and the questions it answers, in the order of its answers.
+READERS: tuple[tuple[Reader, tuple[str, ...]], ...] = (
+    (_break_answers, ("break_tokens", "break_sets")),
+    (
+        _date_answers,
+        (
+            "date_layout",
+            "date_ordinal",
+            "date_zero_pad",
+            "month_style",
+            "may_dot",
+            "month_separator",
+        ),
+    ),
+    (_link_answers, ("link_brackets", "link_separator", "label_lower_case")),
+    (_arxiv_answers, ("arxiv_shape", "arxiv_version", "arxiv_dates")),
+    (_venue_answers, ("venue_layout",)),
+    (_title_answers, ("title_period",)),
+    (_date_mark_answers, ("date_decoration", "date_key")),
+    (_author_answers, ("authors_separator", "authors_final_kind")),
+)
+# HouseStyle field -> (whether voters name every convention they fit, vote unit)
+QUESTIONS: dict[str, tuple[bool, str]] = {
+    "break_tokens": (False, "breaks"),
+    "break_sets": (False, "entries"),
+    "date_layout": (False, "dates"),
+    "date_ordinal": (False, "days"),
+    "date_zero_pad": (False, "days before the 10th"),
+    "month_style": (True, "months"),
+    "may_dot": (False, "Mays"),
+    "month_separator": (False, "dates"),
+    "link_brackets": (False, "links"),
+    "link_separator": (False, "pairs of links"),
+    "arxiv_shape": (False, "arXiv links"),
+    "arxiv_version": (False, "arXiv links"),
+    "venue_layout": (False, "venues"),
+    "title_period": (False, "titles"),
+    "arxiv_dates": (False, "dated arXiv papers"),
+    "date_decoration": (False, "dates of items"),
+    "date_key": (False, "labelled dates"),
+    "label_lower_case": (False, "labels"),
+    "authors_separator": (False, "separators"),
+    "authors_final_kind": (False, "author lists"),
 }
 # What a field holds when its vote finds no convention (None unless a rule needs a default).
 NO_CONVENTION: dict[str, Any] = {"may_dot": False, "arxiv_version": True}
@@ -492,18 +494,18 @@ NO_CONVENTION: dict[str, Any] = {"may_dot": False, "arxiv_version": True}
 Tally = tuple[dict[Any, int], int]  # each value's count (in the order first given), votes cast
 
 
-def _tally(answers: Iterable[Iterable[Any]], any_of: bool) -> Tally:
-    """The votes in some entries' answers to one question. ``any_of``: each answer names every
-    convention it fits (a vote for each, one voter)."""
+def _tally(answers: Iterable[list[Any]], any_of: bool) -> Tally:
+    """The votes in some entries' answers to one question (None casts none). ``any_of``: each
+    answer names every convention it fits (a vote for each, one voter)."""
+    said = Counter(chain.from_iterable(answers))
+    said.pop(None, None)
+    total = sum(said.values())
+    if not any_of:
+        return said, total
     counts: dict[Any, int] = {}
-    total = 0
-    for said in answers:
-        for answer in said:
-            if answer is None:
-                continue
-            total += 1
-            for value in answer if any_of else (answer,):
-                counts[value] = counts.get(value, 0) + 1
+    for fits, n in said.items():
+        for value in fits:
+            counts[value] = counts.get(value, 0) + n
     return counts, total
 
 
@@ -518,6 +520,12 @@ def _pool(tallies: Iterable[Tally]) -> Tally:
     return counts, total
 
 
+def _as_range(indices: tuple[int, ...]) -> Iterable[int]:
+    """Consecutive indices as a range (their answers are then a slice of each column)."""
+    run = range(indices[0], indices[-1] + 1) if indices else range(0)
+    return run if tuple(run) == tuple(indices) else indices
+
+
 class _Ballots:
     """Each entry's answers to every question, read once from its facts, then counted once
     per group; a family's and the document's counts pool those of their groups."""
@@ -526,11 +534,15 @@ class _Ballots:
         self.doc = doc
         self.facts = facts
         self.voters = [Voter(doc, facts.of(entry)) for entry in doc.entries]
-        self.answers = {
-            name: [read(doc, voter) for voter in self.voters]
-            for name, (read, _, _) in QUESTIONS.items()
-        }
+        self.answers: dict[str, list[list[Any]]] = {}  # question -> each entry's answers
+        for read, names in READERS:
+            said = [read(doc, voter) for voter in self.voters]
+            columns = zip(*said, strict=True) if said else ((),) * len(names)
+            self.answers.update(
+                (name, list(column)) for name, column in zip(names, columns, strict=True)
+            )
         self.families = {i: self._family(group) for i, group in enumerate(doc.groups)}
+        self.members = [_as_range(group.entries) for group in doc.groups]
         # Pooling the groups' counts counts the same votes in the same order (which breaks a
         # tie) when the groups hold every entry, in order, each of one family.
         in_order = [i for group in doc.groups for i in group.entries]
@@ -555,16 +567,18 @@ class _Ballots:
 
     def _count(self, name: str, indices: Iterable[int]) -> Tally:
         column = self.answers[name]
-        return _tally((column[i] for i in indices), QUESTIONS[name][1])
+        if isinstance(indices, range) and indices.step == 1:
+            return _tally(column[indices.start : indices.stop], QUESTIONS[name][0])
+        return _tally((column[i] for i in indices), QUESTIONS[name][0])
 
     def _group_tally(self, name: str, group: int) -> Tally:
         key = (name, group)
         if key not in self.group_tallies:
-            self.group_tallies[key] = self._count(name, self.doc.groups[group].entries)
+            self.group_tallies[key] = self._count(name, self.members[group])
         return self.group_tallies[key]
 
     def _vote(self, name: str, tally: Tally, scope: str = "group") -> Vote:
-        return _decide(*tally, scope, MONTH_STYLES if QUESTIONS[name][1] else ())
+        return _decide(*tally, scope, MONTH_STYLES if QUESTIONS[name][0] else ())
 
     def whole(self, name: str) -> Vote:
         """The document's own vote."""
