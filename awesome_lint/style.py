@@ -13,6 +13,17 @@ items or rows) in the document when it has fewer than :data:`GROUP_VOTES` (5) vo
 leans the way the family clearly goes: a section of a consistent list with two odd papers is held
 to the list's style, while a table is never held to the blocks' style. Configuration can pin
 any field (``[style]``); ``--show-style`` prints every vote with its evidence.
+
+The questions (:data:`QUESTIONS`): line breaks, date layout and its parts, month style, link
+brackets and separators, link labels' case, arXiv link shape and version pins, venue layout,
+title punctuation, whether dates give the arXiv month, how items set off and label their dates,
+and the authors' separators; each label's spelling is voted apart (:func:`_labels`). A section's
+date order is a run, not a vote (:func:`_sort_votes`). Rules read the result; none counts a
+habit of its own.
+
+Speed: each entry is read once (:class:`Voter`, :data:`READERS`: one reader per fact, answering
+every question that fact decides), each group's answers are counted once, and a family's and
+the document's counts pool their groups'.
 """
 
 from __future__ import annotations
@@ -634,13 +645,7 @@ def _style_of(ballots: _Ballots, group: int | None) -> HouseStyle:
     family = vote(v.entry.family for v in voters)
     votes["entry_layout"] = vote(v.entry.layout for v in voters if v.entry.family == family.leader)
     token = _house_token(voters, values["break_tokens"])
-    final = votes["authors_final_kind"]
-    written = (
-        ballots.family_finals(ballots.families[group])  # as the family writes it
-        if final.scope == "family"
-        else _finals_written(voters)
-    )
-    values["authors_final"] = _final_written(written, final.value, values["authors_separator"])
+    values["authors_final"] = _final_written(ballots, group, voters, votes, values)
     return HouseStyle(
         entry_family=family.leader,
         entry_layout=votes["entry_layout"].leader,
@@ -655,21 +660,32 @@ def _style_of(ballots: _Ballots, group: int | None) -> HouseStyle:
 
 def _finals_written(voters: Iterable[Voter]) -> dict[str, int]:
     """How often each separator before the last author is written, as written."""
-    written: dict[str, int] = {}
-    for voter in voters:
-        if voter.entry.authors is not None:
-            for final in _author_votes(voter.entry.authors.text)[1]:
-                written[final] = written.get(final, 0) + 1
-    return written
+    return Counter(
+        final
+        for voter in voters
+        if voter.entry.authors is not None
+        for final in _author_votes(voter.entry.authors.text)[1]
+    )
 
 
-def _final_written(written: dict[str, int], kind: str | None, separator: str | None) -> str | None:
-    """The separator before the last author, as the house writes its ``kind``: the list's
-    separator for a comma, else the one of that kind its entries write most."""
+def _final_written(
+    ballots: _Ballots,
+    group: int | None,
+    voters: list[Voter],
+    votes: dict[str, Vote],
+    values: dict[str, Any],
+) -> str | None:
+    """The separator before the last author, as the house writes the kind it voted: the
+    list's separator for a comma, else the one of that kind its entries (or its family's, when
+    the vote is the family's) write most."""
+    kind, separator = values["authors_final_kind"], values["authors_separator"]
     if kind is None or (kind == "comma" and separator):
         return separator if kind else None
-    of_kind = {final: n for final, n in written.items() if separator_kind(final) == kind}
-    return max(of_kind, key=of_kind.__getitem__) if of_kind else None  # the first of a tie
+    if votes["authors_final_kind"].scope == "family":
+        written = ballots.family_finals(ballots.families[group])  # type: ignore[index]
+    else:
+        written = _finals_written(voters)
+    return _commonest(written, lambda final: separator_kind(final) == kind)
 
 
 def _house_token(voters: list[Voter], house: frozenset[str] | None) -> str | None:
@@ -677,12 +693,14 @@ def _house_token(voters: list[Voter], house: frozenset[str] | None) -> str | Non
     written (``" \\"`` rather than ``"\\"``)."""
     if not house:
         return None
-    written: dict[str, int] = {}
-    for voter in voters:
-        for token in voter.breaks:
-            written[token] = written.get(token, 0) + 1
-    housed = {token: n for token, n in written.items() if visible_break(token) in house}
-    return max(housed, key=housed.__getitem__) if housed else None  # the first of a tie
+    written = Counter(token for voter in voters for token in voter.breaks)
+    return _commonest(written, lambda token: visible_break(token) in house)
+
+
+def _commonest(written: dict[str, int], keep: Callable[[str], bool]) -> str | None:
+    """The most written of the spellings ``keep`` accepts (the first written of a tie)."""
+    kept = {spelling: n for spelling, n in written.items() if keep(spelling)}
+    return max(kept, key=kept.__getitem__) if kept else None
 
 
 def infer_style(doc: Document) -> HouseStyle:
