@@ -18,8 +18,7 @@ The questions (:data:`QUESTIONS`): line breaks, date layout and its parts, month
 brackets and separators, link labels' case, arXiv link shape and version pins, venue layout,
 title punctuation, whether dates give the arXiv month, how items set off and label their dates,
 and the authors' separators; each label's spelling is voted apart (:func:`_labels`). A section's
-date order is a run, not a vote (:func:`_sort_votes`). Rules read the result; none counts a
-habit of its own.
+date order is a run, not a vote (:func:`_sort_votes`). Rules read the result.
 
 Speed: each entry is read once (:class:`Voter`, :data:`READERS`: one reader per fact, answering
 every question that fact decides), each group's answers are counted once, and a family's and
