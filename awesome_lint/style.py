@@ -242,8 +242,9 @@ def _is_separator(gap: str) -> bool:
     return len(gap) <= 5 and not gap.strip(" |·,;/")
 
 
+# The lookahead changes no match: it lets a position that cannot start one fail at once.
 _AUTHOR_SEPARATOR = re.compile(
-    r"[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
+    r"(?=[ \t,;])[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
 )
 _ET_AL = re.compile(r"\bet al\.?$")
 
@@ -692,7 +693,7 @@ def _house_token(voters: list[Voter], house: frozenset[str] | None) -> str | Non
     written (``" \\"`` rather than ``"\\"``)."""
     if not house:
         return None
-    written = Counter(token for voter in voters for token in voter.breaks)
+    written = Counter(chain.from_iterable(voter.breaks for voter in voters))
     return _commonest(written, lambda token: visible_break(token) in house)
 
 
