@@ -27,6 +27,10 @@ _QUESTION_NAMES = {
     "arxiv_dates": "dates give the arXiv month",
     "date_decoration": "dates of items set off as",
     "date_key": "dates labelled",
+    "label_lower_case": "link labels in lower case",
+    "authors_separator": "between authors",
+    "authors_final_kind": "before the last author",
+    "sort_direction": "date order of the section",
 }
 _EXAMPLES = {
     "date_layout": {
@@ -37,7 +41,11 @@ _EXAMPLES = {
         "y": "2022",
     },
     "venue_layout": {"comma": "CVPR, 2023", "space": "CVPR 2023", "br": "CVPR<br />2023"},
+    "authors_final_kind": {"comma": "A, B, C", "and": "A, B and C", "amp": "A, B & C"},
 }
+
+# The unit of the judgements that are not per-entry questions.
+_UNITS = {"sort_direction": "dated entries in order"}
 
 
 def _shown(name: str, value: Any) -> str:
@@ -57,7 +65,7 @@ def describe_votes(style: HouseStyle) -> list[str]:
         found = style.votes.get(name)
         if found is None or (found.total == 0 and found.scope != "pinned"):
             continue
-        unit = QUESTIONS[name][2]
+        unit = QUESTIONS[name][1] if name in QUESTIONS else _UNITS[name]
         if found.value is not None:
             lines.append(f"{label}: {_shown(name, found.value)}: {found.evidence(unit)}")
         else:
@@ -66,6 +74,22 @@ def describe_votes(style: HouseStyle) -> list[str]:
                 f"{found.evidence(unit)})"
             )
     return lines
+
+
+def describe_labels(style: HouseStyle, shown: int = 8) -> list[str]:
+    """The spelling of the group's most used link labels, each with its evidence."""
+    pinned = style.votes.get("link_labels")
+    if pinned is not None and pinned.scope == "pinned":
+        return [f"link labels: {_shown('link_labels', frozenset(pinned.value))}: pinned in [style]"]
+    votes = sorted(style.label_votes.items(), key=lambda item: -item[1].total)
+    spelled = [
+        f"`{style.link_labels[key]}` ({v.evidence('uses')})"
+        if key in style.link_labels  # a clear spelling, or the only one
+        else f"no clear spelling (at most `{v.leader}`: {v.evidence('uses')})"
+        for key, v in votes[:shown]
+    ]
+    more = f", and {len(votes) - shown} more" if len(votes) > shown else ""
+    return [f"link labels: {', '.join(spelled)}{more}"] if spelled else []
 
 
 def describe_style(doc: Document, style: HouseStyle) -> str:
@@ -79,5 +103,6 @@ def describe_style(doc: Document, style: HouseStyle) -> str:
             f"group {group.index + 1}: lines {group.span.line}-{group.span.end_line}, "
             f'"{where.strip()}", {len(group.entries)} {group.family} entries{shape}'
         )
-        out.extend(f"  {line}" for line in describe_votes(group_style))
+        lines = describe_votes(group_style) + describe_labels(group_style)
+        out.extend(f"  {line}" for line in lines)
     return "\n".join(out) + "\n"

@@ -13,22 +13,32 @@ items or rows) in the document when it has fewer than :data:`GROUP_VOTES` (5) vo
 leans the way the family clearly goes: a section of a consistent list with two odd papers is held
 to the list's style, while a table is never held to the blocks' style. Configuration can pin
 any field (``[style]``); ``--show-style`` prints every vote with its evidence.
+
+The questions (:data:`QUESTIONS`): line breaks, date layout and its parts, month style, link
+brackets and separators, link labels' case, arXiv link shape and version pins, venue layout,
+title punctuation, whether dates give the arXiv month, how items set off and label their dates,
+and the authors' separators; each label's spelling is voted apart (:func:`_labels`). A section's
+date order is a run, not a vote (:func:`_sort_votes`). Rules read the result.
+
+Speed: each entry is read once (:class:`Voter`, :data:`READERS`: one reader per fact, answering
+every question that fact decides), each group's answers are counted once, and a family's and
+the document's counts pool their groups'.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import partial
-from itertools import pairwise
+from itertools import chain
 from typing import Any
 
 from .dates import MONTHS, DateParts
 from .entries import break_kind
-from .facts import Facts
-from .model import Document, Link, PaperEntry
+from .facts import EntryFacts, Facts
+from .model import Document, Group, Link, PaperEntry
 
 NEWEST_FIRST = "newest-first"
 OLDEST_FIRST = "oldest-first"
@@ -39,6 +49,7 @@ AP_FULL = frozenset({3, 4, 5, 6, 7})  # AP style spells out March to July, abbre
 # Month styles, the simpler first: a group that fits AP style no better than it fits plain
 # abbreviations ("Oct." fits both) abbreviates.
 MONTH_STYLES = ("abbr-dot", "abbr", "full", "ap")
+NO_ANSWER: list[Any] = []  # an entry that does not vote on a question (shared, never changed)
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,7 @@ class HouseStyle:
     sort_direction: dict[int, str] = field(default_factory=dict)  # section index -> direction
     link_labels: dict[str, str] = field(default_factory=dict)  # lower-case -> house spelling
     label_counts: dict[str, int] = field(default_factory=dict)  # spelling as written -> uses
+    label_votes: dict[str, Vote] = field(default_factory=dict, compare=False, repr=False)
     arxiv_shape: str | None = None  # abs | pdf
     link_brackets: bool | None = None  # links written "[[Label](url)]" rather than "[Label](url)"
     link_separator: str | None = None  # what stands between two links of a line: " ", "" …
@@ -121,6 +133,10 @@ class HouseStyle:
     arxiv_dates: bool | None = None  # dates give the month of the entry's arXiv identifier
     date_decoration: str | None = None  # an item's date set off: plain | italic | bold
     date_key: str | None = None  # the label before a date on its own line: "🗓️ Date:"
+    label_lower_case: bool | None = None  # link labels written in lower case: "[paper]"
+    authors_separator: str | None = None  # between authors, as written: ", "
+    authors_final_kind: str | None = None  # before the last author: comma | and | amp
+    authors_final: str | None = None  # that separator as written: " and " or ", and "
     votes: dict[str, Vote] = field(default_factory=dict, compare=False, repr=False)
     groups: tuple[HouseStyle, ...] = field(default=(), compare=False, repr=False)
     facts: Facts = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
@@ -135,6 +151,7 @@ class HouseStyle:
 # -- what each entry says ----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=256)
 def visible_break(token: str) -> str:
     """A break as the reader's page is concerned: spaces around a ``<br>`` or before a
     backslash change nothing, so ``" <br>"`` is ``"<br>"`` and ``"  \\"`` is ``"\\"``."""
@@ -204,11 +221,18 @@ def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
     return start - opened, end + closed, opened, closed
 
 
-def link_gaps(text: str, entry: PaperEntry) -> Iterator[str]:
+LinkExtent = tuple[Link, int, int, bool, bool]  # a link and its link_extent
+
+
+def link_extents(text: str, entry: PaperEntry) -> list[LinkExtent]:
+    """The entry's labelled links (:func:`label_links`), each with its extent."""
+    return [(link, *link_extent(text, link)) for link in label_links(entry)]
+
+
+def link_gaps(text: str, extents: list[LinkExtent]) -> Iterator[str]:
     """What stands between two neighbouring links of one line ("" when they touch)."""
     previous = None
-    for link in label_links(entry):
-        start, end, _, _ = link_extent(text, link)
+    for _, start, end, _, _ in extents:
         if previous is not None and "\n" not in text[previous:start]:
             yield text[previous:start]
         previous = end
@@ -218,104 +242,166 @@ def _is_separator(gap: str) -> bool:
     return len(gap) <= 5 and not gap.strip(" |·,;/")
 
 
+# The lookahead changes no match: it lets a position that cannot start one fail at once.
+_AUTHOR_SEPARATOR = re.compile(
+    r"(?=[ \t,;])[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
+)
+_ET_AL = re.compile(r"\bet al\.?$")
+
+
+@functools.lru_cache(maxsize=16384)
+def author_separators(text: str) -> tuple[re.Match[str], ...]:
+    """The separators between the authors of an author list (not one that ends it)."""
+    return tuple(m for m in _AUTHOR_SEPARATOR.finditer(text) if m.end() < len(text))
+
+
+@functools.lru_cache(maxsize=256)
+def separator_kind(separator: str) -> str:
+    """comma | and | amp | semicolon | doubled."""
+    s = separator.strip()
+    if s.endswith("and"):
+        return "and"
+    if s == "&":
+        return "amp"
+    if s == ";":
+        return "semicolon"
+    return "doubled" if s.count(",") > 1 else "comma"
+
+
+def open_ended(authors: str) -> bool:
+    """ "A, B et al.": the last separator is not the one before the last author."""
+    return bool(_ET_AL.search(authors.rstrip()))
+
+
+@functools.lru_cache(maxsize=16384)
+def _author_votes(text: str) -> tuple[list[str], list[str], list[str]]:
+    """An author list's votes: its comma separators between authors but the last, and the
+    separator before the last author (a comma, "and" or "&"; none after "et al."), as written
+    and by kind (shared, never changed)."""
+    found = [m.group() for m in author_separators(text)]
+    if not found:
+        return NO_ANSWER, NO_ANSWER, NO_ANSWER
+    if open_ended(text):
+        return [s for s in found if separator_kind(s) == "comma"], NO_ANSWER, NO_ANSWER
+    inner = [s for s in found[:-1] if separator_kind(s) == "comma"]
+    last = separator_kind(found[-1])
+    if last not in ("comma", "and", "amp"):
+        return inner, NO_ANSWER, NO_ANSWER
+    return inner, [found[-1]], [last]
+
+
 # -- the votes ---------------------------------------------------------------------------------
 
-# What one entry says on each question of style (a list: an entry may vote several times,
-# once per link say). Month styles name every convention they fit (see vote_any).
-Reader = Callable[[Document, Facts, PaperEntry], list[Any]]
+
+class Voter:
+    """One entry as the votes read it: its facts, and its labelled links with their extents
+    (read once for the bracket, separator and label votes)."""
+
+    __slots__ = ("breaks", "entry", "facts", "labels", "links")
+
+    def __init__(self, doc: Document, found: EntryFacts) -> None:
+        self.entry = found.entry
+        self.facts = found
+        self.links = link_extents(doc.text, found.entry)
+        self.labels = [label for link, *_ in self.links if (label := link.label.strip())]
+        self.breaks = tuple(token for token, _, _ in found.breaks)  # as written
 
 
-def _date(facts: Facts, entry: PaperEntry) -> DateParts | None:
-    return facts.of(entry).date if entry.date is not None else None
+# What an entry says on each question of style: a list of answers per question (an entry may
+# vote several times, once per link say; None casts no vote). Each reader reads one fact of the
+# entry once and answers every question that fact decides. Month styles name every convention
+# they fit (see vote_any).
+Answers = tuple[list[Any], ...]
+Reader = Callable[[Document, Voter], Answers]
 
 
-def _day(facts: Facts, entry: PaperEntry) -> DateParts | None:
-    parts = _date(facts, entry)
-    return parts if parts is not None and parts.day is not None and parts.layout == "dmy" else None
+def _day(parts: DateParts) -> DateParts | None:
+    return parts if parts.day is not None and parts.layout == "dmy" else None
 
 
-def _breaks(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [frozenset({visible_break(token)}) for token, _, _ in facts.of(entry).breaks]
+def _break_answers(doc: Document, voter: Voter) -> Answers:
+    """break_tokens: each break as the page shows it; break_sets: the set of them (an entry
+    may write two on purpose, ``<br>`` on most lines and ``" \\"`` after the date, which no
+    single break outvotes)."""
+    return _visible_breaks(voter.breaks)
 
 
-def _break_sets(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    """The set of breaks an entry writes: an entry may use two on purpose (``<br>`` on most
-    lines, ``" \"`` after the date), which no single break outvotes."""
-    tokens = facts.of(entry).breaks
-    return [frozenset(visible_break(t) for t, _, _ in tokens)] if tokens else []
+@functools.lru_cache(maxsize=1024)
+def _visible_breaks(tokens: tuple[str, ...]) -> Answers:
+    each = [frozenset({visible_break(token)}) for token in tokens]
+    return each, [frozenset().union(*each)] if each else NO_ANSWER
 
 
-def _date_layout(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _date(facts, entry)
-    return [parts.layout] if parts else []
+def _date_answers(doc: Document, voter: Voter) -> Answers:
+    """date_layout, date_ordinal, date_zero_pad, month_style, may_dot, month_separator."""
+    parts = voter.facts.date
+    return _DATE_SILENT if parts is None else _date_votes(parts)
 
 
-def _ordinal(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _day(facts, entry)
-    return [bool(parts.suffix)] if parts else []
-
-
-def _zero_pad(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _day(facts, entry)
-    return [parts.day_text.startswith("0")] if parts and (parts.day or 10) < 10 else []
-
-
-def _month(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _date(facts, entry)
-    return [month_fits(parts)] if parts else []
-
-
-def _may_dot(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _date(facts, entry)
+@functools.lru_cache(maxsize=4096)
+def _date_votes(parts: DateParts) -> Answers:
+    day = _day(parts)
+    month = parts.year is not None and parts.layout in ("dmy", "my")
     return (
-        [parts.month_punct.startswith(".")] if parts and parts.month_text.lower() == "may" else []
+        [parts.layout],
+        [bool(day.suffix)] if day else NO_ANSWER,
+        [day.day_text.startswith("0")] if day and (day.day or 10) < 10 else NO_ANSWER,
+        [month_fits(parts)],
+        [parts.month_punct.startswith(".")] if parts.month_text.lower() == "may" else NO_ANSWER,
+        [parts.month_punct.lstrip(".") or None] if month else NO_ANSWER,
     )
 
 
-def _month_separator(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    parts = _date(facts, entry)
-    if parts is None or parts.year is None or parts.layout not in ("dmy", "my"):
-        return []
-    return [parts.month_punct.lstrip(".") or None]
+_DATE_SILENT: Answers = (NO_ANSWER,) * 6
 
 
-def _brackets(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    extents = (link_extent(doc.text, link) for link in label_links(entry))
-    return [opened and closed for _, _, opened, closed in extents]
+def _link_answers(doc: Document, voter: Voter) -> Answers:
+    """link_brackets, link_separator, label_lower_case."""
+    brackets = [opened and closed for _, _, _, opened, closed in voter.links]
+    if len(voter.links) < 2:
+        separators = NO_ANSWER
+    else:
+        separators = [gap for gap in link_gaps(doc.text, voter.links) if _is_separator(gap)]
+    return brackets, separators, [label == label.lower() for label in voter.labels]
 
 
-def _separators(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [gap for gap in link_gaps(doc.text, entry) if _is_separator(gap)]
+def _arxiv_answers(doc: Document, voter: Voter) -> Answers:
+    """arxiv_shape, arxiv_version, arxiv_dates (whether the date gives the arXiv month)."""
+    links = voter.facts.arxiv_links
+    gap = _arxiv_gap(voter.facts)
+    return (
+        [a.shape for a in links],
+        [bool(a.version) for a in links],
+        NO_ANSWER if gap is None else [abs(gap) <= 1],
+    )
 
 
-def _arxiv_shape(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [a.shape for a in facts.of(entry).arxiv_links]
+def _venue_answers(doc: Document, voter: Voter) -> Answers:
+    """venue_layout."""
+    venue = voter.entry.venue
+    return ([_venue_layout(venue.text)] if venue is not None else NO_ANSWER,)
 
 
-def _arxiv_version(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [bool(a.version) for a in facts.of(entry).arxiv_links]
-
-
-def _venue(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
+@functools.lru_cache(maxsize=4096)
+def _venue_layout(text: str) -> str | None:
     from .rules.al2_data import read_venue  # the venue reader lives with its data
 
-    return [read_venue(entry.venue.text).layout] if entry.venue is not None else []
+    return read_venue(text).layout
 
 
 def arxiv_gap(facts: Facts, entry: PaperEntry) -> int | None:
     """Months from the entry's arXiv identifier to its date (None without both)."""
-    found = facts.of(entry)
-    parts, arxiv = found.date, found.arxiv
-    if parts is None or arxiv is None or not arxiv.new_style or parts.month_key is None:
+    return _arxiv_gap(facts.of(entry))
+
+
+def _arxiv_gap(found: EntryFacts) -> int | None:
+    parts = found.date
+    if parts is None or parts.month_key is None or len(parts.year_text) != 4:
         return None
-    if len(parts.year_text) != 4:
+    arxiv = found.arxiv
+    if arxiv is None or not arxiv.new_style:
         return None
     return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
-
-
-def _arxiv_dates(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    gap = arxiv_gap(facts, entry)
-    return [] if gap is None else [abs(gap) <= 1]
 
 
 _EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}
@@ -343,157 +429,320 @@ def date_key(doc: Document, entry: PaperEntry) -> str | None:
     return before if before.endswith(":") and len(before) <= 24 else None
 
 
-def _decoration(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    found = date_decoration(doc, entry)
-    return [found] if found is not None and entry.family == "item" else []
+def _date_mark_answers(doc: Document, voter: Voter) -> Answers:
+    """date_decoration (items only), date_key."""
+    entry = voter.entry
+    if entry.date is None:
+        return NO_ANSWER, NO_ANSWER
+    decoration = date_decoration(doc, entry) if entry.family == "item" else None
+    key = date_key(doc, entry)
+    return [decoration] if decoration else NO_ANSWER, [key] if key is not None else NO_ANSWER
 
 
-def _key(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    found = date_key(doc, entry)
-    return [found] if found is not None else []
+def _title_answers(doc: Document, voter: Voter) -> Answers:
+    """title_period."""
+    title = voter.entry.title
+    return ([ends_with_period(title.text)] if title is not None else NO_ANSWER,)
 
 
-def _title_period(doc: Document, facts: Facts, entry: PaperEntry) -> list[Any]:
-    return [ends_with_period(entry.title.text)] if entry.title is not None else []
+def _author_answers(doc: Document, voter: Voter) -> Answers:
+    """authors_separator, authors_final_kind."""
+    authors = voter.entry.authors
+    if authors is None:
+        return NO_ANSWER, NO_ANSWER
+    inner, _, final_kind = _author_votes(authors.text)
+    return inner, final_kind
 
 
-# HouseStyle field -> (reader, whether voters name every convention they fit, vote unit)
-QUESTIONS: dict[str, tuple[Reader, bool, str]] = {
-    "break_tokens": (_breaks, False, "breaks"),
-    "break_sets": (_break_sets, False, "entries"),
-    "date_layout": (_date_layout, False, "dates"),
-    "date_ordinal": (_ordinal, False, "days"),
-    "date_zero_pad": (_zero_pad, False, "days before the 10th"),
-    "month_style": (_month, True, "months"),
-    "may_dot": (_may_dot, False, "Mays"),
-    "month_separator": (_month_separator, False, "dates"),
-    "link_brackets": (_brackets, False, "links"),
-    "link_separator": (_separators, False, "pairs of links"),
-    "arxiv_shape": (_arxiv_shape, False, "arXiv links"),
-    "arxiv_version": (_arxiv_version, False, "arXiv links"),
-    "venue_layout": (_venue, False, "venues"),
-    "title_period": (_title_period, False, "titles"),
-    "arxiv_dates": (_arxiv_dates, False, "dated arXiv papers"),
-    "date_decoration": (_decoration, False, "dates of items"),
-    "date_key": (_key, False, "labelled dates"),
+# Each reader and the questions it answers, in the order of its answers.
+READERS: tuple[tuple[Reader, tuple[str, ...]], ...] = (
+    (_break_answers, ("break_tokens", "break_sets")),
+    (
+        _date_answers,
+        (
+            "date_layout",
+            "date_ordinal",
+            "date_zero_pad",
+            "month_style",
+            "may_dot",
+            "month_separator",
+        ),
+    ),
+    (_link_answers, ("link_brackets", "link_separator", "label_lower_case")),
+    (_arxiv_answers, ("arxiv_shape", "arxiv_version", "arxiv_dates")),
+    (_venue_answers, ("venue_layout",)),
+    (_title_answers, ("title_period",)),
+    (_date_mark_answers, ("date_decoration", "date_key")),
+    (_author_answers, ("authors_separator", "authors_final_kind")),
+)
+# HouseStyle field -> (whether voters name every convention they fit, vote unit)
+QUESTIONS: dict[str, tuple[bool, str]] = {
+    "break_tokens": (False, "breaks"),
+    "break_sets": (False, "entries"),
+    "date_layout": (False, "dates"),
+    "date_ordinal": (False, "days"),
+    "date_zero_pad": (False, "days before the 10th"),
+    "month_style": (True, "months"),
+    "may_dot": (False, "Mays"),
+    "month_separator": (False, "dates"),
+    "link_brackets": (False, "links"),
+    "link_separator": (False, "pairs of links"),
+    "arxiv_shape": (False, "arXiv links"),
+    "arxiv_version": (False, "arXiv links"),
+    "venue_layout": (False, "venues"),
+    "title_period": (False, "titles"),
+    "arxiv_dates": (False, "dated arXiv papers"),
+    "date_decoration": (False, "dates of items"),
+    "date_key": (False, "labelled dates"),
+    "label_lower_case": (False, "labels"),
+    "authors_separator": (False, "separators"),
+    "authors_final_kind": (False, "author lists"),
 }
 # What a field holds when its vote finds no convention (None unless a rule needs a default).
 NO_CONVENTION: dict[str, Any] = {"may_dot": False, "arxiv_version": True}
 
 
+Tally = tuple[dict[Any, int], int]  # each value's count (in the order first given), votes cast
+
+
+def _tally(answers: Iterable[list[Any]], any_of: bool) -> Tally:
+    """The votes in some entries' answers to one question (None casts none). ``any_of``: each
+    answer names every convention it fits (a vote for each, one voter)."""
+    said = Counter(chain.from_iterable(answers))
+    said.pop(None, None)
+    total = sum(said.values())
+    if not any_of:
+        return said, total
+    counts: dict[Any, int] = {}
+    for fits, n in said.items():
+        for value in fits:
+            counts[value] = counts.get(value, 0) + n
+    return counts, total
+
+
+def _pool(tallies: Iterable[Tally]) -> Tally:
+    """The tallies of consecutive runs of entries, as one tally of them all."""
+    counts: dict[Any, int] = {}
+    total = 0
+    for some, cast in tallies:
+        total += cast
+        for value, n in some.items():
+            counts[value] = counts.get(value, 0) + n
+    return counts, total
+
+
+def _as_range(indices: tuple[int, ...]) -> Iterable[int]:
+    """Consecutive indices as a range (their answers are then a slice of each column)."""
+    run = range(indices[0], indices[-1] + 1) if indices else range(0)
+    return run if tuple(run) == tuple(indices) else indices
+
+
 class _Ballots:
-    """Each entry's answers to each question (read once), counted per group and per family."""
+    """Each entry's answers to every question, read once from its facts, then counted once
+    per group; a family's and the document's counts pool those of their groups."""
 
     def __init__(self, doc: Document, facts: Facts) -> None:
         self.doc = doc
         self.facts = facts
-        self.answers: dict[str, dict[int, list[Any]]] = {name: {} for name in QUESTIONS}
+        self.voters = [Voter(doc, facts.of(entry)) for entry in doc.entries]
+        self.answers: dict[str, list[list[Any]]] = {}  # question -> each entry's answers
+        for read, names in READERS:
+            said = [read(doc, voter) for voter in self.voters]
+            columns = zip(*said, strict=True) if said else ((),) * len(names)
+            self.answers.update(
+                (name, list(column)) for name, column in zip(names, columns, strict=True)
+            )
+        self.families = {i: self._family(group) for i, group in enumerate(doc.groups)}
+        self.members = [_as_range(group.entries) for group in doc.groups]
+        # Pooling the groups' counts counts the same votes in the same order (which breaks a
+        # tie) when the groups hold every entry, in order, each of one family.
+        in_order = [i for group in doc.groups for i in group.entries]
+        self.poolable = in_order == list(range(len(doc.entries))) and all(
+            all(doc.entries[i].family == self.families[g] for i in group.entries)
+            for g, group in enumerate(doc.groups)
+        )
+        self.group_tallies: dict[tuple[str, int], Tally] = {}
         self.family_votes: dict[tuple[str, str], Vote] = {}
-        self.sort_directions = _sort_directions(doc, facts)
+        self._family_finals: dict[str, dict[str, int]] = {}
+        self.sort_votes = _sort_votes(doc, facts)
 
-    def _answers(self, name: str, entries: list[PaperEntry]) -> list[Any]:
-        read = QUESTIONS[name][0]
-        known = self.answers[name]
-        found: list[Any] = []
-        for entry in entries:
-            said = known.get(id(entry))
-            if said is None:
-                said = known[id(entry)] = read(self.doc, self.facts, entry)
-            found += said
-        return found
+    def family_finals(self, family: str) -> dict[str, int]:
+        """The separators before the last author the family writes (see _finals_written)."""
+        if family not in self._family_finals:
+            members = (v for v in self.voters if v.entry.family == family)
+            self._family_finals[family] = _finals_written(members)
+        return self._family_finals[family]
 
-    def ask(self, name: str, entries: list[PaperEntry], whole: bool = False) -> Vote:
+    def _family(self, group: Group) -> str | None:
+        return self.doc.entries[group.entries[0]].family if group.entries else None
+
+    def _count(self, name: str, indices: Iterable[int]) -> Tally:
+        column = self.answers[name]
+        if isinstance(indices, range) and indices.step == 1:
+            return _tally(column[indices.start : indices.stop], QUESTIONS[name][0])
+        return _tally((column[i] for i in indices), QUESTIONS[name][0])
+
+    def _group_tally(self, name: str, group: int) -> Tally:
+        key = (name, group)
+        if key not in self.group_tallies:
+            self.group_tallies[key] = self._count(name, self.members[group])
+        return self.group_tallies[key]
+
+    def _vote(self, name: str, tally: Tally, scope: str = "group") -> Vote:
+        return _decide(*tally, scope, MONTH_STYLES if QUESTIONS[name][0] else ())
+
+    def whole(self, name: str) -> Vote:
+        """The document's own vote."""
+        if self.poolable:
+            tally = _pool(self._group_tally(name, g) for g in range(len(self.doc.groups)))
+        else:
+            tally = self._count(name, range(len(self.doc.entries)))
+        return self._vote(name, tally)
+
+    def family(self, name: str, family: str) -> Vote:
+        """The vote of every entry of the family (blocks, items or rows) in the document."""
+        key = (name, family)
+        if key not in self.family_votes:
+            if self.poolable:
+                groups = (g for g, f in self.families.items() if f == family)
+                tally = _pool(self._group_tally(name, g) for g in groups)
+            else:
+                members = (i for i, e in enumerate(self.doc.entries) if e.family == family)
+                tally = self._count(name, members)
+            self.family_votes[key] = self._vote(name, tally, scope="family")
+        return self.family_votes[key]
+
+    def ask(self, name: str, group: int) -> Vote:
         """The group's vote when it is clear; else the family's, where the group has too few
         votes or leans the family's clear way without the numbers (a section of a consistent
-        list with a few odd entries). ``whole``: the document's own vote, never borrowed."""
-        counter = partial(vote_any, prefer=MONTH_STYLES) if QUESTIONS[name][1] else vote
-        found = counter(self._answers(name, entries))
-        if whole or found.value is not None or not entries:
+        list with a few odd entries)."""
+        found = self._vote(name, self._group_tally(name, group))
+        family = self.families[group]
+        if found.value is not None or family is None:
             return found
-        key = (name, entries[0].family)
-        if key not in self.family_votes:
-            members = [e for e in self.doc.entries if e.family == key[1]]
-            self.family_votes[key] = counter(self._answers(name, members), scope="family")
-        family = self.family_votes[key]
-        if found.total < GROUP_VOTES or (family.value is not None and family.value == found.leader):
-            return family
+        pooled = self.family(name, family)
+        if found.total < GROUP_VOTES or (pooled.value is not None and pooled.value == found.leader):
+            return pooled
         return found
 
 
-def _style_of(
-    ballots: _Ballots, entries: list[PaperEntry], doc: Document, whole: bool = False
-) -> HouseStyle:
-    votes = {name: ballots.ask(name, entries, whole) for name in QUESTIONS}
+def _style_of(ballots: _Ballots, group: int | None) -> HouseStyle:
+    """The style of one group (None: the whole document's)."""
+    if group is None:
+        votes = {name: ballots.whole(name) for name in QUESTIONS}
+        voters = ballots.voters
+    else:
+        votes = {name: ballots.ask(name, group) for name in QUESTIONS}
+        voters = [ballots.voters[i] for i in ballots.doc.groups[group].entries]
     if votes["break_tokens"].value is None and votes["break_sets"].value is not None:
         votes["break_tokens"] = votes["break_sets"]  # each entry mixes breaks, all alike
     del votes["break_sets"]
     values = {
         name: NO_CONVENTION.get(name) if v.value is None else v.value for name, v in votes.items()
     }
-    family = vote(e.family for e in entries)
-    votes["entry_layout"] = vote(e.layout for e in entries if e.family == family.leader)
-    token = _house_token(ballots.facts, entries, values["break_tokens"])
+    if group is not None and ballots.doc.groups[group].section in ballots.sort_votes:
+        votes["sort_direction"] = ballots.sort_votes[ballots.doc.groups[group].section]
+    family = vote(v.entry.family for v in voters)
+    votes["entry_layout"] = vote(v.entry.layout for v in voters if v.entry.family == family.leader)
+    token = _house_token(voters, values["break_tokens"])
+    values["authors_final"] = _final_written(ballots, group, voters, votes, values)
     return HouseStyle(
         entry_family=family.leader,
         entry_layout=votes["entry_layout"].leader,
         break_token=token,
         break_kind=break_kind(token) if token is not None else None,
-        sort_direction=ballots.sort_directions,
-        **_labels(entries),
+        sort_direction={i: found.leader for i, found in ballots.sort_votes.items()},
+        **_labels(voters),
         **values,
         votes=votes,
     )
 
 
-def _house_token(
-    facts: Facts, entries: list[PaperEntry], house: frozenset[str] | None
+def _finals_written(voters: Iterable[Voter]) -> dict[str, int]:
+    """How often each separator before the last author is written, as written."""
+    return Counter(
+        final
+        for voter in voters
+        if voter.entry.authors is not None
+        for final in _author_votes(voter.entry.authors.text)[1]
+    )
+
+
+def _final_written(
+    ballots: _Ballots,
+    group: int | None,
+    voters: list[Voter],
+    votes: dict[str, Vote],
+    values: dict[str, Any],
 ) -> str | None:
+    """The separator before the last author, as the house writes the kind it voted: the
+    list's separator for a comma, else the one of that kind its entries (or its family's, when
+    the vote is the family's) write most."""
+    kind, separator = values["authors_final_kind"], values["authors_separator"]
+    if kind is None or (kind == "comma" and separator):
+        return separator if kind else None
+    if votes["authors_final_kind"].scope == "family":
+        written = ballots.family_finals(ballots.families[group])  # type: ignore[index]
+    else:
+        written = _finals_written(voters)
+    return _commonest(written, lambda final: separator_kind(final) == kind)
+
+
+def _house_token(voters: list[Voter], house: frozenset[str] | None) -> str | None:
     """The break to write where one is off the house: the one its entries write most, as
     written (``" \\"`` rather than ``"\\"``)."""
     if not house:
         return None
-    written = Counter(
-        token
-        for entry in entries
-        for token, _, _ in facts.of(entry).breaks
-        if visible_break(token) in house
-    )
-    return written.most_common(1)[0][0] if written else None
+    written = Counter(chain.from_iterable(voter.breaks for voter in voters))
+    return _commonest(written, lambda token: visible_break(token) in house)
+
+
+def _commonest(written: dict[str, int], keep: Callable[[str], bool]) -> str | None:
+    """The most written of the spellings ``keep`` accepts (the first written of a tie)."""
+    kept = {spelling: n for spelling, n in written.items() if keep(spelling)}
+    return max(kept, key=kept.__getitem__) if kept else None
 
 
 def infer_style(doc: Document) -> HouseStyle:
     facts = Facts(doc)
     ballots = _Ballots(doc, facts)
-    whole = _style_of(ballots, list(doc.entries), doc, whole=True)
-    groups = tuple(_style_of(ballots, doc.group_entries(g), doc) for g in doc.groups)
+    whole = _style_of(ballots, None)
+    groups = tuple(_style_of(ballots, g) for g in range(len(doc.groups)))
     return replace(whole, groups=groups, facts=facts)
 
 
-def _sort_directions(doc: Document, facts: Facts) -> dict[int, str]:
-    directions: dict[int, str] = {}
+def _sort_votes(doc: Document, facts: Facts) -> dict[int, Vote]:
+    """Each dated section's order as AL204 reads it: the direction of its longest run of
+    entries in date order (newest first on a tie), clear when that run holds two thirds of its
+    dated entries. An order is a run, not a count of votes: one entry out of place breaks two
+    neighbouring pairs but moves only itself."""
+    from .rules.al204_date_order import _Section  # the order reader lives with its rule
+
+    votes: dict[int, Vote] = {}
     for section in doc.sections:
-        values = [p.value for _, p in facts.dated(section.entries) if p.value is not None]
-        newer = sum(b > a for a, b in pairwise(values))
-        older = sum(b < a for a, b in pairwise(values))
-        if newer + older:
-            directions[section.index] = OLDEST_FIRST if newer > older else NEWEST_FIRST
-    return directions
+        dated = [(e, p) for e, p in facts.dated(section.entries) if p.value is not None]
+        if len({p.value for _, p in dated}) > 1:
+            order = _Section.of(section, dated)
+            direction = order.direction(NEWEST_FIRST)
+            clear = direction if order.is_sorted(direction) else None
+            votes[section.index] = Vote(clear, direction, len(order.kept[direction]), len(dated))
+    return votes
 
 
-def _labels(entries: Iterable[PaperEntry]) -> dict[str, dict]:
+def _labels(voters: list[Voter]) -> dict[str, dict]:
     """The house spelling of each label: the spelling most of its uses write, when clear
     (``Github`` in a list that always writes it); labels without one keep every spelling."""
-    counts = Counter(link.label.strip() for e in entries for link in label_links(e))
-    counts.pop("", None)
+    counts = Counter(label for voter in voters for label in voter.labels)
     by_key: dict[str, Counter] = {}
     for label, n in counts.items():
         by_key.setdefault(label.lower(), Counter())[label] += n
     spellings = {}
+    label_votes = {}
     for key, written in by_key.items():
-        found = _decide(written, sum(written.values()))
+        found = label_votes[key] = _decide(written, sum(written.values()))
         if found.value is not None or len(written) == 1:
             spellings[key] = found.leader
-    return {"link_labels": spellings, "label_counts": dict(counts)}
+    return {"link_labels": spellings, "label_counts": dict(counts), "label_votes": label_votes}
 
 
 # -- configuration -----------------------------------------------------------------------------
@@ -521,6 +770,9 @@ PINNABLE: dict[str, tuple[object, ...] | type] = {
     "arxiv-dates": bool,
     "date-decoration": ("plain", "italic", "bold"),
     "date-key": str,
+    "label-lower-case": bool,
+    "authors-separator": str,
+    "authors-final": str,
 }
 
 
@@ -530,7 +782,8 @@ def pin_style(style: HouseStyle, pins: dict[str, object], doc: Document) -> Hous
 
     A pinned sort direction applies to every section; pinned link labels are the house
     spellings of those labels (the rest of the list's labels keep theirs); a pinned break token
-    also sets its kind and the breaks the house writes.
+    also sets its kind and the breaks the house writes, a pinned last authors' separator its
+    kind.
     """
 
     def pinned(one: HouseStyle) -> HouseStyle:
@@ -544,11 +797,15 @@ def pin_style(style: HouseStyle, pins: dict[str, object], doc: Document) -> Hous
             token = str(values["break_token"])
             values["break_kind"] = break_kind(token)
             values["break_tokens"] = frozenset({visible_break(token)})
+        if "authors_final" in values:
+            values["authors_final_kind"] = separator_kind(str(values["authors_final"]))
         votes = dict(one.votes)
         for name in pins:
             votes[name] = Vote(pins[name], pins[name], 0, 0, "pinned")
         if "break_token" in pins:
             votes["break_tokens"] = votes["break_token"]
+        if "authors_final" in pins:
+            votes["authors_final_kind"] = Vote(*[values["authors_final_kind"]] * 2, 0, 0, "pinned")
         return replace(one, **values, votes=votes)
 
     return replace(pinned(style), groups=tuple(pinned(g) for g in style.groups))

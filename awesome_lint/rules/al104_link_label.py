@@ -59,8 +59,7 @@ def _vocabulary(doc: Document, ctx: RuleContext) -> _Vocabulary | None:
     total = sum(counts.values())
     if total == 0 or sum(n for _, n in counts.most_common(10)) < 0.8 * total:
         return None
-    lower_uses = sum(n for label, n in ctx.style.label_counts.items() if label == label.lower())
-    return _Vocabulary(dict(ctx.style.link_labels), counts, lower_uses * 2 > total)
+    return _Vocabulary(dict(ctx.style.link_labels), counts, ctx.style.label_lower_case is True)
 
 
 class LinkLabel(Rule):

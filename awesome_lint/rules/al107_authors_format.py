@@ -2,85 +2,37 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..authors import surname_first
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
-from ..model import Document, Field, PaperEntry
+from ..model import Document, Field
 from ..rule import Rule, RuleContext
-from ..style import vote
+from ..style import HouseStyle, author_separators, open_ended
+from ..style import separator_kind as kind
 
 PLACEHOLDERS = frozenset({"", "none", "n/a", "na", "-", "--", "tbd", "todo", "unknown", "null"})
-_SEPARATOR = re.compile(
-    r"[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
-)
-
-
-def kind(separator: str) -> str:
-    """comma | and | amp | semicolon | doubled."""
-    s = separator.strip()
-    if s.endswith("and"):
-        return "and"
-    if s == "&":
-        return "amp"
-    if s == ";":
-        return "semicolon"
-    return "doubled" if s.count(",") > 1 else "comma"
 
 
 @dataclass(frozen=True)
 class _House:
     separator: str | None  # between authors, e.g. ", "
-    final: str | None  # before the last author, when the list agrees on it: ", " or " and "
+    final: str | None  # before the last author, when the group agrees on it: ", " or " and "
+
+    @classmethod
+    def of(cls, style: HouseStyle) -> _House:
+        """The group's separators, as the style module voted them."""
+        return cls(style.authors_separator or style.authors_final, style.authors_final)
 
 
 def _separators(authors: Field) -> tuple[re.Match[str], ...]:
-    return _separators_in(authors.text)
-
-
-@functools.lru_cache(maxsize=16384)
-def _separators_in(text: str) -> tuple[re.Match[str], ...]:
-    """Read once per author list: every group's vote and the check read them again."""
-    return tuple(m for m in _SEPARATOR.finditer(text) if m.end() < len(text))
-
-
-def _house(entries: Iterable[PaperEntry], document: _House | None = None) -> _House:
-    """The separators of a group's author lists, by the style module's vote (each separator
-    between two authors votes; the one before the last author votes apart). Where the group
-    shows no habit, the ``document``'s holds."""
-    inner: Counter[str] = Counter()
-    finals: Counter[str] = Counter()
-    for entry in entries:
-        if entry.authors is None:
-            continue
-        found = [m.group() for m in _separators(entry.authors)]
-        if found and _open_ended(entry.authors):
-            inner.update(s for s in found if kind(s) == "comma")
-        elif found:
-            inner.update(s for s in found[:-1] if kind(s) == "comma")
-            if kind(found[-1]) in ("comma", "and", "amp"):
-                finals[found[-1]] += 1
-    separator = vote(inner.elements()).value
-    if separator is None and document is not None:
-        separator = document.separator
-    final = None
-    if finals:
-        best = vote(kind(s) for s in finals.elements()).value
-        if best is None and document is not None:
-            final = document.final
-        elif best is not None:
-            final = next(s for s, _ in finals.most_common() if kind(s) == best)
-            final = separator if best == "comma" and separator else final
-    return _House(separator or final, final)
+    return author_separators(authors.text)
 
 
 def _open_ended(authors: Field) -> bool:
-    """ "A, B et al.": the last separator is not the one before the last author."""
-    return bool(re.search(r"\bet al\.?$", authors.text.rstrip()))
+    return open_ended(authors.text)
 
 
 class AuthorsFormat(Rule):
@@ -94,13 +46,11 @@ class AuthorsFormat(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        whole = _house(doc.entries)
-        houses = [_house(doc.group_entries(group), whole) for group in doc.groups]
         for entry in doc.entries:
             authors = entry.authors
             if authors is None:
                 continue
-            house = houses[entry.group] if entry.group < len(houses) else whole
+            house = _House.of(ctx.style.of(entry))
             if authors.text.strip().strip(".").lower() in PLACEHOLDERS:
                 yield self.diagnostic(
                     doc,

@@ -51,7 +51,7 @@ class UrlStyle(Rule):
     options_class = UrlStyleOptions
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        style = _clear_habits(doc, ctx.style, ctx.options or UrlStyleOptions())
+        style = _clear_habits(ctx.style, ctx.options or UrlStyleOptions())
         pdf_suffix = _pdf_suffix_habit(doc)
         for link in doc.links:
             written = doc.text[link.url_span.start : link.url_span.end]
@@ -145,20 +145,13 @@ def _drop_parameters(url: str) -> tuple[str, list[str]]:
     return rebuilt, sorted(reasons)
 
 
-def _clear_habits(doc: Document, style: HouseStyle, options: UrlStyleOptions) -> HouseStyle:
-    """The style's arXiv habits, kept only where they are checked and two thirds of the list's
-    arXiv links agree (``arxiv_version`` True: any version suffix is accepted)."""
-    links = [a for link in doc.links if (a := arxiv_link(link.url)) and a.shape in ("abs", "pdf")]
-    shapes = Counter(a.shape for a in links)
-    versions = Counter(bool(a.version) for a in links)
-    clear_shape = shapes[style.arxiv_shape] * 3 >= 2 * len(links)
-    clear_version = versions[style.arxiv_version] * 3 >= 2 * len(links)
+def _clear_habits(style: HouseStyle, options: UrlStyleOptions) -> HouseStyle:
+    """The style's arXiv habits where they are checked: the list's clear vote or its pin (the
+    style module's; ``arxiv_version`` True: any version suffix is accepted)."""
     return replace(
         style,
-        arxiv_shape=style.arxiv_shape if clear_shape and options.check_arxiv_shape else None,
-        arxiv_version=style.arxiv_version
-        if clear_version and options.check_arxiv_version
-        else True,
+        arxiv_shape=style.arxiv_shape if options.check_arxiv_shape else None,
+        arxiv_version=style.arxiv_version if options.check_arxiv_version else True,
     )
 
 
