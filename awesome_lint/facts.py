@@ -28,7 +28,13 @@ from .urls import (
     paper_key,
 )
 
+# Labels of a paper's code links ("Code", "GitHub", "[Official code]").
+_CODE_WORDS = r"code|github|gitlab|repo(?:sitory)?|implementation|official(?: code)?|source code"
+_CODE = re.compile(rf"\W*(?:{_CODE_WORDS}|pytorch|tensorflow|jax)\W*", re.I)
+_BADGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")  # the image a badge link shows: alt, source
+_STARS = re.compile(r"github\.com|/github/|stars", re.I)
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprint", "article"})
 
 
@@ -112,11 +118,26 @@ def is_paper_link(entry: PaperEntry, link: Link) -> bool:
     return title is not None and link.span.start <= title.span.start < link.span.end
 
 
+def label_words(link: Link) -> str:
+    """The link's label with its whitespace folded."""
+    return " ".join(link.label.split())
+
+
+def is_code_link(link: Link) -> bool:
+    """A link labelled as the paper's code: "Code", "GitHub", "[Code]", a GitHub star badge
+    (not an arXiv badge, which links the paper)."""
+    label = label_words(link)
+    badge = _BADGE.fullmatch(label)
+    if badge is not None:
+        return _CODE.search(badge[1]) is not None or _STARS.search(badge[2]) is not None
+    return link.kind != "image" and _CODE.fullmatch(label) is not None
+
+
 @functools.lru_cache(maxsize=16384)
 def title_key(text: str) -> str:
     """A title compared loosely: case, accents, punctuation and spacing ignored."""
     text = unicodedata.normalize("NFKD", text).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    return _NOT_ALNUM.sub("", text)
 
 
 def surnames(authors: str) -> frozenset[str]:
