@@ -34,6 +34,8 @@ _CODE = re.compile(rf"\W*(?:{_CODE_WORDS}|pytorch|tensorflow|jax)\W*", re.I)
 _BADGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")  # the image a badge link shows: alt, source
 _STARS = re.compile(r"github\.com|/github/|stars", re.I)
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
+_ET_AL = re.compile(r"\bet\s+al\b\.?")
+_NAME_SEPARATOR = re.compile(r",|;|\band\b|&")
 _NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprint", "article"})
 
@@ -142,9 +144,9 @@ def title_key(text: str) -> str:
 
 def surnames(authors: str) -> frozenset[str]:
     """The last word of each name of an author list ("et al." dropped), compared loosely."""
-    text = re.sub(r"\bet\s+al\b\.?", "", authors)
-    names = re.split(r",|;|\band\b|&", text)
-    return frozenset(title_key(name.split()[-1]) for name in names if name.split()) - {""}
+    names = _NAME_SEPARATOR.split(_ET_AL.sub("", authors))
+    last_words = [words[-1] for words in map(str.split, names) if words]
+    return frozenset(map(title_key, last_words)) - {""}
 
 
 def short(text: str, limit: int = 60) -> str:

@@ -45,32 +45,35 @@ class Spelling(Rule):
         options = ctx.options or SpellingOptions()
         names = {**spellings(PROSE), **{n.lower(): n for n in options.extra_names}}
         masked = _masked_text(doc, options.entry_link_labels)
-        # One pass over the words (a long alternation regex tried at every offset is slower).
-        for m in _WORD.finditer(masked):
-            written = m.group()
-            expected = names.get(written.lower())
-            if expected is None or written == expected or _in_identifier(masked, m):
+        for m in _misspelled(masked, names):
+            written, expected = m.group(), names[m.group().lower()]
+            if _in_identifier(masked, m):
                 continue
             span = doc.span(m.start(), m.end())
             fix = Fix((Edit(m.start(), m.end(), expected),), description=f'write "{expected}"')
             yield self.diagnostic(doc, span, f'"{written}" should be "{expected}"', fix)
 
 
+def _misspelled(text: str, names: dict[str, str]) -> Iterator[re.Match[str]]:
+    """The words of ``text`` (as ``_WORD`` cuts them) that are a name spelled otherwise. The
+    words are listed in one C-level pass; only the wrong spellings seen are then searched, as
+    whole words (a Python test of each of the file's words costs far more)."""
+    wrong = {w for w in set(_WORD.findall(text)) if names.get(w.lower(), w) != w}
+    if not wrong:
+        return iter(())
+    alternatives = "|".join(map(re.escape, sorted(wrong, key=len, reverse=True)))
+    # Where _WORD's words start and end: no letter or digit before (nor one joined by - _ .),
+    # none after (nor a joint followed by one).
+    whole = rf"(?<![^\W_])(?<![^\W_][-_.])(?:{alternatives})(?![^\W_]|[-_.][^\W_])"
+    return re.finditer(whole, text)
+
+
 def _masked_text(doc: Document, link_labels: bool) -> str:
     """The document with everything but prose and headings blanked out (offsets kept)."""
-    chars = list(doc.text)
-
-    def blank(start: int, end: int) -> None:
-        chars[start:end] = " " * (end - start)  # same length: offsets stay right
-
-    for block in doc.blocks:
-        if block.kind == "code":
-            blank(block.span.start, block.span.end)
+    hidden = [(b.span.start, b.span.end) for b in doc.blocks if b.kind == "code"]
     for entry in doc.entries:
         # A paper's title is quoted as its authors wrote it; a venue is AL207's to spell.
-        for part in (entry.title, entry.venue):
-            if part is not None:
-                blank(part.span.start, part.span.end)
+        hidden += [(f.span.start, f.span.end) for f in (entry.title, entry.venue) if f is not None]
     # The labels of entries' links ([Github], [Paper]) are the list's own convention, and so
     # are those of a paper item the parser did not read: any link on a line that links a paper.
     in_entries = {link.span.start for entry in doc.entries for link in entry.links}
@@ -82,16 +85,25 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
     in_entries |= {link.span.start for link in doc.links if link.span.line in paper_lines}
     for link in doc.links:
         if link.kind in ("autolink", "html") or link.label_span is None:
-            blank(link.span.start, link.span.end)
+            hidden.append((link.span.start, link.span.end))
         else:
-            blank(link.label_span.end, link.span.end)  # "](destination)"
+            hidden.append((link.label_span.end, link.span.end))  # "](destination)"
             if link.kind == "image" or (link.span.start in in_entries and not link_labels):
-                blank(link.label_span.start, link.label_span.end)
-    for comment in doc.comments:
-        blank(comment.span.start, comment.span.end)
-    text = "".join(chars)
-    for m in _TAG.finditer(text):
-        blank(m.start(), m.end())
-    for start, end in code_spans(text):
-        blank(start, end)
-    return "".join(chars)
+                hidden.append((link.label_span.start, link.label_span.end))
+    hidden += [(comment.span.start, comment.span.end) for comment in doc.comments]
+    text = _blanked(doc.text, hidden)
+    # Tags and code spans are found in the text with the above blanked, then blanked too.
+    return _blanked(text, [m.span() for m in _TAG.finditer(text)] + list(code_spans(text)))
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span's characters turned to spaces (same length: offsets stay
+    right), built from slices rather than a list of every character."""
+    pieces, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if end > start:
+            pieces += (text[at:start], " " * (end - start))
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
