@@ -36,6 +36,7 @@ _STARS = re.compile(r"github\.com|/github/|stars", re.I)
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
 _ET_AL = re.compile(r"\bet\s+al\b\.?")
 _NAME_SEPARATOR = re.compile(r",|;|\band\b|&")
+_NOT_LETTER = re.compile(r"[^a-z]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprint", "article"})
 
@@ -113,11 +114,16 @@ def is_paper_link(entry: PaperEntry, link: Link) -> bool:
     host = host_of(url if "://" in url else "https://" + url)
     if host in CODE_HOSTS or (host.endswith(".github.io") and "paper" not in url.lower()):
         return False
-    label = re.sub(r"[^a-z]", "", link.label.lower())
-    if label in PAPER_LABELS or host in PAPER_HOSTS:
+    if label_letters(link.label) in PAPER_LABELS or host in PAPER_HOSTS:
         return True
     title = entry.title
     return title is not None and link.span.start <= title.span.start < link.span.end
+
+
+@functools.lru_cache(maxsize=4096)
+def label_letters(label: str) -> str:
+    """A label's letters in lower case ("[Paper]" -> "paper"): how labels are compared."""
+    return _NOT_LETTER.sub("", label.lower())
 
 
 def label_words(link: Link) -> str:

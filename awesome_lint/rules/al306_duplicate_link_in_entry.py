@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..facts import PAPER_LABELS, is_code_link, label_words, short
+from ..facts import PAPER_LABELS, is_code_link, label_letters, label_words, short
 from ..model import Document, Link, PaperEntry
 from ..rule import Rule, RuleContext
 from ..urls import PAPER_HOSTS, host_of, normalise
@@ -29,8 +29,9 @@ def labelled_paper_links(entry: PaperEntry) -> Iterator[Link]:
     for link in entry.links:
         if not link.url.strip() or link.kind == "image":
             continue
-        label = re.sub(r"[^a-z]", "", link.label.lower())
-        if label in PAPER_LABELS or (holds_title(entry, link) and host_of(link.url) in PAPER_HOSTS):
+        if label_letters(link.label) in PAPER_LABELS or (
+            holds_title(entry, link) and host_of(link.url) in PAPER_HOSTS
+        ):
             yield link
 
 
