@@ -75,6 +75,11 @@ def _majority(shapes: list[str]) -> str | None:
     return best if n * 2 > len(shapes) else None
 
 
+def _in_order(kinds: str, house: str) -> bool:
+    """Whether each kind comes no earlier in the house's order than the one before it."""
+    return all(house.index(a) <= house.index(b) for a, b in pairwise(kinds))
+
+
 def _describe(house: str) -> str:
     return ", ".join(NAMES[k] for k in house)
 
@@ -104,7 +109,10 @@ class EntryShape(Rule):
             with_extras = sum(bool(e.extras) for e in entries)
             extras_ok = with_extras >= max(3, OPTIONAL_SHARE * len(entries))
             groups = _Groups(doc, family, shapes)
+            ordered = _in_order(house, house)
             for entry in entries:
+                if ordered and not entry.extras and shapes[id(entry)] == house:
+                    continue  # the house's parts in the house's order, nothing else: no finding
                 required = groups.required(entry, house)
                 if entry.layout == "link":
                     required = required.replace("L", "")  # the title is the link
@@ -171,7 +179,7 @@ class EntryShape(Rule):
                 )
         order = [k for k in kinds if k in house]
         for a, b in pairwise(order):
-            if house.index(b) < house.index(a):
+            if not _in_order(a + b, house):
                 part = next(p for p in found if p.kind == b)
                 yield self.diagnostic(
                     doc,

@@ -23,11 +23,19 @@ _BETWEEN_LINKS = re.compile(rf"\)\]?[ \t]*({_SEPARATORS})[ \t]*\\?!?\[")
 
 
 _BRACKET = re.compile(r"\\.|[\[\]]")  # an escaped character, or a bracket
+_INNERMOST_PAIR = re.compile(r"\[[^\[\]]*\]")
 
 
 def unmatched_closers(text: str, carried: int) -> tuple[list[int], int]:
     """Offsets of the "]" that close no "[" on the line (after ``carried`` "[" left open by
     the line before), and how many "[" stay open."""
+    if "\\" not in text:
+        # Most lines balance: dropping matched pairs, innermost first, in C leaves no "]".
+        rest = text
+        while "]" in rest and (fewer := _INNERMOST_PAIR.sub("", rest)) != rest:
+            rest = fewer
+        if "]" not in rest:
+            return [], carried + rest.count("[")
     depth, lone = carried, []
     for m in _BRACKET.finditer(text):
         if m[0] == "[":
@@ -109,6 +117,9 @@ class BrokenLinkSyntax(Rule):
 
     def _spaces_in_parentheses(self, doc: Document, link: Link) -> Iterator[Diagnostic]:
         text = doc.text
+        start, end = link.url_span.start, link.url_span.end
+        if text[start - 1 : start] not in " \t" and text[end : end + 1] not in " \t":
+            return  # no space on either side of the address (most links)
         before = link.url_span.start
         while before > link.span.start and text[before - 1] in " \t":
             before -= 1
