@@ -137,7 +137,8 @@ def arxiv_link(url: str) -> ArxivLink | None:
     m = _ARXIV.match(url.strip())
     if m is None:
         return None
-    host = urlsplit(url if "://" in url else "https://" + url).netloc
+    parts = split_url(url if "://" in url else "https://" + url)
+    host = parts.netloc if parts is not None else ""  # never None: the host is arXiv's
     return ArxivLink(
         m["id"], m["shape"].lower(), m["version"] or "", bool(m["suffix"]), host.lower()
     )

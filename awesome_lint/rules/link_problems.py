@@ -5,6 +5,7 @@ of a broken link."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -172,16 +173,23 @@ def _unmatched(
     doc: Document, entry: PaperEntry, masked: list[tuple[int, int]]
 ) -> Iterator[Problem]:
     """Brackets left over on the entry's link lines once links and fields are set aside."""
-    text = doc.text
+    text, lines = doc.text, entry.lines
+    if not lines:
+        return
+    # The entry's brackets outside the masked spans, in one pass: most entries have none.
+    lowest = min(line.span.start for line in lines)
+    highest = max(line.span.end for line in lines)
+    brackets = list(_brackets_outside(text, lowest, highest, _merged(masked)))
+    if not brackets:
+        return
     link_starts = [link.span.start for link in entry.links]
-    outside = _merged(masked)
-    for line in entry.lines:
+    for line in lines:
         start, end = line.span.start, line.span.end
         if not any(start <= s < end for s in link_starts) and "](" not in text[start:end]:
             continue
         stack: list[int] = []
         stray: list[int] = []
-        for i in _brackets_outside(text, start, end, outside):
+        for i in brackets[bisect_left(brackets, start) : bisect_left(brackets, end)]:
             ch = text[i]
             if ch in "[(":
                 stack.append(i)
