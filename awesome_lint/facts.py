@@ -134,11 +134,16 @@ def label_words(link: Link) -> str:
 def is_code_link(link: Link) -> bool:
     """A link labelled as the paper's code: "Code", "GitHub", "[Code]", a GitHub star badge
     (not an arXiv badge, which links the paper)."""
-    label = label_words(link)
+    return _code_label(label_words(link), link.kind == "image")
+
+
+@functools.lru_cache(maxsize=4096)
+def _code_label(label: str, image: bool) -> bool:
+    """Labels repeat ("Code" on every entry): each is read once."""
     badge = _BADGE.fullmatch(label)
     if badge is not None:
         return _CODE.search(badge[1]) is not None or _STARS.search(badge[2]) is not None
-    return link.kind != "image" and _CODE.fullmatch(label) is not None
+    return not image and _CODE.fullmatch(label) is not None
 
 
 @functools.lru_cache(maxsize=16384)

@@ -47,8 +47,7 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
     links = [link for link in label_links(entry) if not _holds_title(entry, link)]
     previous_end = None
     for link in entry.links:
-        start, end, opened, closed = link_extent(text, link)
-        masked.append((start, end))
+        masked.append(link_extent(text, link)[:2])
         if link.kind == "autolink" and style.link_brackets is not None:
             shape = "[[Label](url)]" if style.link_brackets else "[Label](url)"
             message = f"bare URL where the list writes its links as {shape}"
@@ -61,7 +60,19 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
         if previous_end is not None:
             problems.extend(_separator(text, previous_end, start, style))
         previous_end = end
-    for m in _NO_CLOSE.finditer(text, entry.span.start, entry.span.end):
+    start, end = entry.span.start, entry.span.end
+    # Both broken shapes put a "(" after something other than "]": most entries have none.
+    if text.count("(", start, end) > text.count("](", start, end):
+        problems.extend(_broken_links(text, start, end, masked))
+    problems.extend(_unmatched(doc, entry, masked))
+    return problems
+
+
+def _broken_links(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> list[Problem]:
+    """Links broken by a missing "]" or by a gap before "(" (outside ``masked``, which grows
+    by the broken links found)."""
+    problems = []
+    for m in _NO_CLOSE.finditer(text, start, end):
         if not _inside(m.start(), masked):
             at = m.start(2) - 1
             problems.append(
@@ -74,7 +85,7 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
                 )
             )
             masked.append(_widen(text, m.start(), m.end()))
-    for m in _GAP.finditer(text, entry.span.start, entry.span.end):
+    for m in _GAP.finditer(text, start, end):
         if not _inside(m.start(), masked):
             gap = m.group(2)
             problems.append(
@@ -87,7 +98,6 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
                 )
             )
             masked.append(_widen(text, m.start(), m.end()))
-    problems.extend(_unmatched(doc, entry, masked))
     return problems
 
 
