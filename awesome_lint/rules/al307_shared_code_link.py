@@ -78,10 +78,13 @@ def _entries_by_code_link(doc: Document, facts: Facts) -> dict[str, list[tuple[P
     """Entries (outside showcase sections) by the repository their code links name, each
     entry once per repository, in document order."""
     sharing: dict[str, list[tuple[PaperEntry, Link]]] = defaultdict(list)
+    showcase: dict[int | None, bool] = {}  # section -> in a showcase (asked once per section)
     for entry in doc.entries:
         if entry.title is None or not facts.of(entry).title_key:
             continue
-        if in_showcase(doc, entry.section):
+        if entry.section not in showcase:
+            showcase[entry.section] = in_showcase(doc, entry.section)
+        if showcase[entry.section]:
             continue
         keys = {}
         for link in entry.links:
