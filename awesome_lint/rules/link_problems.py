@@ -189,7 +189,7 @@ def _unmatched(
     # The entry's brackets outside the masked spans, in one pass: most entries have none.
     lowest = min(line.span.start for line in lines)
     highest = max(line.span.end for line in lines)
-    brackets = list(_brackets_outside(text, lowest, highest, _merged(masked)))
+    brackets = _brackets_outside(text, lowest, highest, _merged(masked))
     if not brackets:
         return
     link_starts = [link.span.start for link in entry.links]
@@ -223,18 +223,23 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _brackets_outside(
     text: str, start: int, end: int, masked: list[tuple[int, int]]
-) -> Iterator[int]:
+) -> list[int]:
     """The offsets of the brackets of ``text[start:end]`` outside the (merged) masked spans,
     in order: a regex over the gaps instead of a test of every character."""
-    at = start
+    gaps, at = [], start
     for a, b in masked:
         if a >= end:
             break
         if b > at:
-            yield from (m.start() for m in _BRACKET.finditer(text, at, max(at, a)))
+            gaps.append((at, a))
             at = b
-    if at < end:
-        yield from (m.start() for m in _BRACKET.finditer(text, at, end))
+    gaps.append((at, end))
+    return [
+        m.start()
+        for gap_start, gap_end in gaps
+        if gap_start < gap_end and _BRACKET.search(text, gap_start, gap_end)
+        for m in _BRACKET.finditer(text, gap_start, gap_end)
+    ]
 
 
 def _runs(text: str, offsets: list[int]) -> Iterator[Problem]:
