@@ -96,15 +96,20 @@ _PLAIN_URL = re.compile(
 
 @functools.lru_cache(maxsize=16384)
 def split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or None for a URL it cannot take apart (see ``split_any_url``)."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is None:
+        return split_any_url(url)
+    scheme, netloc, path, query, fragment = plain.group(
+        "scheme", "netloc", "path", "query", "fragment"
+    )
+    return SplitResult(scheme.lower(), netloc, path or "", query or "", fragment or "")
+
+
+def split_any_url(url: str) -> SplitResult | None:
     """``urlsplit(url)``, or None for a URL it cannot take apart: a ``[`` in the host (an
     unclosed IPv6 literal) raises ValueError, and so do ``.hostname`` and ``.port`` later on
     a bad literal or a port out of range, so both are tried here once."""
-    plain = _PLAIN_URL.fullmatch(url)
-    if plain is not None:
-        scheme, netloc, path, query, fragment = plain.group(
-            "scheme", "netloc", "path", "query", "fragment"
-        )
-        return SplitResult(scheme.lower(), netloc, path or "", query or "", fragment or "")
     try:
         parts = urlsplit(url)
         _ = parts.hostname, parts.port

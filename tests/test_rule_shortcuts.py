@@ -13,15 +13,14 @@ import random
 import re
 import unicodedata
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from awesome_lint.facts import surnames, title_key
 from awesome_lint.names import PROSE, spellings
-from awesome_lint.rules.al111_broken_link_syntax import unmatched_closers
+from awesome_lint.rules.al111_broken_link_syntax import scan_closers, unmatched_closers
 from awesome_lint.rules.al503_spelling import _WORD, _misspelled
-from awesome_lint.urls import split_url
+from awesome_lint.urls import split_any_url, split_url
 
 from .corpus import corpus_files, read_text
 
@@ -39,15 +38,6 @@ def test_no_rule_imports_another_rule() -> None:
             if isinstance(node, ast.ImportFrom) and node.level == 1
         ]
         assert not [name for name in imported if RULE_MODULE.fullmatch(name)], path.name
-
-
-def _split_by_urlsplit(url: str):
-    try:
-        parts = urlsplit(url)
-        _ = parts.hostname, parts.port
-    except ValueError:
-        return None
-    return parts
 
 
 TRICKY_URLS = [
@@ -75,7 +65,7 @@ TRICKY_URLS = [
 
 @pytest.mark.parametrize("url", TRICKY_URLS)
 def test_split_url_is_urlsplit(url: str) -> None:
-    assert split_url(url) == _split_by_urlsplit(url)
+    assert split_url(url) == split_any_url(url)
 
 
 def test_split_url_is_urlsplit_on_every_corpus_address() -> None:
@@ -86,7 +76,7 @@ def test_split_url_is_urlsplit_on_every_corpus_address() -> None:
     for path in files:
         urls |= set(re.findall(r"https?://[^\s)>\]\"]+", read_text(path)))
     for url in urls:
-        got, expected = split_url(url), _split_by_urlsplit(url)
+        got, expected = split_url(url), split_any_url(url)
         assert got == expected, url
         if got is not None:
             assert (got.hostname, got.port) == (expected.hostname, expected.port), url
@@ -113,19 +103,6 @@ def test_surnames_split_at_separators_and_drop_et_al() -> None:
     assert surnames("Sandy Band, Ann Etal") == {"band", "etal"}  # "and", "et al" inside words
 
 
-def _closers_by_scan(text: str, carried: int) -> tuple[list[int], int]:
-    depth, lone = carried, []
-    for m in re.finditer(r"\\.|[\[\]]", text):
-        if m[0] == "[":
-            depth += 1
-        elif m[0] == "]":
-            if depth:
-                depth -= 1
-            else:
-                lone.append(m.start())
-    return lone, depth
-
-
 def test_unmatched_closers_is_the_bracket_scan() -> None:
     rng = random.Random(1)
     samples = ["[[Paper](u)] \\", "a] [b", "\\[x]", "\\\\[x]", "[a [b] c", ""]
@@ -134,7 +111,7 @@ def test_unmatched_closers_is_the_bracket_scan() -> None:
     ]
     for text in samples:
         for carried in (0, 1, 2):
-            assert unmatched_closers(text, carried) == _closers_by_scan(text, carried), text
+            assert unmatched_closers(text, carried) == scan_closers(text, carried), text
 
 
 def _misspelled_by_words(text: str, names: dict[str, str]) -> list[tuple[int, str]]:

@@ -37,6 +37,11 @@ def unmatched_closers(text: str, carried: int) -> tuple[list[int], int]:
             rest = fewer
         if "]" not in rest:
             return [], carried + rest.count("[")
+    return scan_closers(text, carried)
+
+
+def scan_closers(text: str, carried: int) -> tuple[list[int], int]:
+    """What ``unmatched_closers`` gives, read bracket by bracket."""
     depth, lone = carried, []
     for m in _BRACKET.finditer(text):
         if m[0] == "[":
