@@ -221,9 +221,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _brackets_outside(
-    text: str, start: int, end: int, masked: list[tuple[int, int]]
-) -> list[int]:
+def _brackets_outside(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> list[int]:
     """The offsets of the brackets of ``text[start:end]`` outside the (merged) masked spans,
     in order: a regex over the gaps instead of a test of every character."""
     gaps, at = [], start
