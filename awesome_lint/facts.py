@@ -28,7 +28,19 @@ from .urls import (
     paper_key,
 )
 
+# Labels of a paper's code links ("Code", "GitHub", "[Official code]").
+_CODE_WORDS = r"code|github|gitlab|repo(?:sitory)?|implementation|official(?: code)?|source code"
+_CODE = re.compile(rf"\W*(?:{_CODE_WORDS}|pytorch|tensorflow|jax)\W*", re.I)
+_BADGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")  # the image a badge link shows: alt, source
+_STARS = re.compile(r"github\.com|/github/|stars", re.I)
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
+# "\bet al\b" and ", ; & \band\b", each written to start with a character: the regex engine
+# then leaps to candidates instead of trying every position.
+_ET_AL = re.compile(r"e(?<!\we)t\s+al\b\.?")
+_NAME_SEPARATOR = re.compile(r"[,;&]|a(?<!\wa)nd\b")
+_NOT_LETTER = re.compile(r"[^a-z]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
+_ASCII_NOT_ALNUM = dict.fromkeys(i for i in range(128) if not chr(i).isalnum())  # to delete
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprint", "article"})
 
 
@@ -105,25 +117,52 @@ def is_paper_link(entry: PaperEntry, link: Link) -> bool:
     host = host_of(url if "://" in url else "https://" + url)
     if host in CODE_HOSTS or (host.endswith(".github.io") and "paper" not in url.lower()):
         return False
-    label = re.sub(r"[^a-z]", "", link.label.lower())
-    if label in PAPER_LABELS or host in PAPER_HOSTS:
+    if label_letters(link.label) in PAPER_LABELS or host in PAPER_HOSTS:
         return True
     title = entry.title
     return title is not None and link.span.start <= title.span.start < link.span.end
 
 
+@functools.lru_cache(maxsize=4096)
+def label_letters(label: str) -> str:
+    """A label's letters in lower case ("[Paper]" -> "paper"): how labels are compared."""
+    return _NOT_LETTER.sub("", label.lower())
+
+
+def label_words(link: Link) -> str:
+    """The link's label with its whitespace folded."""
+    return " ".join(link.label.split())
+
+
+def is_code_link(link: Link) -> bool:
+    """A link labelled as the paper's code: "Code", "GitHub", "[Code]", a GitHub star badge
+    (not an arXiv badge, which links the paper)."""
+    return _code_label(label_words(link), link.kind == "image")
+
+
+@functools.lru_cache(maxsize=4096)
+def _code_label(label: str, image: bool) -> bool:
+    """Labels repeat ("Code" on every entry): each is read once."""
+    badge = _BADGE.fullmatch(label)
+    if badge is not None:
+        return _CODE.search(badge[1]) is not None or _STARS.search(badge[2]) is not None
+    return not image and _CODE.fullmatch(label) is not None
+
+
 @functools.lru_cache(maxsize=16384)
 def title_key(text: str) -> str:
     """A title compared loosely: case, accents, punctuation and spacing ignored."""
+    if text.isascii():  # most titles: nothing to decompose, and case folds as lower()
+        return text.lower().translate(_ASCII_NOT_ALNUM)
     text = unicodedata.normalize("NFKD", text).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    return _NOT_ALNUM.sub("", text)
 
 
 def surnames(authors: str) -> frozenset[str]:
     """The last word of each name of an author list ("et al." dropped), compared loosely."""
-    text = re.sub(r"\bet\s+al\b\.?", "", authors)
-    names = re.split(r",|;|\band\b|&", text)
-    return frozenset(title_key(name.split()[-1]) for name in names if name.split()) - {""}
+    names = _NAME_SEPARATOR.split(_ET_AL.sub("", authors))
+    last_words = [words[-1] for words in map(str.split, names) if words]
+    return frozenset(map(title_key, last_words)) - {""}
 
 
 def short(text: str, limit: int = 60) -> str:

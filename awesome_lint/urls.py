@@ -85,7 +85,28 @@ HTTPS_HOSTS = (
 ) - {"ijcai.org", "ojs.aaai.org", "bitbucket.org"}
 
 
+# "scheme://host/path?query#fragment" with a plain host (no port, user or IPv6 literal) and
+# no tab or line break: most of a list's addresses. Read with one regex, they split exactly as
+# urlsplit splits them, at a fraction of its cost; anything else goes to urlsplit.
+_PLAIN_URL = re.compile(
+    r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<netloc>[A-Za-z0-9._~-]*)"
+    r"(?P<path>/[^?#\t\r\n]*)?(?:\?(?P<query>[^#\t\r\n]*))?(?:#(?P<fragment>[^\t\r\n]*))?"
+)
+
+
+@functools.lru_cache(maxsize=16384)
 def split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or None for a URL it cannot take apart (see ``split_any_url``)."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is None:
+        return split_any_url(url)
+    scheme, netloc, path, query, fragment = plain.group(
+        "scheme", "netloc", "path", "query", "fragment"
+    )
+    return SplitResult(scheme.lower(), netloc, path or "", query or "", fragment or "")
+
+
+def split_any_url(url: str) -> SplitResult | None:
     """``urlsplit(url)``, or None for a URL it cannot take apart: a ``[`` in the host (an
     unclosed IPv6 literal) raises ValueError, and so do ``.hostname`` and ``.port`` later on
     a bad literal or a port out of range, so both are tried here once."""
@@ -121,7 +142,8 @@ def arxiv_link(url: str) -> ArxivLink | None:
     m = _ARXIV.match(url.strip())
     if m is None:
         return None
-    host = urlsplit(url if "://" in url else "https://" + url).netloc
+    parts = split_url(url if "://" in url else "https://" + url)
+    host = parts.netloc if parts is not None else ""  # never None: the host is arXiv's
     return ArxivLink(
         m["id"], m["shape"].lower(), m["version"] or "", bool(m["suffix"]), host.lower()
     )
@@ -184,7 +206,9 @@ def normalise(url: str) -> str:
     host = (parts.hostname or "").removeprefix("www.")
     if parts.port:
         host = f"{host}:{parts.port}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, True) if not TRACKING.match(k)])
+    query = parts.query and urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, True) if not TRACKING.match(k)]
+    )
     path = parts.path.rstrip("/")
     return urlunsplit(("", host, path, query, "")).removeprefix("//")
 

@@ -14,7 +14,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..entries import break_kind
 from ..model import Document, PaperEntry
 from ..rule import Rule, RuleContext
-from .al105_link_format import link_problems
+from .link_problems import link_problems
 
 NAMES = {"T": "title", "A": "authors", "D": "date", "V": "venue", "L": "links"}
 # An italic run, possibly wrapped over lines (not over a blank line): authors, most likely.
@@ -56,8 +56,8 @@ def parts(entry: PaperEntry) -> list[Part]:
     return merged
 
 
-def shape(entry: PaperEntry) -> str:
-    return "".join(p.kind for p in parts(entry) if p.kind != "X")
+def shape(entry_parts: list[Part]) -> str:
+    return "".join(p.kind for p in entry_parts if p.kind != "X")
 
 
 def _layout_shape(layout: str | None) -> str | None:
@@ -73,6 +73,11 @@ def _majority(shapes: list[str]) -> str | None:
         return None
     best, n = Counter(shapes).most_common(1)[0]
     return best if n * 2 > len(shapes) else None
+
+
+def _in_order(kinds: str, house: str) -> bool:
+    """Whether each kind comes no earlier in the house's order than the one before it."""
+    return all(house.index(a) <= house.index(b) for a, b in pairwise(kinds))
 
 
 def _describe(house: str) -> str:
@@ -92,26 +97,34 @@ class EntryShape(Rule):
         families: dict[str, list[PaperEntry]] = {}
         for entry in doc.entries:
             families.setdefault(entry.family, []).append(entry)
+        # Read once: the family's vote, the groups' votes and each entry's check all use them.
+        entry_parts = {id(entry): parts(entry) for entry in doc.entries}
+        shapes = {key: shape(found) for key, found in entry_parts.items()}
         for family, entries in families.items():
-            house = _majority([shape(e) for e in entries])
+            house = _majority([shapes[id(e)] for e in entries])
             if family == ctx.style.entry_family:
                 house = _layout_shape(ctx.style.entry_layout) or house
             if house is None:
                 continue
             with_extras = sum(bool(e.extras) for e in entries)
             extras_ok = with_extras >= max(3, OPTIONAL_SHARE * len(entries))
-            groups = _Groups(doc, family)
+            groups = _Groups(doc, family, shapes)
+            ordered = _in_order(house, house)
             for entry in entries:
+                if ordered and not entry.extras and shapes[id(entry)] == house:
+                    continue  # the house's parts in the house's order, nothing else: no finding
                 required = groups.required(entry, house)
                 if entry.layout == "link":
                     required = required.replace("L", "")  # the title is the link
-                yield from self._check(doc, ctx, entry, house, required, extras_ok)
+                found = entry_parts[id(entry)]
+                yield from self._check(doc, ctx, entry, found, house, required, extras_ok)
 
     def _check(
         self,
         doc: Document,
         ctx: RuleContext,
         entry: PaperEntry,
+        entry_parts: list[Part],
         house: str,
         required: str,
         extras_ok: bool,
@@ -121,7 +134,7 @@ class EntryShape(Rule):
         needed = entry.extras or linkless
         problems = link_problems(doc, entry, ctx.style.of(entry)) if needed else []
         broken = [p.extent for p in problems]
-        found = _found_parts(doc, entry, broken, extras_ok)
+        found = _found_parts(entry, entry_parts, broken, extras_ok)
         kinds = "".join(p.kind for p in found)
         reported: set[int] = set()
         for i, kind in enumerate(house):
@@ -166,7 +179,7 @@ class EntryShape(Rule):
                 )
         order = [k for k in kinds if k in house]
         for a, b in pairwise(order):
-            if house.index(b) < house.index(a):
+            if not _in_order(a + b, house):
                 part = next(p for p in found if p.kind == b)
                 yield self.diagnostic(
                     doc,
@@ -181,9 +194,10 @@ class _Groups:
     """The entries an entry is compared with: its section's, or its parent section's when the
     section holds fewer than three (resource sections often have their own shape)."""
 
-    def __init__(self, doc: Document, family: str) -> None:
+    def __init__(self, doc: Document, family: str, shapes: dict[int, str]) -> None:
         self.doc = doc
         self.family = family
+        self.shapes = shapes  # id(entry) -> its shape
         self.cache: dict[int, list[PaperEntry]] = {}
         self.required_parts: dict[tuple[int | None, str], str] = {}
 
@@ -207,18 +221,18 @@ class _Groups:
         while index is not None:
             group = self.members(index)
             if len(group) >= MIN_GROUP:
-                shapes = [shape(e) for e in group]
+                shapes = [self.shapes[id(e)] for e in group]
                 return "".join(k for k in house if sum(k in s for s in shapes) * 2 > len(group))
             index = self.doc.sections[index].parent
         return house
 
 
 def _found_parts(
-    doc: Document, entry: PaperEntry, broken: list[tuple[int, int]], extras_ok: bool
+    entry: PaperEntry, entry_parts: list[Part], broken: list[tuple[int, int]], extras_ok: bool
 ) -> list[Part]:
     """The entry's parts, without what is not the entry's shape's business."""
     found = []
-    for part in parts(entry):
+    for part in entry_parts:
         if part.kind == "X":
             if extras_ok or any(a < part.end and part.start < b for a, b in broken):
                 continue  # an optional house part, or the debris of a broken link (AL105)

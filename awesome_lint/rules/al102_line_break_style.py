@@ -39,13 +39,12 @@ class LineBreakStyle(Rule):
         wrapped = [f.span for f in (entry.title, entry.authors) if f is not None]
         wrapped += [link.span for link in entry.links]
         for line in entry.lines:
+            diagnostic = None if line.last else self._check_line(doc, line, house)
             # A hard-wrapped title or author list is one field: GitHub joins its lines.
             # A link split over two lines is AL304's: a break there would cut its URL.
-            inside = any(s.start < line.span.end < s.end for s in wrapped)
-            if not line.last and not inside:
-                diagnostic = self._check_line(doc, line, house)
-                if diagnostic is not None:
-                    yield diagnostic
+            # (Asked only of a line with a finding: most lines have none.)
+            if diagnostic is not None and not any(s.start < line.span.end < s.end for s in wrapped):
+                yield diagnostic
 
     def _row(
         self, doc: Document, facts: Facts, entry: PaperEntry, house: HouseStyle

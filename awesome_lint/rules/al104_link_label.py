@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
+from ..facts import label_letters
 from ..model import Document, Link
 from ..names import LABEL, spellings
 from ..rule import Rule, RuleContext
@@ -49,6 +51,13 @@ class _Vocabulary:
     spellings: dict[str, str]  # lower case -> house spelling
     counts: Counter[str]  # lower case -> uses
     lower: bool  # the list writes its labels in lower case
+    # label -> (what it should read, safe fix): labels repeat, each is worked out once
+    expected: dict[str, tuple[str, bool]] = field(default_factory=dict, init=False)
+
+    @cached_property
+    def frequent(self) -> list[tuple[str, int, str]]:
+        """The labels by uses, most used first, each with its letters."""
+        return [(other, n, label_letters(other)) for other, n in self.counts.most_common()]
 
 
 def _vocabulary(doc: Document, ctx: RuleContext) -> _Vocabulary | None:
@@ -75,10 +84,13 @@ class LinkLabel(Rule):
         if vocab is None:
             return
         options = ctx.options or LinkLabelOptions()
+        by_group: dict[int, _Vocabulary] = {}  # id of a group's style -> its vocabulary
         for entry in doc.entries:
             group = ctx.style.of(entry)
-            spellings = {**vocab.spellings, **group.link_labels}
-            here = replace(vocab, spellings=spellings)
+            here = by_group.get(id(group))
+            if here is None:
+                spellings = {**vocab.spellings, **group.link_labels}
+                here = by_group[id(group)] = replace(vocab, spellings=spellings)
             for link in label_links(entry):
                 diagnostic = self._check(doc, link, here, options)
                 if diagnostic is not None:
@@ -91,7 +103,9 @@ class LinkLabel(Rule):
         label = link.label.strip()
         if not label or _URL.match(label):
             return None  # AL105 reports empty labels; a URL label names no kind of link
-        expected, safe = self._expected(label, vocab, options)
+        if label not in vocab.expected:
+            vocab.expected[label] = self._expected(label, vocab, options)
+        expected, safe = vocab.expected[label]
         if expected == label:
             return None
         if label.lower() == expected.lower() != expected and _owners_spelling(label):
@@ -112,13 +126,13 @@ class LinkLabel(Rule):
     ) -> tuple[str, bool]:
         """What the label should read, and whether writing it is a safe fix."""
         key = label.lower()
-        letters, uses = _letters(key), vocab.counts.get(key, 0)
-        for other, n in vocab.counts.most_common():
+        letters, uses = label_letters(key), vocab.counts.get(key, 0)
+        for other, n, other_letters in vocab.frequent:
             # Close to a frequent house label: a typo ("bibtext", "Gitub"), not a variant
             # ("Github2", "Github-1").
-            if n < 5 or n < 5 * uses or len(letters) < 4 or letters == _letters(other):
+            if n < 5 or n < 5 * uses or len(letters) < 4 or letters == other_letters:
                 continue
-            if _distance_one(letters, _letters(other)):
+            if _distance_one(letters, other_letters):
                 return self._spell(vocab.spellings[other], vocab, options), False
         house = vocab.spellings.get(key, label)
         return self._spell(house, vocab, options), True
@@ -141,7 +155,3 @@ def _owners_spelling(label: str) -> bool:
     """Whether the label names a well-known name only, each in its owner's spelling."""
     words = _WORD.findall(label)
     return bool(words) and all(CANONICAL.get(w.lower()) == w for w in words)
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"[^a-z]", "", text.lower())

@@ -23,11 +23,25 @@ _BETWEEN_LINKS = re.compile(rf"\)\]?[ \t]*({_SEPARATORS})[ \t]*\\?!?\[")
 
 
 _BRACKET = re.compile(r"\\.|[\[\]]")  # an escaped character, or a bracket
+_INNERMOST_PAIR = re.compile(r"\[[^\[\]]*\]")
 
 
 def unmatched_closers(text: str, carried: int) -> tuple[list[int], int]:
     """Offsets of the "]" that close no "[" on the line (after ``carried`` "[" left open by
     the line before), and how many "[" stay open."""
+    if "\\[" not in text and "\\]" not in text and "\\\\" not in text:
+        # No bracket is escaped (a line-break "\\" escapes none), and most lines balance:
+        # dropping matched pairs, innermost first, in C leaves no "]".
+        rest = text
+        while "]" in rest and (fewer := _INNERMOST_PAIR.sub("", rest)) != rest:
+            rest = fewer
+        if "]" not in rest:
+            return [], carried + rest.count("[")
+    return scan_closers(text, carried)
+
+
+def scan_closers(text: str, carried: int) -> tuple[list[int], int]:
+    """What ``unmatched_closers`` gives, read bracket by bracket."""
     depth, lone = carried, []
     for m in _BRACKET.finditer(text):
         if m[0] == "[":
@@ -60,9 +74,13 @@ class BrokenLinkSyntax(Rule):
             lone, carried = unmatched_closers(line.text, carried if line.text.strip() else 0)
             if "(" not in line.text:
                 continue  # every case below has a link's parentheses
-            yield from self._lost_openers(doc, line, lone)
-            yield from self._lost_closers(doc, line)
-            yield from self._dangling(doc, line, separators)
+            if lone:
+                yield from self._lost_openers(doc, line, lone)
+            if line.text.count("(") > line.text.count("]("):  # a "(" not after "]"
+                yield from self._lost_closers(doc, line)
+            # A dangling separator is one the list writes between links.
+            if separators and _DANGLING.search(line.text):
+                yield from self._dangling(doc, line, separators)
         for link in doc.links:
             if link.kind == "markdown":
                 yield from self._spaces_in_parentheses(doc, link)
@@ -109,6 +127,9 @@ class BrokenLinkSyntax(Rule):
 
     def _spaces_in_parentheses(self, doc: Document, link: Link) -> Iterator[Diagnostic]:
         text = doc.text
+        start, end = link.url_span.start, link.url_span.end
+        if text[start - 1 : start] not in " \t" and text[end : end + 1] not in " \t":
+            return  # no space on either side of the address (most links)
         before = link.url_span.start
         while before > link.span.start and text[before - 1] in " \t":
             before -= 1

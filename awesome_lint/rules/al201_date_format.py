@@ -35,7 +35,7 @@ class DateFormat(Rule):
             layouts = ctx.style.of(entry).votes.get("date_layout")
             if entry.date is None and layouts is not None and layouts.leader is not None:
                 yield from self._stray(doc, entry.extras)
-            elif entry.date is not None and read_date(entry.date.text) is None:
+            elif entry.date is not None and ctx.facts.of(entry).date is None:
                 yield self._unreadable(doc, ctx.style.of(entry), entry.date)
 
     def _unreadable(self, doc: Document, style: HouseStyle, date: Field) -> Diagnostic:

@@ -5,6 +5,7 @@ Kept as data so that the lists can grow without touching the rules that read the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -30,7 +31,9 @@ _BREAK = re.compile(r"(?P<name>\S(?:.*?\S)?)\s*<br\s*/?>\s*(?P<year>\d{4})", re.
 _ANY_YEAR = re.compile(r"(?<![\d.])\d{3,6}(?![\d.])")
 
 
+@functools.lru_cache(maxsize=4096)
 def read_venue(text: str) -> Venue:
+    """The venue as read (a list repeats its venues: each text is read once)."""
     for layout, pattern in (("br", _BREAK), ("comma", _COMMA), ("space", _SPACE)):
         m = pattern.fullmatch(text)
         if m:

@@ -26,6 +26,8 @@ _WRAPPERS = (
     (re.compile(r"(?:www\.)?linkedin\.com$"), "/redir/redirect", ("url",)),
     (re.compile(r".*\.safelinks\.protection\.outlook\.com$"), "/", ("url",)),
 )
+# A word every wrapper's host holds: addresses without one are not taken apart at all.
+_WRAPPER_HOST_WORD = re.compile(r"google\.|facebook\.com|linkedin\.com|safelinks\.", re.I)
 # Parameters that only say where a link was found: arXiv's listing context ("?context=cs").
 _CONTEXT_PARAMETERS = {"arxiv.org": re.compile(r"^context$")}
 
@@ -110,6 +112,8 @@ def _arxiv_restyle(
 
 def unwrap_redirect(url: str) -> str | None:
     """The address a redirect wrapper leads to ("google.com/url?url=https%3A…"), or None."""
+    if not _WRAPPER_HOST_WORD.search(url):
+        return None
     try:
         parts = urlsplit(url.strip())
     except ValueError:

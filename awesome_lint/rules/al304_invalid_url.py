@@ -54,8 +54,10 @@ def url_problem(url: str) -> str | None:
     """What is wrong with a link target, or None (relative files and #anchors are fine)."""
     if not url or url.startswith(("#", "/", "./", "../")):
         return None
-    if any(ch in url for ch in " \t"):
+    if " " in url or "\t" in url:
         return "contains spaces: encode them as %20 or remove them"
+    if _HTTP.match(url):
+        return None  # most links: a well-formed http(s) scheme
     if _BROKEN_HTTP.match(url) and not _HTTP.match(url):
         scheme = "https" if re.match(r"^h?t+p+s", url, re.I) else "http"
         return f"has a broken scheme: it should start with {scheme}://"

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..facts import short
 from ..model import Document, Link
 from ..rule import Rule, RuleContext
-from .al301_duplicate_paper_link import short
 from .rendered_text import OUTSIDE_QUOTES, RenderedText, blocks_of
 
 # What stands where an address belongs until someone finds it.

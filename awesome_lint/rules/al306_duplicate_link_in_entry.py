@@ -7,30 +7,12 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..facts import PAPER_LABELS, short
+from ..facts import PAPER_LABELS, is_code_link, label_letters, label_words, short
 from ..model import Document, Link, PaperEntry
 from ..rule import Rule, RuleContext
 from ..urls import PAPER_HOSTS, host_of, normalise
 
-_CODE_WORDS = r"code|github|gitlab|repo(?:sitory)?|implementation|official(?: code)?|source code"
-_CODE = re.compile(rf"\W*(?:{_CODE_WORDS}|pytorch|tensorflow|jax)\W*", re.I)
-_BADGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")  # the image a badge link shows: alt, source
-_STARS = re.compile(r"github\.com|/github/|stars", re.I)
 _PROJECT = re.compile(r"\W*(?:project(?: page)?|page|website|homepage|home page|demo)\W*", re.I)
-
-
-def label_words(link: Link) -> str:
-    return " ".join(link.label.split())
-
-
-def is_code_link(link: Link) -> bool:
-    """A link labelled as the paper's code: "Code", "GitHub", "[Code]", a GitHub star badge
-    (not an arXiv badge, which links the paper)."""
-    label = label_words(link)
-    badge = _BADGE.fullmatch(label)
-    if badge is not None:
-        return _CODE.search(badge[1]) is not None or _STARS.search(badge[2]) is not None
-    return link.kind != "image" and _CODE.fullmatch(label) is not None
 
 
 def is_project_link(link: Link) -> bool:
@@ -47,8 +29,9 @@ def labelled_paper_links(entry: PaperEntry) -> Iterator[Link]:
     for link in entry.links:
         if not link.url.strip() or link.kind == "image":
             continue
-        label = re.sub(r"[^a-z]", "", link.label.lower())
-        if label in PAPER_LABELS or (holds_title(entry, link) and host_of(link.url) in PAPER_HOSTS):
+        if label_letters(link.label) in PAPER_LABELS or (
+            holds_title(entry, link) and host_of(link.url) in PAPER_HOSTS
+        ):
             yield link
 
 

@@ -8,11 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..facts import short, surnames, title_key
+from ..facts import Facts, is_code_link, short, title_key
 from ..model import Document, Link, PaperEntry, Section
 from ..rule import Rule, RuleContext
 from ..urls import normalise
-from .al306_duplicate_link_in_entry import is_code_link
 
 # Sections that show entries listed elsewhere too: one paper (and its code) may recur there.
 SHOWCASE = re.compile(
@@ -45,23 +44,20 @@ def _name(entry: PaperEntry) -> str:
     return title_key(entry.title.text.split(":", 1)[0])
 
 
-def related(first: PaperEntry, second: PaperEntry) -> bool:
+def related(facts: Facts, first: PaperEntry, second: PaperEntry) -> bool:
     """Works that may share their code: one paper listed twice, a paper and its sequel (one
     name the prefix of the other), or papers with an author in common."""
-    a, b = title_key(first.title.text), title_key(second.title.text)  # type: ignore[union-attr]
+    first_facts, second_facts = facts.of(first), facts.of(second)
+    a, b = first_facts.title_key, second_facts.title_key
     if a in b or b in a:
         return True
     names = sorted((_name(first), _name(second)), key=len)
     if len(names[0]) >= 3 and names[1].startswith(names[0]):
         return True
-    return bool(_surnames(first) & _surnames(second))
+    return bool(first_facts.surnames & second_facts.surnames)
 
 
-def _surnames(entry: PaperEntry) -> frozenset[str]:
-    return surnames(entry.authors.text) if entry.authors is not None else frozenset()
-
-
-def owns(entry: PaperEntry, key: str) -> bool:
+def owns(facts: Facts, entry: PaperEntry, key: str) -> bool:
     """Whether a repository address names the entry: an author's surname in the account
     ("github.com/juliawolleb/…") or the paper's short name in the repository's
     ("…/wujunde/medsegdiff"). ``key`` is a ``code_key``."""
@@ -74,17 +70,21 @@ def owns(entry: PaperEntry, key: str) -> bool:
     name = _name(entry)
     if len(name) >= 3 and name in repository:
         return True
-    return any(len(surname) >= 3 and surname in account for surname in _surnames(entry))
+    surnames = facts.of(entry).surnames
+    return any(len(surname) >= 3 and surname in account for surname in surnames)
 
 
-def _entries_by_code_link(doc: Document) -> dict[str, list[tuple[PaperEntry, Link]]]:
+def _entries_by_code_link(doc: Document, facts: Facts) -> dict[str, list[tuple[PaperEntry, Link]]]:
     """Entries (outside showcase sections) by the repository their code links name, each
     entry once per repository, in document order."""
     sharing: dict[str, list[tuple[PaperEntry, Link]]] = defaultdict(list)
+    showcase: dict[int | None, bool] = {}  # section -> in a showcase (asked once per section)
     for entry in doc.entries:
-        if entry.title is None or not title_key(entry.title.text):
+        if entry.title is None or not facts.of(entry).title_key:
             continue
-        if in_showcase(doc, entry.section):
+        if entry.section not in showcase:
+            showcase[entry.section] = in_showcase(doc, entry.section)
+        if showcase[entry.section]:
             continue
         keys = {}
         for link in entry.links:
@@ -102,23 +102,25 @@ class SharedCodeLink(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for key, sharing in _entries_by_code_link(doc).items():
+        facts = ctx.facts
+        for key, sharing in _entries_by_code_link(doc, facts).items():
             if len(sharing) <= MAX_SHARING:
-                yield from self._unrelated(doc, key, sharing)
+                yield from self._unrelated(doc, facts, key, sharing)
 
     def _unrelated(
-        self, doc: Document, key: str, sharing: list[tuple[PaperEntry, Link]]
+        self, doc: Document, facts: Facts, key: str, sharing: list[tuple[PaperEntry, Link]]
     ) -> Iterator[Diagnostic]:
         """Each entry related to no other one before it, named against the repository's owner:
         the entry whose authors or name the address carries, else the first."""
-        owner = next((e for e, _ in sharing if owns(e, key)), sharing[0][0])
+        owner = next((e for e, _ in sharing if owns(facts, e, key)), sharing[0][0])
         assert owner.title is not None
         for i, (entry, link) in enumerate(sharing):
-            if entry is owner or related(owner, entry):
+            if entry is owner or related(facts, owner, entry):
                 continue
-            if any(related(earlier, entry) for earlier, _ in sharing[:i] if earlier is not owner):
+            earlier = (e for e, _ in sharing[:i] if e is not owner)
+            if any(related(facts, e, entry) for e in earlier):
                 continue
-            others = "no author in common" if _surnames(owner) else "another title"
+            others = "no author in common" if facts.of(owner).surnames else "another title"
             message = (
                 f'code link also used by "{short(owner.title.text)}" '
                 f"(line {owner.title.span.line}), a paper with {others}"
