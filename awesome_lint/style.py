@@ -35,13 +35,13 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Any
 
+from .date_order import NEWEST_FIRST, OLDEST_FIRST, SectionOrder
 from .dates import MONTHS, DateParts
 from .entries import break_kind
 from .facts import EntryFacts, Facts
 from .model import Document, Group, Link, PaperEntry
+from .venues import read_venue
 
-NEWEST_FIRST = "newest-first"
-OLDEST_FIRST = "oldest-first"
 MIN_VOTES = 3  # a convention needs at least this many votes
 GROUP_VOTES = 5  # a group with fewer votes and no clear one of its own takes its family's
 CLEAR_SHARE = 0.8  # the share of votes a convention needs (or all but one of 3 or 4 votes)
@@ -379,14 +379,7 @@ def _arxiv_answers(doc: Document, voter: Voter) -> Answers:
 def _venue_answers(doc: Document, voter: Voter) -> Answers:
     """venue_layout."""
     venue = voter.entry.venue
-    return ([_venue_layout(venue.text)] if venue is not None else NO_ANSWER,)
-
-
-@functools.lru_cache(maxsize=4096)
-def _venue_layout(text: str) -> str | None:
-    from .rules.al2_data import read_venue  # the venue reader lives with its data
-
-    return read_venue(text).layout
+    return ([read_venue(venue.text).layout] if venue is not None else NO_ANSWER,)
 
 
 def arxiv_gap(facts: Facts, entry: PaperEntry) -> int | None:
@@ -716,13 +709,11 @@ def _sort_votes(doc: Document, facts: Facts) -> dict[int, Vote]:
     entries in date order (newest first on a tie), clear when that run holds two thirds of its
     dated entries. An order is a run, not a count of votes: one entry out of place breaks two
     neighbouring pairs but moves only itself."""
-    from .rules.al204_date_order import _Section  # the order reader lives with its rule
-
     votes: dict[int, Vote] = {}
     for section in doc.sections:
         dated = [(e, p) for e, p in facts.dated(section.entries) if p.value is not None]
         if len({p.value for _, p in dated}) > 1:
-            order = _Section.of(section, dated)
+            order = SectionOrder.of(section, dated)
             direction = order.direction(NEWEST_FIRST)
             clear = direction if order.is_sorted(direction) else None
             votes[section.index] = Vote(clear, direction, len(order.kept[direction]), len(dated))

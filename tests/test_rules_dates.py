@@ -7,10 +7,10 @@ import datetime
 import pytest
 
 from awesome_lint.diagnostics import Severity
-from awesome_lint.rules.al2_data import read_venue
 from awesome_lint.rules.al204_date_order import DateOrderOptions
 from awesome_lint.rules.al206_arxiv_date_mismatch import ArxivDateOptions
 from awesome_lint.urls import arxiv_identifier as arxiv_id
+from awesome_lint.venues import read_venue
 
 from .corpus import corpus_file, corpus_files, read_text
 from .rulebook import apply_safe_fixes, run_rule

@@ -13,7 +13,8 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Field, PaperEntry, Span
 from ..rule import Rule, RuleContext
 from ..style import HouseStyle, date_decoration, date_key
-from .al2_data import house_date_example, read_venue
+from ..venues import read_venue
+from .al2_data import house_date_example
 
 _TRAILING_JUNK = re.compile(r"\s*[^\w\s.,\])]+\s*$")
 

@@ -10,19 +10,16 @@ sorted; a sorted section that goes the other way from most of the list gets an i
 from __future__ import annotations
 
 import datetime
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..dates import DateParts
+from ..date_order import NEWEST_FIRST, OLDEST_FIRST, Dated, SectionOrder
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, PaperEntry, Section
 from ..rule import Rule, RuleContext
-from ..style import NEWEST_FIRST, OLDEST_FIRST
 
 ORDERS = ("auto", NEWEST_FIRST, OLDEST_FIRST)
-SORTED_SHARE = 2 / 3  # a section is sorted when this share of its dated entries is in order
 
 
 @dataclass(frozen=True)
@@ -32,64 +29,6 @@ class DateOrderOptions:
     def __post_init__(self) -> None:
         if self.order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {self.order!r}")
-
-
-Dated = tuple[PaperEntry, DateParts]
-
-
-def longest_in_order(keys: list[int]) -> list[int]:
-    """Positions of a longest non-decreasing subsequence of ``keys`` (patience sorting). Among
-    several, the one keeping the earliest positions: what is left out is what moved."""
-    # Read backwards, a non-decreasing run is a non-increasing one; patience sorting keeps the
-    # entries read last on a tie, so reading backwards keeps the earliest.
-    backwards = [-key for key in reversed(keys)]
-    tails: list[int] = []  # the smallest last key of a run of each length
-    ends: list[int] = []  # the position of that key
-    previous = [-1] * len(keys)
-    for i, key in enumerate(backwards):
-        at = bisect_right(tails, key)
-        if at:
-            previous[i] = ends[at - 1]
-        if at == len(tails):
-            tails.append(key)
-            ends.append(i)
-        else:
-            tails[at], ends[at] = key, i
-    run, i = [], ends[-1] if ends else -1
-    while i >= 0:
-        run.append(len(keys) - 1 - i)
-        i = previous[i]
-    return run
-
-
-@dataclass
-class _Section:
-    section: Section
-    dated: list[Dated]
-    keys: list[int]  # each entry's date as a number, at the section's coarsest precision
-    kept: dict[str, set[int]]  # direction -> positions in order
-
-    @classmethod
-    def of(cls, section: Section, dated: list[Dated]) -> _Section:
-        keys = _keys([p for _, p in dated])
-        return cls(
-            section,
-            dated,
-            keys,
-            {
-                OLDEST_FIRST: set(longest_in_order(keys)),
-                NEWEST_FIRST: set(longest_in_order([-k for k in keys])),
-            },
-        )
-
-    def direction(self, tie: str) -> str:
-        newest, oldest = len(self.kept[NEWEST_FIRST]), len(self.kept[OLDEST_FIRST])
-        if newest == oldest:
-            return tie
-        return NEWEST_FIRST if newest > oldest else OLDEST_FIRST
-
-    def is_sorted(self, direction: str) -> bool:
-        return len(self.kept[direction]) >= SORTED_SHARE * len(self.dated)
 
 
 class DateOrder(Rule):
@@ -109,7 +48,7 @@ class DateOrder(Rule):
         for section in doc.sections:
             dated = [(e, p) for e, p in ctx.facts.dated(section.entries) if p.value is not None]
             if len({p.value for _, p in dated}) > 1:  # a section with an order to keep
-                sections.append(_Section.of(section, dated))
+                sections.append(SectionOrder.of(section, dated))
         own = {s.section.index: s.direction(NEWEST_FIRST) for s in sections}
         sorted_ones = Counter(
             own[s.section.index] for s in sections if s.is_sorted(own[s.section.index])
@@ -129,7 +68,7 @@ class DateOrder(Rule):
             elif pinned or self._rest_sorted(sections, each, own):
                 yield self._unsorted(doc, each, options.order if pinned else listwide)
 
-    def _moved(self, doc: Document, each: _Section, direction: str) -> Iterator[Diagnostic]:
+    def _moved(self, doc: Document, each: SectionOrder, direction: str) -> Iterator[Diagnostic]:
         """One finding per entry outside the section's order, on that entry."""
         kept = sorted(each.kept[direction])
         sign = 1 if direction == NEWEST_FIRST else -1  # newest first: values go down
@@ -157,12 +96,14 @@ class DateOrder(Rule):
             yield self.diagnostic(doc, entry.date.span, message, fix)
             fix = None  # one fix reorders the whole section: attach it once
 
-    def _rest_sorted(self, sections: list[_Section], each: _Section, own: dict[int, str]) -> bool:
+    def _rest_sorted(
+        self, sections: list[SectionOrder], each: SectionOrder, own: dict[int, str]
+    ) -> bool:
         """Whether every other section with three or more dated entries is sorted."""
         others = [s for s in sections if s is not each and len(s.dated) >= 3]
         return bool(others) and all(s.is_sorted(own[s.section.index]) for s in others)
 
-    def _unsorted(self, doc: Document, each: _Section, direction: str) -> Diagnostic:
+    def _unsorted(self, doc: Document, each: SectionOrder, direction: str) -> Diagnostic:
         section = each.section
         message = (
             f'section "{section.text.strip()}" is not sorted by date; the rest of the list is '
@@ -179,14 +120,6 @@ class DateOrder(Rule):
             f'section "{section.text.strip()}" is {direction}; the other sections are {listwide}'
         )
         return replace(self.diagnostic(doc, section.title_span, message), severity=Severity.INFO)
-
-
-def _keys(dates: list[DateParts]) -> list[int]:
-    """Dates as numbers: days, or months when one of them gives no day (``Aug., 2022`` and
-    ``15th Aug., 2022`` are then in order either way)."""
-    if any(p.day is None for p in dates):
-        return [p.year * 12 + p.month for p in dates]  # type: ignore[operator]
-    return [p.value.toordinal() for p in dates]  # type: ignore[union-attr]
 
 
 def _reorder(doc: Document, dated: list[Dated], direction: str) -> Fix | None:

@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Document, PaperEntry
 from ..rule import Rule, RuleContext
 from ..style import arxiv_gap
-from .al2_data import ARXIV_VENUES, read_venue
+from ..venues import ARXIV_VENUES, read_venue
 
 
 @dataclass(frozen=True)

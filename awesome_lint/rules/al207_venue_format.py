@@ -13,12 +13,7 @@ from ..model import Document, Field
 from ..names import RENAMED_IN, VENUE, VENUE_ALIASES, spellings
 from ..rule import Rule, RuleContext
 from ..style import vote
-from .al2_data import (
-    ARXIV_VENUES,
-    VENUE_EXAMPLES,
-    Venue,
-    read_venue,
-)
+from ..venues import ARXIV_VENUES, VENUE_EXAMPLES, Venue, read_venue
 
 _WORD = re.compile(r"[A-Za-z]+")
 # A venue without a year that the list writes this often is its own label ("Preprint").
