@@ -15,26 +15,40 @@ place it is written gets a diagnostic of the rule for that verdict (``rules.py``
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .collect import Location, UrlTarget, collect_urls, dump_links, normalise_url
-from .options import LinkOptions, default_cache_path, parse_accept
 from .rules import LINK_RULES
-from .status import Result, Verdict
 
 if TYPE_CHECKING:
     from .check import LinkReport, check_links, check_links_async, diagnostics_for
+    from .collect import Location, UrlTarget, collect_urls, dump_links, normalise_url
+    from .options import LinkOptions, default_cache_path, parse_accept
+    from .status import Result, Verdict
 
-_CHECK = ("LinkReport", "check_links", "check_links_async", "diagnostics_for")
+_LAZY = {  # name -> its module
+    "LinkReport": "check",
+    "check_links": "check",
+    "check_links_async": "check",
+    "diagnostics_for": "check",
+    "Location": "collect",
+    "UrlTarget": "collect",
+    "collect_urls": "collect",
+    "dump_links": "collect",
+    "normalise_url": "collect",
+    "LinkOptions": "options",
+    "default_cache_path": "options",
+    "parse_accept": "options",
+    "Result": "status",
+    "Verdict": "status",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """The checker itself (asyncio, aiohttp) loads on first use: every lint run imports this
-    package for its rules, and only ``--check-links`` needs the rest."""
-    if name in _CHECK:
-        from . import check
-
-        return getattr(check, name)
+    """All but the rules load on first use: every lint run imports this package for its rules,
+    and only the link options and the checker (yarl, asyncio, aiohttp) need the rest."""
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
