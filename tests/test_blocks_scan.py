@@ -94,6 +94,9 @@ def test_a_rule_that_can_match_mid_line_keeps_mistunes_search() -> None:
         ("**a**\n- b\n", 3, 6),  # from mid-line: the next line start
         ("- a\n- b\n", 4, 4),
         ("- a", 3, None),
+        ("- a\n", 4, None),
+        ("- a\n", 9, None),
+        ("- a\n", -2, 0),
     ],
 )
 def test_search_equals_the_regex_search(text: str, pos: int, start: int | None) -> None:

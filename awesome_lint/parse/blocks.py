@@ -69,6 +69,7 @@ class LineStartScanner:
         self.match = pattern.match
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        pos = max(pos, 0)
         if 0 < pos <= len(text) and text[pos - 1] != "\n":
             pos = text.find("\n", pos) + 1
             if pos == 0:
