@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from mistune.block_parser import BlockParser
@@ -83,6 +84,7 @@ class LineStartScanner:
                 return None
 
 
+@cache
 def starts_at_line(regex: str) -> bool:
     """Whether every match of ``regex`` must begin with ``^`` (a line start under re.M)."""
     return _begins_with_caret(_sre_parse.parse(regex))
