@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from .config_discovery import ConfigError, find_config, key_prefix, read_table
-from .config_schema import Invalid, config_table
 from .diagnostics import Severity
 from .inputs import glob_matches
 from .registry import Registry, Selection, SelectorLayer
@@ -70,6 +69,8 @@ class Config:
 
 def load_config(path: Path, registry: Registry) -> Config:
     """Read and validate one config file against the rule ``registry``."""
+    from .config_schema import Invalid, config_table  # only when there is a file to validate
+
     notes: list[str] = []
     prefix = key_prefix(path)
     try:

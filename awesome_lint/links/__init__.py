@@ -23,35 +23,42 @@ How a run goes (``run.py``), module by module, as lychee-lib splits it:
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .collect import Location, UrlTarget, collect_urls, dump_links, normalise_url
-from .options import LinkOptions, default_cache_path, parse_accept
-from .status import Result, Verdict
-
 if TYPE_CHECKING:
+    from .collect import Location, UrlTarget, collect_urls, dump_links, normalise_url
     from .findings import diagnostics_for
+    from .options import LinkOptions, default_cache_path, parse_accept
     from .rules import LINK_RULES
     from .run import LinkReport, check_links, check_links_async
+    from .status import Result, Verdict
 
-_LAZY = {
+_LAZY = {  # name -> its module
     "LINK_RULES": "rules",
     "LinkReport": "run",
     "check_links": "run",
     "check_links_async": "run",
     "diagnostics_for": "findings",
+    "Location": "collect",
+    "UrlTarget": "collect",
+    "collect_urls": "collect",
+    "dump_links": "collect",
+    "normalise_url": "collect",
+    "LinkOptions": "options",
+    "default_cache_path": "options",
+    "parse_accept": "options",
+    "Result": "status",
+    "Verdict": "status",
 }
 
 
 def __getattr__(name: str) -> Any:
-    """The checker itself (asyncio, aiohttp) and the rules' side load on first use: a link
-    check needs neither rules nor diagnostics before its first request."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{module}"), name)
+    """Everything loads on first use: a lint run needs only the link rules (for the registry),
+    and a link check needs neither the rules nor the diagnostics before its first request."""
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

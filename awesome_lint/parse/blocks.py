@@ -4,18 +4,32 @@ mistune segments the text into top-level blocks but keeps no positions, so a thi
 its block state stamps every top-level token with its source offsets. Everything inside a block
 is then located by scanning the block's own source slice, so every offset is exact by
 construction. Inline parsing by mistune is not needed and not run.
+
+mistune's block loop, on a line that none of its rules matches at once (a paragraph that starts
+with punctuation, as every ``**Title**`` entry does), searches for the next block with a regex
+of a dozen alternatives tried at every character. Every alternative starts with ``^``, so the
+scanner below tries line starts only: the same matches, at a fraction of the cost.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.markdown import Markdown
 from mistune.plugins import import_plugin
+
+try:  # the regex syntax tree: Python 3.11+
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 
 class _StampedState(BlockState):
@@ -41,8 +55,73 @@ class _StampedState(BlockState):
         return end
 
 
+class LineStartScanner:
+    """A block rule regex whose ``search`` tries line starts only.
+
+    Valid for a regex every alternative of which begins with ``^`` (see ``starts_at_line``):
+    such a regex can match nowhere else, so the first line start where it matches is the
+    match ``pattern.search`` would find, character for character.
+    """
+
+    __slots__ = ("match", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.match = pattern.match
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        pos = max(pos, 0)
+        if 0 < pos <= len(text) and text[pos - 1] != "\n":
+            pos = text.find("\n", pos) + 1
+            if pos == 0:
+                return None
+        while True:
+            found = self.match(text, pos)
+            if found is not None:
+                return found
+            pos = text.find("\n", pos) + 1
+            if pos == 0:
+                return None
+
+
+@cache
+def starts_at_line(regex: str) -> bool:
+    """Whether every match of ``regex`` must begin with ``^`` (a line start under re.M)."""
+    return _begins_with_caret(_sre_parse.parse(regex))
+
+
+def _begins_with_caret(items: Sequence[tuple[Any, Any]]) -> bool:
+    if not len(items):
+        return False
+    op, argument = items[0]
+    if op is _sre.AT:
+        return argument in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_LINE)
+    if op is _sre.SUBPATTERN:  # (group, add flags, del flags, items)
+        return _begins_with_caret(argument[-1])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):  # (min, max, items)
+        return argument[0] >= 1 and _begins_with_caret(argument[2])
+    if op is _sre.BRANCH:  # (None, [items, ...])
+        return all(_begins_with_caret(branch) for branch in argument[1])
+    return False
+
+
 class _StampedParser(BlockParser):
     state_cls = _StampedState
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._scanners: dict[re.Pattern[str], LineStartScanner | re.Pattern[str]] = {}
+
+    def compile_sc(self, rules: list[str] | None = None) -> Any:
+        """mistune's regex of these rules, as a LineStartScanner when they all begin with ^."""
+        pattern = super().compile_sc(rules)
+        scanner = self._scanners.get(pattern)
+        if scanner is None:
+            specs = (self.specification[rule] for rule in rules or self.rules)
+            anchored = all(starts_at_line(spec) for spec in specs)
+            scanner = LineStartScanner(pattern) if anchored else pattern
+            self._scanners[pattern] = scanner
+        return scanner
 
     def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:  # type: ignore[override]
         if state.parent is not None:

@@ -1,6 +1,8 @@
 """The JSON report: ``{"version": 1, "diagnostics": [...], "summary": {...}, "failures": [...]}``.
 
 Failures are the inputs that could not be read, linted or fixed (also told on stderr).
+The text has one key of the report a line and one item of each list a line, every value written
+by the C encoder (``indent=2`` would force the pure-Python one, slow on a long list's findings).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from .base import Reporter
 from .triage import all_diagnostics, rule_counts
 
 VERSION = 1
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 class JsonReporter(Reporter):
@@ -39,7 +42,19 @@ class JsonReporter(Reporter):
         if options.statistics:
             rows = rule_counts(all_diagnostics(results), options.unsafe_fixes)
             report["statistics"] = [asdict(row) for row in rows]
-        self.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        self.write(report_text(report))
+
+
+def report_text(report: dict[str, Any]) -> str:
+    """``report`` as JSON text: a key a line, and each non-empty list an item a line."""
+    keys = (f"  {_ENCODER.encode(key)}: {_value_text(value)}" for key, value in report.items())
+    return "{\n" + ",\n".join(keys) + "\n}\n"
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, list) and value:
+        return "[\n" + ",\n".join(f"    {_ENCODER.encode(item)}" for item in value) + "\n  ]"
+    return _ENCODER.encode(value)
 
 
 def line_index(result: FileResult) -> LineIndex | None:

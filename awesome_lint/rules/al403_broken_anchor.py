@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
@@ -27,6 +26,8 @@ class BrokenAnchor(Rule):
             if anchor_key(anchor) in anchors:
                 continue
             message = f'"#{anchor}" matches no heading or HTML anchor'
+            import difflib  # only for a broken anchor: slow to import
+
             close = difflib.get_close_matches(anchor_key(anchor), slugs, n=1, cutoff=0.6)
             if close:
                 message += f'; did you mean "#{close[0]}"?'
