@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
-import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```$", re.S | re.M)
@@ -74,26 +70,50 @@ def rule_class(code: str):
     return next(rule for rule in BUILTIN_RULES if rule.code == code)
 
 
+@functools.cache
+def configured(config: str | None):
+    """A TOML text (a page's ``toml config``, a test's options) read by the real configuration
+    loader, as the file ``.awesome-lint.toml``; an invalid one fails the test with its error."""
+    from awesome_lint.config import Config, load_config
+    from awesome_lint.registry import builtin_registry
+
+    if not config:
+        return Config()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ".awesome-lint.toml"
+        path.write_text(config, encoding="utf-8")
+        return load_config(path, builtin_registry())
+
+
 def rule_options(rule, config: str | None):
-    """The rule's options: its defaults, updated from ``[rules.<code or name>]`` of a TOML text."""
-    if rule.options_class is None:
-        return None
-    table: dict = {}
-    if config:
-        rules = tomllib.loads(config).get("rules", {})
-        table = rules.get(rule.code) or rules.get(rule.name) or {}
-    return rule.options_class(**{key.replace("-", "_"): value for key, value in table.items()})
+    """The rule's options: its defaults, or what ``[rules.<code or name>]`` of a TOML text sets."""
+    from awesome_lint.config import rule_options as configured_options
+    from awesome_lint.registry import builtin_registry
+
+    options = configured_options(configured(config), builtin_registry()).get(rule.code)
+    if options is None and rule.options_class is not None:
+        return rule.options_class()
+    return options
+
+
+@functools.lru_cache(maxsize=64)
+def parsed(text: str):
+    """``text`` parsed as ``example.md`` and its inferred house style, once per session: the
+    tests run many rules on the same real lists (Document and HouseStyle are immutable)."""
+    from awesome_lint.parse import parse_document
+    from awesome_lint.style import infer_style
+
+    doc = parse_document(text, "example.md")
+    return doc, infer_style(doc)
 
 
 def run_rule(code: str, text: str, config: str | None = None, today=None):
     """The diagnostics one rule reports on ``text``, with the house style inferred from it."""
-    from awesome_lint.parse import parse_document
     from awesome_lint.rule import RuleContext
-    from awesome_lint.style import infer_style
 
     rule = rule_class(code)
-    doc = parse_document(text, "example.md")
-    ctx = RuleContext(infer_style(doc), rule_options(rule, config))
+    doc, style = parsed(text)
+    ctx = RuleContext(style, rule_options(rule, config))
     if today is not None:
         ctx = RuleContext(ctx.style, ctx.options, today)
     found = list(rule().check(doc, ctx))
