@@ -73,8 +73,9 @@ def rule_class(code: str):
 @functools.cache
 def configured(config: str | None):
     """A TOML text (a page's ``toml config``, a test's options) read by the real configuration
-    loader, as the file ``.awesome-lint.toml``; an invalid one fails the test with its error."""
-    from awesome_lint.config import Config, load_config
+    loader, as the file ``.awesome-lint.toml``; ValueError with the loader's message when the
+    loader refuses it (as an options class refuses a bad value)."""
+    from awesome_lint.config import Config, ConfigError, load_config
     from awesome_lint.registry import builtin_registry
 
     if not config:
@@ -82,7 +83,10 @@ def configured(config: str | None):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / ".awesome-lint.toml"
         path.write_text(config, encoding="utf-8")
-        return load_config(path, builtin_registry())
+        try:
+            return load_config(path, builtin_registry())
+        except ConfigError as exc:
+            raise ValueError(str(exc)) from None
 
 
 def rule_options(rule, config: str | None):
@@ -118,6 +122,15 @@ def run_rule(code: str, text: str, config: str | None = None, today=None):
         ctx = RuleContext(ctx.style, ctx.options, today)
     found = list(rule().check(doc, ctx))
     return sorted(found, key=lambda d: d.sort_key)
+
+
+def found(code: str, text: str, config: str | None = None) -> list[tuple[str, int, int]]:
+    """Where one rule reports on ``text``: the code, line and column of each finding."""
+    return [(d.code, d.span.line, d.span.column) for d in run_rule(code, text, config)]
+
+
+def messages(code: str, text: str, config: str | None = None) -> list[str]:
+    return [d.message for d in run_rule(code, text, config)]
 
 
 def expect_lines(diagnostics) -> list[str]:
