@@ -16,17 +16,9 @@ from awesome_lint.rules.al406_section_order import SectionOrderOptions
 from awesome_lint.style import infer_style
 
 from .corpus import corpus_file, corpus_files, needs_corpus, read_text
-from .rulebook import apply_safe_fixes, rule_class, run_rule
+from .rulebook import apply_safe_fixes, found, messages, rule_class, run_rule
 
 SECTION_RULES = ("AL401", "AL402", "AL403", "AL404", "AL405", "AL407")
-
-
-def found(code: str, text: str, config: str | None = None) -> list[tuple[str, int, int]]:
-    return [(d.code, d.span.line, d.span.column) for d in run_rule(code, text, config)]
-
-
-def messages(code: str, text: str, config: str | None = None) -> list[str]:
-    return [d.message for d in run_rule(code, text, config)]
 
 
 def block(title: str, arxiv: str = "2203.04306") -> str:

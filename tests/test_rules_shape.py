@@ -9,17 +9,9 @@ from awesome_lint.rule import RuleContext
 from awesome_lint.style import infer_style
 
 from .corpus import corpus_file, corpus_files, needs_corpus, read_text
-from .rulebook import apply_safe_fixes, rule_class, rule_options, run_rule
+from .rulebook import apply_safe_fixes, found, messages, rule_class, rule_options, run_rule
 
 SEED = "amirhossein-kz__Awesome-Diffusion-Models-in-Medical-Imaging__59825db"
-
-
-def found(code: str, text: str, config: str | None = None) -> list[tuple[str, int, int]]:
-    return [(d.code, d.span.line, d.span.column) for d in run_rule(code, text, config)]
-
-
-def messages(code: str, text: str, config: str | None = None) -> list[str]:
-    return [d.message for d in run_rule(code, text, config)]
 
 
 def fixed(code: str, text: str, unsafe: bool = False) -> str:
