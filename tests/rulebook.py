@@ -100,24 +100,15 @@ def rule_options(rule, config: str | None):
     return options
 
 
-@functools.lru_cache(maxsize=64)
-def parsed(text: str):
-    """``text`` parsed as ``example.md`` and its inferred house style, once per session: the
-    tests run many rules on the same real lists (Document and HouseStyle are immutable)."""
-    from awesome_lint.parse import parse_document
-    from awesome_lint.style import infer_style
-
-    doc = parse_document(text, "example.md")
-    return doc, infer_style(doc)
-
-
 def run_rule(code: str, text: str, config: str | None = None, today=None):
     """The diagnostics one rule reports on ``text``, with the house style inferred from it."""
     from awesome_lint.rule import RuleContext
 
+    from .corpus import house_style, parsed
+
     rule = rule_class(code)
-    doc, style = parsed(text)
-    ctx = RuleContext(style, rule_options(rule, config))
+    doc = parsed(text, "example.md")  # once per session: tests lint the same lists rule by rule
+    ctx = RuleContext(house_style(text), rule_options(rule, config))
     if today is not None:
         ctx = RuleContext(ctx.style, ctx.options, today)
     found = list(rule().check(doc, ctx))
