@@ -38,10 +38,10 @@ def read_text(path: Path) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _parsed(text: str) -> Document:
+def _parsed(text: str, newline: str = "\n", bom: bool = False) -> Document:
     from awesome_lint.parse import parse_document
 
-    return parse_document(text)
+    return parse_document(text, newline=newline, bom=bom)
 
 
 def parsed(text: str, path: str = "<text>") -> Document:
@@ -49,6 +49,15 @@ def parsed(text: str, path: str = "<text>") -> Document:
     its ``path`` is the only field that depends on the name."""
     doc = _parsed(text)
     return doc if doc.path == path else replace(doc, path=path)
+
+
+def source_document(path: Path) -> Document:
+    """The file at ``path`` as the command reads and parses it (``Engine.lint``), parsed once
+    per session."""
+    from awesome_lint.source import read_source
+
+    source = read_source(str(path))
+    return replace(_parsed(source.text, source.newline, source.bom), path=source.path)
 
 
 @functools.lru_cache(maxsize=256)
