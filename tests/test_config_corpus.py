@@ -54,6 +54,7 @@ def al204(path: Path, config: Path | None, *extra: str) -> int:
     return len(json.loads(result.stdout)["diagnostics"])
 
 
+@pytest.mark.slow  # the command seven times on each list, one of them a --fix of the whole list
 @needs_corpus
 @pytest.mark.parametrize("source", corpus_files(), ids=lambda p: p.name[:40])
 def test_a_pinned_direction_reports_lists_sorted_the_other_way(source: Path, tmp_path: Path):
