@@ -47,7 +47,7 @@ def _parsed(text: str, newline: str = "\n", bom: bool = False) -> Document:
 def parsed(text: str, path: str = "<text>") -> Document:
     """``text`` parsed once per session, as the file ``path``: a Document is immutable, and
     its ``path`` is the only field that depends on the name."""
-    doc = _parsed(text)
+    doc = _parsed(text, "\n", False)  # the arguments of source_document's call: one cache key
     return doc if doc.path == path else replace(doc, path=path)
 
 
@@ -65,7 +65,7 @@ def house_style(text: str) -> HouseStyle:
     """The house style inferred from ``text`` (it does not depend on the file's name)."""
     from awesome_lint.style import infer_style
 
-    return infer_style(_parsed(text))
+    return infer_style(_parsed(text, "\n", False))
 
 
 def corpus_document(path: Path, name: str | None = None) -> Document:
