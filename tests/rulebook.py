@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
-import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```$", re.S | re.M)
@@ -74,30 +70,58 @@ def rule_class(code: str):
     return next(rule for rule in BUILTIN_RULES if rule.code == code)
 
 
+@functools.cache
+def configured(config: str | None):
+    """A TOML text (a page's ``toml config``, a test's options) read by the real configuration
+    loader, as the file ``.awesome-lint.toml``; ValueError with the loader's message when the
+    loader refuses it (as an options class refuses a bad value)."""
+    from awesome_lint.config import Config, ConfigError, load_config
+    from awesome_lint.registry import builtin_registry
+
+    if not config:
+        return Config()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ".awesome-lint.toml"
+        path.write_text(config, encoding="utf-8")
+        try:
+            return load_config(path, builtin_registry())
+        except ConfigError as exc:
+            raise ValueError(str(exc)) from None
+
+
 def rule_options(rule, config: str | None):
-    """The rule's options: its defaults, updated from ``[rules.<code or name>]`` of a TOML text."""
-    if rule.options_class is None:
-        return None
-    table: dict = {}
-    if config:
-        rules = tomllib.loads(config).get("rules", {})
-        table = rules.get(rule.code) or rules.get(rule.name) or {}
-    return rule.options_class(**{key.replace("-", "_"): value for key, value in table.items()})
+    """The rule's options: its defaults, or what ``[rules.<code or name>]`` of a TOML text sets."""
+    from awesome_lint.config import rule_options as configured_options
+    from awesome_lint.registry import builtin_registry
+
+    options = configured_options(configured(config), builtin_registry()).get(rule.code)
+    if options is None and rule.options_class is not None:
+        return rule.options_class()
+    return options
 
 
 def run_rule(code: str, text: str, config: str | None = None, today=None):
     """The diagnostics one rule reports on ``text``, with the house style inferred from it."""
-    from awesome_lint.parse import parse_document
     from awesome_lint.rule import RuleContext
-    from awesome_lint.style import infer_style
+
+    from .corpus import house_style, parsed
 
     rule = rule_class(code)
-    doc = parse_document(text, "example.md")
-    ctx = RuleContext(infer_style(doc), rule_options(rule, config))
+    doc = parsed(text, "example.md")  # once per session: tests lint the same lists rule by rule
+    ctx = RuleContext(house_style(text), rule_options(rule, config))
     if today is not None:
         ctx = RuleContext(ctx.style, ctx.options, today)
     found = list(rule().check(doc, ctx))
     return sorted(found, key=lambda d: d.sort_key)
+
+
+def found(code: str, text: str, config: str | None = None) -> list[tuple[str, int, int]]:
+    """Where one rule reports on ``text``: the code, line and column of each finding."""
+    return [(d.code, d.span.line, d.span.column) for d in run_rule(code, text, config)]
+
+
+def messages(code: str, text: str, config: str | None = None) -> list[str]:
+    return [d.message for d in run_rule(code, text, config)]
 
 
 def expect_lines(diagnostics) -> list[str]:

@@ -187,6 +187,7 @@ def workspace(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow  # the action's step in bash, running the command
 def test_lint_step_annotates_summarises_and_fails(workspace: Path) -> None:
     done, summary, outputs = run_step("Lint", workspace)
     assert done.returncode == 1, done.stderr
@@ -199,6 +200,7 @@ def test_lint_step_annotates_summarises_and_fails(workspace: Path) -> None:
     assert outputs.read_text(encoding="utf-8") == "errors=1\nwarnings=0\ninfo=0\nproblems=1\n"
 
 
+@pytest.mark.slow  # the action's step in bash, running the command
 @pytest.mark.parametrize(
     ("text", "fail_on", "code"),
     [
@@ -214,6 +216,7 @@ def test_lint_step_fail_on(workspace: Path, text: str, fail_on: str, code: int) 
     assert done.returncode == code, done.stdout + done.stderr
 
 
+@pytest.mark.slow  # the action's step in bash, running the command
 def test_lint_step_files_globs_and_args(workspace: Path) -> None:
     (workspace / "README.md").write_text(EXAMPLE, encoding="utf-8")
     deep = workspace / "docs" / "deep"
@@ -229,6 +232,7 @@ def test_lint_step_files_globs_and_args(workspace: Path) -> None:
     ]
 
 
+@pytest.mark.slow  # the action's step in bash, running the command
 def test_lint_step_outside_actions_prints_text(workspace: Path) -> None:
     done, summary, _ = run_step("Lint", workspace, {"args": "-q"}, in_actions=False)
     assert done.returncode == 1
@@ -236,12 +240,14 @@ def test_lint_step_outside_actions_prints_text(workspace: Path) -> None:
     assert not summary.exists()  # text output writes no step summary
 
 
+@pytest.mark.slow  # the action's step in bash, running the command
 def test_lint_step_refuses_a_bad_check_links_value(workspace: Path) -> None:
     done, _, _ = run_step("Lint", workspace, {"check-links": "yes please"})
     assert done.returncode == 2
     assert "check-links input must be true or false" in done.stderr
 
 
+@pytest.mark.slow  # the action's step in bash, running the command
 @pytest.mark.parametrize(
     "inputs",
     [
@@ -258,6 +264,7 @@ def test_inputs_cannot_inject_shell_code(workspace: Path, inputs: dict[str, str]
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow  # the action's step in bash, running the command
 def test_unmatched_pattern_is_reported_not_dropped(workspace: Path) -> None:
     done, _, _ = run_step("Lint", workspace, {"files": "lists/*.md"})
     assert done.returncode == 2

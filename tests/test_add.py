@@ -248,6 +248,7 @@ def _largest_dated_group(path: Path):
     return doc, max(dated, key=lambda g: len(g.entries))
 
 
+@pytest.mark.slow  # lints each whole list again with its new entry
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem[:40])
 def test_on_every_corpus_list_with_dates_the_new_entry_reads_back_and_lints_clean(path) -> None:
     doc, group = _largest_dated_group(path)

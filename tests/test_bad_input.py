@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Every test runs the command in a subprocess, within a time limit.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 TIME_LIMIT = (
     10  # seconds per run (the slowest good case takes 2): a quadratic blow-up takes minutes

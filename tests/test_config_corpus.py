@@ -15,9 +15,8 @@ from click.testing import CliRunner
 
 from awesome_lint import cli
 from awesome_lint.facts import Facts
-from awesome_lint.parse import parse_document
 
-from .corpus import corpus_files, needs_corpus, read_text
+from .corpus import corpus_document, corpus_files, needs_corpus
 
 OLDEST = '[style]\nsort-direction = "oldest-first"\n'
 NEWEST = '[style]\nsort-direction = "newest-first"\n'
@@ -27,7 +26,7 @@ def newest_first_list(source: Path) -> bool:
     """Whether at least 80% of the steps between dated entries of a section go back in time."""
     from itertools import pairwise
 
-    doc = parse_document(read_text(source), source.name)
+    doc = corpus_document(source, source.name)
     older = newer = 0
     facts = Facts(doc)
     for section in doc.sections:
@@ -39,7 +38,7 @@ def newest_first_list(source: Path) -> bool:
 
 def sections_with_an_order(source: Path) -> int:
     """Sections with three or more different dates."""
-    doc = parse_document(read_text(source), source.name)
+    doc = corpus_document(source, source.name)
     facts = Facts(doc)
     return sum(
         len({p.value for _, p in facts.dated(section.entries) if p.value is not None}) >= 3
@@ -55,6 +54,7 @@ def al204(path: Path, config: Path | None, *extra: str) -> int:
     return len(json.loads(result.stdout)["diagnostics"])
 
 
+@pytest.mark.slow  # the command seven times on each list, one of them a --fix of the whole list
 @needs_corpus
 @pytest.mark.parametrize("source", corpus_files(), ids=lambda p: p.name[:40])
 def test_a_pinned_direction_reports_lists_sorted_the_other_way(source: Path, tmp_path: Path):

@@ -15,9 +15,8 @@ import pytest
 
 from awesome_lint.engine import Engine
 from awesome_lint.registry import builtin_registry
-from awesome_lint.source import read_source
 
-from .corpus import corpus_files, needs_corpus
+from .corpus import corpus_files, needs_corpus, source_document
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = datetime.date(2026, 11, 24)  # AL205 future-date compares with "today": keep it fixed
@@ -25,7 +24,7 @@ TODAY = datetime.date(2026, 11, 24)  # AL205 future-date compares with "today": 
 
 def findings(path: Path) -> str:
     engine = Engine(builtin_registry().select(), today=TODAY)
-    _, diagnostics = engine.lint(read_source(str(path)))
+    diagnostics = engine.check(source_document(path))  # parsed once per session
     return "".join(
         f"{d.span.line}:{d.span.column} {d.code} [{d.name}] {d.severity}: {d.message}\n"
         for d in diagnostics

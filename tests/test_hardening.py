@@ -18,6 +18,7 @@ from .test_bad_input import assert_no_traceback, awesome_lint
 LIST = "# A list\n\n- [Paper](https://arxiv.org/abs/2111.08005)\n"
 
 
+@pytest.mark.slow  # the command in a subprocess, within a time limit
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.md")
@@ -28,6 +29,7 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # the command in a subprocess, within a time limit
 def test_a_device_is_refused(tmp_path: Path) -> None:
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero here")
@@ -38,6 +40,7 @@ def test_a_device_is_refused(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # the command in a subprocess, within a time limit
 def test_a_symbolic_link_loop(tmp_path: Path) -> None:
     (tmp_path / "a.md").symlink_to("b.md")
     (tmp_path / "b.md").symlink_to("a.md")
@@ -47,6 +50,7 @@ def test_a_symbolic_link_loop(tmp_path: Path) -> None:
         assert "a.md: error: cannot read: Too many levels of symbolic links\n" in run.stderr, args
 
 
+@pytest.mark.slow  # the command in a subprocess, within a time limit
 def test_an_over_long_file_name(tmp_path: Path) -> None:
     name = "a" * 300 + ".md"
     for args in ([name], ["--dump-links", name], ["--format", "github", name]):
@@ -75,6 +79,7 @@ def test_config_search_passes_folders_it_cannot_search(
     assert find_config(inner / "README.md") == tmp_path / ".awesome-lint.toml"
 
 
+@pytest.mark.slow  # the command in a subprocess, within a time limit
 def test_a_deeply_nested_configuration(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text(LIST)
     (tmp_path / ".awesome-lint.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
@@ -89,6 +94,7 @@ def test_a_deeply_nested_configuration(tmp_path: Path) -> None:
     assert "nested more than 20 levels deep" in run.stderr and run.returncode == 2
 
 
+@pytest.mark.slow  # the command in a subprocess, within a time limit
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
@@ -106,6 +112,7 @@ def test_config_numbers_that_never_end_a_run(tmp_path: Path, setting: str, messa
     assert message in run.stderr
 
 
+@pytest.mark.slow  # the command in a subprocess, within a time limit
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -130,6 +137,7 @@ def test_sizes() -> None:
             parse_size(bad)
 
 
+@pytest.mark.slow  # the command in a subprocess, within a time limit
 def test_hosts_that_cannot_be_taken_apart(tmp_path: Path) -> None:
     """An IDNA label that does not decode and a "[" in a host: no rule crashes (AL000), the
     offline dump lists them, the checker calls the broken one invalid (no network needed:

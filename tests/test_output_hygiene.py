@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Span
 from awesome_lint.reporters.github import command
@@ -26,6 +28,7 @@ def test_printable() -> None:
     assert printable("plain ünïcode \u2014 ok") == "plain ünïcode \u2014 ok"
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_a_file_name_with_line_breaks(tmp_path: Path) -> None:
     (tmp_path / HOSTILE_NAME).write_text("**T** \\\n*A* \\\n[22th Jul., 2022] [X, 2022]\n")
     (tmp_path / ("bad\n::stop-commands::x\n.md")).write_bytes(b"\xff\xfe")
@@ -42,6 +45,7 @@ def test_a_file_name_with_line_breaks(tmp_path: Path) -> None:
     assert "list\\n::stop-commands::pwned\\n.md:3:2: AL202" in text
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_a_configuration_string_with_line_breaks(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("# A list\n")
     (tmp_path / ".awesome-lint.toml").write_text('select = ["AL1\\n::stop-commands::x"]\n')

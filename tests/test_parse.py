@@ -12,7 +12,7 @@ from awesome_lint.entries import break_kind
 from awesome_lint.parse import parse_document
 from awesome_lint.slug import Slugger, plain_heading_text, slugify
 
-from .corpus import corpus_file, corpus_files, needs_corpus, read_text
+from .corpus import corpus_document, corpus_file, corpus_files, needs_corpus, read_text
 
 
 def entry_of(text: str):
@@ -479,7 +479,7 @@ EXPECTED_ENTRIES = {
 @pytest.mark.parametrize("stem", sorted(EXPECTED_ENTRIES))
 def test_entry_counts_of_real_lists(stem: str) -> None:
     path = corpus_file(stem)
-    assert len(parse_document(read_text(path), str(path)).entries) == EXPECTED_ENTRIES[stem]
+    assert len(corpus_document(path).entries) == EXPECTED_ENTRIES[stem]
 
 
 @needs_corpus
@@ -492,7 +492,7 @@ def test_every_corpus_file_has_a_pinned_count() -> None:
 def test_every_span_points_at_its_characters(path) -> None:
     text = read_text(path)
     lines = text.split("\n")
-    doc = parse_document(text, str(path))
+    doc = corpus_document(path)
 
     def check(span, expected: str) -> None:
         assert text[span.start : span.end] == expected
@@ -517,7 +517,7 @@ def test_every_span_points_at_its_characters(path) -> None:
 @needs_corpus
 def test_seed_list_toc_and_sections() -> None:
     path = corpus_file("amirhossein-kz__Awesome-Diffusion-Models-in-Medical-Imaging__59825db")
-    doc = parse_document(read_text(path), str(path))
+    doc = corpus_document(path)
     assert doc.toc is not None and doc.toc.span.line == 9
     assert len(doc.toc.items) == 14
     assert {item.anchor for item in doc.toc.items} <= doc.anchors

@@ -10,9 +10,8 @@ from click.testing import CliRunner
 
 from awesome_lint import cli
 from awesome_lint.entrydump import iso_date
-from awesome_lint.parse import parse_document
 
-from .corpus import corpus_files, needs_corpus, read_text
+from .corpus import corpus_document, corpus_files, needs_corpus
 
 LIST = (
     "## Papers\n\n"
@@ -133,7 +132,7 @@ def test_a_list_read_well_says_nothing_of_the_kind(tmp_path: Path) -> None:
 def test_every_corpus_list_is_read_without_units_left_unread() -> None:
     unread = {}
     for path in corpus_files():
-        doc = parse_document(read_text(path), path.name)
+        doc = corpus_document(path, path.name)
         if doc.unread:
             unread[path.stem] = [u.lines for u in doc.unread]
     assert unread == {}

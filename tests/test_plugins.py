@@ -65,6 +65,7 @@ def awesome_lint(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProce
     )
 
 
+@pytest.mark.slow  # pip installs the plugin
 def test_an_installed_plugin_adds_its_rules(installed: Path, tmp_path: Path) -> None:
     (tmp_path / "list.md").write_text(LIST, encoding="utf-8")
     run = awesome_lint(installed, "list.md", cwd=tmp_path)
@@ -85,6 +86,7 @@ def test_an_installed_plugin_adds_its_rules(installed: Path, tmp_path: Path) -> 
     assert any(line.startswith("TODO001  todo-left") for line in run.stdout.splitlines())
 
 
+@pytest.mark.slow  # pip installs the plugin
 def test_version_lists_the_loaded_plugins(installed: Path, tmp_path: Path) -> None:
     from awesome_lint import __version__
 

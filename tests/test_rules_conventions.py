@@ -5,13 +5,9 @@ from __future__ import annotations
 import pytest
 
 from .corpus import corpus_file, corpus_files, read_text
-from .rulebook import apply_safe_fixes, run_rule
+from .rulebook import apply_safe_fixes, found, run_rule
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
-
-
-def found(code: str, text: str, config: str | None = None) -> list[tuple[str, int, int]]:
-    return [(d.code, d.span.line, d.span.column) for d in run_rule(code, text, config)]
 
 
 # --- AL501 awesome-badge ---------------------------------------------------------------

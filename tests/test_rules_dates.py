@@ -220,6 +220,7 @@ def test_al204_real_lists() -> None:
     assert corpus_found("AL204", LEGACY) == []  # an unsorted list
 
 
+@pytest.mark.slow  # each fixed list is a new text to parse
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
 def test_al204_fix_keeps_every_line_and_settles(path) -> None:
     text = read_text(path)

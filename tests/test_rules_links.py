@@ -8,11 +8,7 @@ from awesome_lint.diagnostics import Severity
 from awesome_lint.urls import arxiv_id, arxiv_link, doi, normalise, paper_key
 
 from .corpus import corpus_file, read_text
-from .rulebook import apply_safe_fixes, run_rule
-
-
-def found(code: str, text: str, config: str | None = None) -> list[tuple[str, int, int]]:
-    return [(d.code, d.span.line, d.span.column) for d in run_rule(code, text, config)]
+from .rulebook import apply_safe_fixes, found, run_rule
 
 
 def corpus_lines(code: str, prefix: str) -> list[int]:

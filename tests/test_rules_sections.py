@@ -10,23 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint.parse import parse_document
 from awesome_lint.rule import RuleContext
 from awesome_lint.rules.al406_section_order import SectionOrderOptions
-from awesome_lint.style import infer_style
 
-from .corpus import corpus_file, corpus_files, needs_corpus, read_text
-from .rulebook import apply_safe_fixes, rule_class, run_rule
+from .corpus import corpus_document, corpus_file, corpus_files, house_style, needs_corpus, read_text
+from .rulebook import apply_safe_fixes, found, messages, rule_class, run_rule
 
 SECTION_RULES = ("AL401", "AL402", "AL403", "AL404", "AL405", "AL407")
-
-
-def found(code: str, text: str, config: str | None = None) -> list[tuple[str, int, int]]:
-    return [(d.code, d.span.line, d.span.column) for d in run_rule(code, text, config)]
-
-
-def messages(code: str, text: str, config: str | None = None) -> list[str]:
-    return [d.message for d in run_rule(code, text, config)]
 
 
 def block(title: str, arxiv: str = "2203.04306") -> str:
@@ -365,8 +355,8 @@ def test_al407_a_list_without_categories_is_left_alone() -> None:
 @cache
 def _lint(path: Path) -> dict[str, list]:
     """Every AL4xx rule (AL406 unconfigured) on one corpus file, parsed once."""
-    doc = parse_document(read_text(path), path.name)
-    ctx = RuleContext(infer_style(doc))
+    doc = corpus_document(path, path.name)
+    ctx = RuleContext(house_style(read_text(path)))
     return {
         code: sorted(rule_class(code)().check(doc, ctx), key=lambda d: d.sort_key)
         for code in SECTION_RULES
@@ -417,7 +407,7 @@ def test_corpus_other_applications_multi_task_toc_inversion(
 
 def test_corpus_model_based_rl_back_to_top_is_not_flagged() -> None:
     path = corpus_file("opendilab__awesome-model-based-RL")
-    doc = parse_document(read_text(path))
+    doc = corpus_document(path, "<text>")
     back = [link for link in doc.links if link.url == "#top"]
     assert [(link.kind, link.span.line) for link in back] == [("html", 1604)]  # the rule sees it
     assert lint("opendilab__awesome-model-based-RL", "AL403") == []
@@ -425,7 +415,7 @@ def test_corpus_model_based_rl_back_to_top_is_not_flagged() -> None:
 
 
 def test_corpus_clip_title_heading_is_the_target_of_its_toc_item() -> None:
-    doc = parse_document(read_text(corpus_file("zhaozh10__Awesome-CLIP-in-Medical-Imaging")))
+    doc = corpus_document(corpus_file("zhaozh10__Awesome-CLIP-in-Medical-Imaging"), "<text>")
     first = doc.toc.items[0]
     assert (first.anchor, first.link.span.line) == ("awesome-clip-in-medical-imaging", 29)
     assert doc.sections[0].slug == first.anchor  # "# <p align=center>`Awesome CLIP …`</p>"
@@ -434,7 +424,7 @@ def test_corpus_clip_title_heading_is_the_target_of_its_toc_item() -> None:
 
 
 def test_corpus_hee9joon_duplicate_suffixed_slugs_resolve() -> None:
-    doc = parse_document(read_text(corpus_file("hee9joon__Awesome-Diffusion-Models")))
+    doc = corpus_document(corpus_file("hee9joon__Awesome-Diffusion-Models"), "<text>")
     anchors = [item.anchor for item in doc.toc.items]
     assert {"generation-1", "generation-3", "miscellany-2"} <= set(anchors)
     for code in ("AL401", "AL402", "AL403"):

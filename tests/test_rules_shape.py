@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.parse import parse_document
 from awesome_lint.rule import RuleContext
-from awesome_lint.style import infer_style
 
-from .corpus import corpus_file, corpus_files, needs_corpus, read_text
-from .rulebook import apply_safe_fixes, rule_class, rule_options, run_rule
+from .corpus import corpus_document, corpus_file, corpus_files, house_style, needs_corpus, read_text
+from .rulebook import apply_safe_fixes, found, messages, rule_class, rule_options, run_rule
 
 SEED = "amirhossein-kz__Awesome-Diffusion-Models-in-Medical-Imaging__59825db"
-
-
-def found(code: str, text: str, config: str | None = None) -> list[tuple[str, int, int]]:
-    return [(d.code, d.span.line, d.span.column) for d in run_rule(code, text, config)]
-
-
-def messages(code: str, text: str, config: str | None = None) -> list[str]:
-    return [d.message for d in run_rule(code, text, config)]
 
 
 def fixed(code: str, text: str, unsafe: bool = False) -> str:
@@ -28,9 +18,9 @@ def fixed(code: str, text: str, unsafe: bool = False) -> str:
 
 def run_on_file(code: str, prefix: str):
     path = corpus_file(prefix)
-    doc = parse_document(read_text(path), path.name)
+    doc = corpus_document(path, path.name)
     rule = rule_class(code)
-    ctx = RuleContext(infer_style(doc), rule_options(rule, None))
+    ctx = RuleContext(house_style(read_text(path)), rule_options(rule, None))
     return doc, sorted(rule().check(doc, ctx), key=lambda d: d.sort_key)
 
 
@@ -363,8 +353,8 @@ def test_hee9joon_broken_links_are_reported_at_their_lines() -> None:
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:30])
 def test_shape_rules_stay_quiet_on_every_real_list(path) -> None:
     """Shape and link-format findings stay under 5% of a list's entries (no false alarms)."""
-    doc = parse_document(read_text(path), path.name)
-    style = infer_style(doc)
+    doc = corpus_document(path, path.name)
+    style = house_style(read_text(path))
     for code in ("AL101", "AL105", "AL106"):
         rule = rule_class(code)
         diagnostics = list(rule().check(doc, RuleContext(style, rule_options(rule, None))))

@@ -67,6 +67,7 @@ def in_copy(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # a copy of the checkout, ruff and the command in subprocesses
 def test_scaffold_writes_module_page_registry_entry_and_table_row(checkout: Path) -> None:
     made = in_copy(
         checkout,
@@ -123,6 +124,7 @@ def test_scaffold_writes_module_page_registry_entry_and_table_row(checkout: Path
     )
 
 
+@pytest.mark.slow  # a copy of the checkout, ruff and the command in subprocesses
 def test_the_scaffolded_rule_runs_and_reports_nothing_yet(checkout: Path) -> None:
     """The skeleton is a to-do list: it runs in a lint, and its page's bad example fails."""
     in_copy(

@@ -13,7 +13,7 @@ from awesome_lint.tables import (
     table_ranges,
 )
 
-from .corpus import CORPUS, corpus_files, needs_corpus, read_text
+from .corpus import CORPUS, corpus_document, corpus_files, needs_corpus, read_text
 
 FIELD_REPORTS = CORPUS.parent / "field-reports"
 
@@ -239,7 +239,7 @@ def test_every_corpus_table_is_read_and_mistune_tables_are_never_lost() -> None:
     read = 0
     for path in corpus_files():
         text = read_text(path)
-        doc = parse_document(text, path.name)
+        doc = corpus_document(path, path.name)
         starts = {t.start for t in document_tables(text, doc.blocks)}
         for block in doc.blocks:
             if block.kind == "table":

@@ -12,7 +12,10 @@ import pytest
 from ..helpers_git import git, git_env
 from .test_cli import BLOCK, FAST, awesome_lint, routes
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+    pytest.mark.slow,  # the real command in a subprocess
+]
 
 
 async def test_only_links_on_changed_lines_are_checked(

@@ -8,7 +8,11 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
 from aiohttp import web
+
+# The real command in a subprocess, each run a Python start-up and more: not in the quick loop.
+pytestmark = pytest.mark.slow
 
 BLOCK = "**Paper {n}** \\\n*A. Author* \\\n[1st May, 2023] [arXiv, 2023] \\\n[[Paper]({url})]\n\n"
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from aiohttp import web
 
 from awesome_lint.engine import parse_source
 from awesome_lint.source import read_source
 
 from .test_cli import FAST, awesome_lint
+
+# The real command in a subprocess, each run a Python start-up and more: not in the quick loop.
+pytestmark = pytest.mark.slow
 
 # A doubled space before the link: AL103's fix shifts every offset after it by one, so the
 # redirect must be computed on the text it applies to.

@@ -13,6 +13,9 @@ from .conftest import ServerFactory
 from .doubles import github_api
 from .test_cli import awesome_lint, routes, write_list
 
+# The real command in a subprocess, each run a Python start-up and more: not in the quick loop.
+pytestmark = pytest.mark.slow
+
 WIDENING = {
     "allow-private": ("true", "--allow-private"),
     "allow-networks": ('["127.0.0.0/8"]', "--allow-network"),
