@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .diagnostics import Diagnostic
@@ -83,10 +83,11 @@ class ChangedLines:
         changed = self.lines.get(diagnostic.path)
         return isinstance(related, int) and changed is not None and related in changed
 
-    def filter_results(self, results: Iterable[FileResult]) -> None:
-        """Drop, in place, every diagnostic on an unchanged line."""
+    def filtered(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """Each result without the diagnostics on unchanged lines (dropped in place)."""
         for result in results:
             result.diagnostics = [d for d in result.diagnostics if self.keep(d)]
+            yield result
 
     def restrict(self, doc: Document) -> Document:
         """The document with only the links on changed lines (for the link checker)."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -24,7 +26,7 @@ from .linkstep import link_options, link_settings, make_link_step, run_links_tab
 from .registry import Registry, SelectorError, builtin_registry, rulebook_page
 from .reporters import EXPORT_FORMATS, FORMATS, ReportOptions, Summary
 from .reporters import report as write_report
-from .runner import RunOptions, input_paths, parse_inputs, run, with_neighbours
+from .runner import RunOptions, input_paths, parse_inputs, run_each, with_neighbours
 from .source import SourceError, parse_size
 from .terminal import printable
 from .version import __version__
@@ -47,6 +49,14 @@ def exit_code(
         return 0
     found = (d for result in results for d in result.diagnostics)
     return 1 if any(d.severity >= fail_on for d in found) else 0
+
+
+def tell_notes(result: FileResult) -> FileResult:
+    """Echo a result's notes and error on stderr."""
+    for line in [*result.notes, result.error]:
+        if line:
+            click.echo(printable(line), err=True)
+    return result
 
 
 def use_color(flag: bool | None) -> bool:
@@ -211,26 +221,38 @@ def record_baseline(results: Sequence[FileResult], path: str, quiet: bool) -> in
     return 2 if any(result.error for result in results) else 0
 
 
-def hide_known_findings(
-    results: Sequence[FileResult], option: str | None, configs: Any, quiet: bool
-) -> None:
-    """Drop the findings in each file's baseline (``--baseline`` or the configuration's)."""
-    from .baseline import BaselineError, filter_known, read_baseline
+class KnownFindings:
+    """Each file's baseline (``--baseline`` or the configuration's), read before the run and
+    applied file by file as the results come."""
 
-    by_file: dict[Path, list[FileResult]] = {}
-    for result in results:
-        chosen = Path(option) if option else configs.config_for(result.path).baseline
+    def __init__(self, option: str | None, configs: Any, paths: Sequence[str]) -> None:
+        from .baseline import BaselineError, read_baseline
+
+        self.baseline_of = {
+            p: Path(option) if option else configs.config_for(p).baseline for p in paths
+        }
+        self.known: dict[Path, Counter] = {}  # what each baseline holds
+        self.hidden: Counter[Path] = Counter()
+        for path in dict.fromkeys(b for b in self.baseline_of.values() if b is not None):
+            try:
+                self.known[path] = read_baseline(path)
+            except BaselineError as exc:
+                fail(str(exc))
+
+    def hide(self, result: FileResult) -> None:
+        from .baseline import filter_known
+
+        chosen = self.baseline_of.get(result.path)
         if chosen is not None:
-            by_file.setdefault(chosen, []).append(result)
-    for path, chosen_results in by_file.items():
-        try:
-            known = read_baseline(path)
-        except BaselineError as exc:
-            fail(str(exc))
-        hidden = filter_known(chosen_results, known, path.resolve().parent)
-        if hidden and not quiet:
-            found = f"{hidden} finding{'s' * (hidden != 1)}"
-            click.echo(f"{found} recorded in the baseline {path} not shown.", err=True)
+            self.hidden[chosen] += filter_known(
+                [result], self.known[chosen], chosen.resolve().parent
+            )
+
+    def tell(self) -> None:
+        for path, hidden in self.hidden.items():
+            if hidden:
+                found = f"{hidden} finding{'s' * (hidden != 1)}"
+                click.echo(f"{found} recorded in the baseline {path} not shown.", err=True)
 
 
 def configurations(
@@ -476,16 +498,26 @@ def main(
             quiet=quiet,
             restrict=changed.restrict if changed else None,
         )
-    results = run(unique_paths, configs.engine_for, options, link_step) + inputs.failures
+    results = chain(run_each(unique_paths, configs.engine_for, options, link_step), inputs.failures)
     if changed is not None:
-        changed.filter_results(results)
+        results = changed.filtered(results)
     if write_baseline is not None:
-        sys.exit(record_baseline(results, write_baseline, quiet))
-    hide_known_findings(results, baseline, configs, quiet)
-    if not (show_info or select) and failing_level(fail_on) != Severity.INFO:
-        hide_info(results)  # rules picked with --select are listed whatever their severity
+        sys.exit(record_baseline(list(results), write_baseline, quiet))
+    known = KnownFindings(baseline, configs, unique_paths)
+    # Rules picked with --select are listed whatever their severity.
+    hide = not (show_info or select) and failing_level(fail_on) != Severity.INFO
+    decided: list[FileResult] = []
+
+    def shown() -> Iterator[FileResult]:
+        for result in results:
+            known.hide(result)
+            if hide:
+                hide_info(result)
+            decided.append(result)
+            yield result
+
     report(
-        results,
+        shown(),
         fmt,
         options,
         quiet=quiet,
@@ -493,7 +525,9 @@ def main(
         rules=registry,
         statistics=statistics,
     )
-    sys.exit(exit_code(results, diff, failing_level(fail_on)))
+    if not quiet:
+        known.tell()
+    sys.exit(exit_code(decided, diff, failing_level(fail_on)))
 
 
 def print_view(
@@ -534,17 +568,16 @@ def print_styles(
     return status
 
 
-def hide_info(results: Sequence[FileResult]) -> None:
+def hide_info(result: FileResult) -> None:
     """Info findings are counted in the summary and listed only when asked (``--show-info``,
     ``--fail-on info``): boilerplate and near-ties, not defects to act on."""
-    for result in results:
-        shown = [d for d in result.diagnostics if d.severity != Severity.INFO]
-        result.hidden_info += len(result.diagnostics) - len(shown)
-        result.diagnostics = shown
+    shown = [d for d in result.diagnostics if d.severity != Severity.INFO]
+    result.hidden_info += len(result.diagnostics) - len(shown)
+    result.diagnostics = shown
 
 
 def report(
-    results: Sequence[FileResult],
+    results: Iterable[FileResult],
     fmt: str,
     options: RunOptions,
     *,
@@ -553,11 +586,11 @@ def report(
     rules: Iterable[type[Rule]] | None = None,
     statistics: bool = False,
 ) -> None:
-    """Notes and errors to stderr; the report (or, with --diff, the diff) to stdout."""
-    for result in results:
-        for line in [*result.notes, result.error]:
-            if line:
-                click.echo(printable(line), err=True)
+    """Notes and errors to stderr; the report (or, with --diff, the diff) to stdout, file by
+    file as the results come (after the last, while a progress line is drawn)."""
+    results = map(tell_notes, results)
+    if options.diff or options.progress:
+        results = list(results)
     if options.diff:
         click.echo("".join(result.diff for result in results), nl=False)
         fixed = Summary.of(results, options.unsafe_fixes).fixed

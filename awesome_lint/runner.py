@@ -71,16 +71,29 @@ def run(
     """Lint (and fix) every path; an unreadable one becomes an error result, not an exception.
 
     ``engine``: one engine for every path, or a function giving each path's (configuration).
-    Without the link step each file goes the whole way before the next is read; with it, every
-    file is read and through its rules before the links of all are checked at once.
     """
+    return list(run_each(paths, engine, options, link_step))
+
+
+def run_each(
+    paths: Sequence[str],
+    engine: Engine | EngineFor,
+    options: RunOptions,
+    link_step: LinkStep | None = None,
+) -> Iterator[FileResult]:
+    """:func:`run`, each result as soon as it is decided (a report can stream). Without the
+    link step each file goes the whole way before the next is read; with it, every file is read
+    and through its rules before the links of all are checked at once."""
     engine_for = engine if callable(engine) else (lambda path: engine)
     shown = progress(paths, options.progress)
     if link_step is None:
-        return [finish(check_path(path, engine_for(path), options), options) for path in shown]
+        for path in shown:
+            yield finish(check_path(path, engine_for(path), options), options)
+        return
     checked = [check_path(path, engine_for(path), options) for path in shown]
     links = check_links(checked, link_step)
-    return [finish(each, options, links.get(each.result.path, [])) for each in checked]
+    for each in checked:
+        yield finish(each, options, links.get(each.result.path, []))
 
 
 def run_source(source: SourceText, engine: Engine, options: RunOptions) -> FileResult:

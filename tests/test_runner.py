@@ -210,3 +210,28 @@ def test_readme_api_example_runs(
         'README.md 11 AL403 "#survey" matches no heading or HTML anchor; did you mean "#surveys"?'
     )
     assert len(printed) == len(namespace["findings"]) == 6
+
+
+def test_the_report_streams_file_by_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each file's findings are written before the next file is read (a long run shows its
+    findings as it goes), and the exit code still counts every file."""
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# List\n\n- [Go](#nowhere)\n", encoding="utf-8")
+    written_when_read: dict[str, str] = {}
+    parse = runner.engines.parse_source
+
+    def spying_parse(source):  # type: ignore[no-untyped-def]
+        written_when_read[Path(source.path).name] = capsys.readouterr().out
+        return parse(source)
+
+    monkeypatch.setattr(runner.engines, "parse_source", spying_parse)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--isolated", "a.md", "b.md"], standalone_mode=False)
+    assert exited.value.code == 1
+    assert written_when_read["a.md"] == ""
+    finding = '3:8: AL403 [broken-anchor] "#nowhere" matches no heading or HTML anchor\n'
+    assert written_when_read["b.md"] == "a.md:" + finding
+    assert capsys.readouterr().out.startswith("b.md:" + finding)
