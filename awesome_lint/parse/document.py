@@ -89,8 +89,7 @@ class _Builder:
         raws += bare_urls(text, start, end, taken)
         raws += html_links(text, start, end)
         self.anchors.update(html_anchors(text, start, end))
-        in_comment = Intervals(hidden)
-        visible = [r for r in raws if r.start not in in_comment]
+        visible = _outside(raws, hidden) if hidden else raws
         visible.sort(key=lambda r: r.start)
         links = [self._link(r) for r in visible]
         self.links.extend(links)
@@ -367,6 +366,12 @@ def _cap_lines(text: str, start: int, end: int) -> int:
         if pos < 0:
             return end
     return pos
+
+
+def _outside(raws: list[RawLink], hidden: list[tuple[int, int]]) -> list[RawLink]:
+    """The links that start outside every comment."""
+    in_comment = Intervals(hidden)
+    return [r for r in raws if r.start not in in_comment]
 
 
 def _starts_with_link(text: str, start: int, links: list[Link]) -> bool:
