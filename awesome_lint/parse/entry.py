@@ -18,9 +18,11 @@ SpanOf = Callable[[int, int], Span]
 
 SEPARATORS = " \t\n[]|/,.;:\\"
 _GROUP = re.compile(r"\\?\[([^\[\]]*)\]")
+_SHORTCODE = r":[a-z0-9_+-]+:"
 _DECORATION = re.compile(
-    r":[a-z0-9_+-]+:|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
+    _SHORTCODE + r"|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
 )
+_ASCII_DECORATION = re.compile(_SHORTCODE)
 
 
 @dataclass(slots=True)
@@ -139,7 +141,9 @@ def italic_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 def decorations(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """HTML comments, emoji and emoji shortcodes: not part of any field."""
     yield from comments(text, start, end)
-    for m in _DECORATION.finditer(text, start, end):
+    # ASCII text holds no emoji: the shortcodes alone (a literal ":" first) scan much faster.
+    pattern = _ASCII_DECORATION if text[start:end].isascii() else _DECORATION
+    for m in pattern.finditer(text, start, end):
         yield m.start(), m.end()
 
 
