@@ -152,6 +152,7 @@ class _Builder:
                 "span": self.span(raw.start, raw.end),
                 "title_span": self.span(title_start, title_end),
                 "entries": [],
+                "about_the_list": bool(_NOT_PAPERS.search(plain)),
             }
         )
 
@@ -173,9 +174,7 @@ class _Builder:
     @property
     def _about_the_list(self) -> bool:
         """Whether the current section is about the list itself (news, contact, citation)."""
-        return self.section is not None and bool(
-            _NOT_PAPERS.search(self.headings[self.section]["text"])
-        )
+        return self.section is not None and self.headings[self.section]["about_the_list"]
 
     def _add_paragraph(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)

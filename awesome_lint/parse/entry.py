@@ -4,6 +4,7 @@ text, italic spans. A ``Slots`` becomes a :class:`PaperEntry` once its unit is r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -156,10 +157,12 @@ def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
     kinds = dict(slots.kinds)
     for link in links:
         kinds.setdefault(link.span.start, "L")
+    offsets = sorted(kinds)  # each line's fields are a slice of these: found by bisection
     parts = []
     for i, line in enumerate(lines):
         line_end = lines[i + 1].start if i + 1 < len(lines) else line.end + len(line.token) + 1
-        found = [kinds[o] for o in sorted(kinds) if line.start <= o < line_end]
+        first, stop = bisect_left(offsets, line.start), bisect_left(offsets, line_end)
+        found = [kinds[o] for o in offsets[first:stop]]
         letters = "".join(dict.fromkeys(found))  # each kind once, in order
         if not letters and any(a < line.start < b for a, b in slots.taken):
             continue  # the wrapped rest of a field that starts on an earlier line
