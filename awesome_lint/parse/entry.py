@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..dates import read_date
@@ -146,6 +146,28 @@ def decorations(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pattern = _ASCII_DECORATION if text[start:end].isascii() else _DECORATION
     for m in pattern.finditer(text, start, end):
         yield m.start(), m.end()
+
+
+class SortedLinks:
+    """Links in document order with the offsets they start at: the links of one unit are a
+    slice found by bisection, not a pass over every link of the block (a list, a table or a
+    paragraph may hold thousands of units)."""
+
+    __slots__ = ("links", "starts")
+
+    def __init__(self, links: Iterable[Link] = ()) -> None:
+        self.links: list[Link] = []
+        self.starts: list[int] = []
+        self.extend(links)
+
+    def extend(self, links: Iterable[Link]) -> None:
+        for link in links:
+            self.links.append(link)
+            self.starts.append(link.span.start)
+
+    def between(self, start: int, end: int) -> list[Link]:
+        """The links that start in [start, end)."""
+        return self.links[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 def paper_links(links: list[Link], start: int, end: int) -> list[Link]:
