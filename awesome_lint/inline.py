@@ -181,11 +181,12 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
         if i < resume:
             continue
         ch = text[i]
+        escaped = text[i - 1 : i] == "\\" and _is_escaped(text, i, start)  # (look once first)
         if ch == "[":
-            if not _is_escaped(text, i, start):
+            if not escaped:
                 openers.append(i)
         elif ch == "]":
-            if openers and not _is_escaped(text, i, start):
+            if openers and not escaped:
                 link = _link_at(text, openers.pop(), i, start, end)
                 if link is not None:
                     found.append(link)
