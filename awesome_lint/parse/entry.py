@@ -78,6 +78,8 @@ class Slots:
 def read_gap(slots: Slots, start: int, end: int) -> None:
     """Bracket groups and loose text between links: dates, venues, or stray text."""
     text = slots.text
+    if not text[start:end].strip(SEPARATORS):
+        return  # brackets and punctuation between links: nothing to read
     pos = start
     for m in _GROUP.finditer(text, start, end):
         read_loose(slots, pos, m.start())
