@@ -9,7 +9,6 @@ tests/test_parse_golden.py`` and review the diff entry by entry.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from awesome_lint.entrydump import compact_lines
 from awesome_lint.parse import parse_document
 
 from .corpus import corpus_files, needs_corpus, read_text
+from .golden_files import assert_matches_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "entries"
 
@@ -29,10 +29,4 @@ def parsed_model(path: Path) -> str:
 @needs_corpus
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem[:48])
 def test_parsed_model_of_real_lists_matches_the_golden_file(path: Path) -> None:
-    golden = GOLDEN / f"{path.stem}.txt"
-    actual = parsed_model(path)
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.mkdir(exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.is_file(), f"no golden file for {path.name}: run with UPDATE_GOLDEN=1"
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_matches_golden(GOLDEN / f"{path.stem}.txt", parsed_model(path))
