@@ -101,6 +101,44 @@ def render_text(docs: Sequence[Document]) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+def compact_lines(doc: Document) -> list[str]:
+    """The parsed model in one line per entry, group and unread group: what a test pins to
+    see any change in the reading (every field's plain text and span, the links' kinds and
+    URLs, each entry's family and layout)."""
+    lines = [_compact_entry(entry, entry_record(entry)) for entry in doc.entries]
+    lines.extend(
+        f"group {g.index} {g.family} {_where(_span(g.span))} section {g.section} "
+        f"entries {len(g.entries)}"
+        for g in doc.groups
+    )
+    lines.extend(
+        f"unread {u.family} {_where(_span(u.span))} lines {','.join(map(str, u.lines))}"
+        for u in doc.unread
+    )
+    return lines
+
+
+def _where(span: dict[str, int]) -> str:
+    """``4:20-44`` on one line, ``4:20-6:3`` over several."""
+    end = (
+        span["end_column"]
+        if span["line"] == span["end_line"]
+        else (f"{span['end_line']}:{span['end_column']}")
+    )
+    return f"{span['line']}:{span['column']}-{end}"
+
+
+def _compact_entry(entry: PaperEntry, record: dict[str, Any]) -> str:
+    parts = [f"{_where(record)} g{record['group']} {entry.family}/{entry.layout}"]
+    for name in ("title", "alias", "authors", "date", "venue"):
+        value = record[name]
+        if value is not None:
+            iso = f" ({value['iso']})" if name == "date" and value["iso"] else ""
+            parts.append(f"{name}@{_where(value)} {value['text']!r}{iso}")
+    parts.extend(f"{link['kind']} {link['url']}" for link in record["links"])
+    return " | ".join(parts)
+
+
 def _entry_lines(path: str, record: dict[str, Any]) -> list[str]:
     head = f"{path}:{record['line']}:{record['column']}: entry (group {record['group']})"
     lines = [head]

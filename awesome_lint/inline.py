@@ -10,11 +10,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class RawLink:
-    """A link found in source text, by absolute offsets."""
+class RawLink(NamedTuple):
+    """A link found in source text, by absolute offsets (a named tuple: thousands are built)."""
 
     kind: str  # markdown | image | html | autolink | reference
     label: str
@@ -98,6 +98,7 @@ def _is_escaped(text: str, pos: int, floor: int) -> bool:
 
 
 _INTERESTING = re.compile(r"`+|[\[\]]")
+_BRACKETS = re.compile(r"[\[\]]")
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -172,24 +173,27 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
     end = len(text) if end is None else end
     found: list[RawLink] = []
     openers: list[int] = []
-    closing = _CodeSpanCloser(text, start, end)
+    # Most blocks have no backtick: then only brackets matter (one character class scans fast).
+    closing = _CodeSpanCloser(text, start, end) if text.find("`", start, end) >= 0 else None
     resume = start  # characters before this were consumed by a link or a code span
-    for m in _INTERESTING.finditer(text, start, end):
+    for m in (_BRACKETS if closing is None else _INTERESTING).finditer(text, start, end):
         i = m.start()
         if i < resume:
             continue
         ch = text[i]
-        if ch == "`":
+        escaped = text[i - 1 : i] == "\\" and _is_escaped(text, i, start)  # (look once first)
+        if ch == "[":
+            if not escaped:
+                openers.append(i)
+        elif ch == "]":
+            if openers and not escaped:
+                link = _link_at(text, openers.pop(), i, start, end)
+                if link is not None:
+                    found.append(link)
+                    resume = link.end
+        elif closing is not None:  # a run of backticks opens a code span
             close = closing.after(m.start(), m.end())
             resume = close if close >= 0 else m.end()
-        elif ch == "[":
-            if not _is_escaped(text, i, start):
-                openers.append(i)
-        elif openers and not _is_escaped(text, i, start):
-            link = _link_at(text, openers.pop(), i, start, end)
-            if link is not None:
-                found.append(link)
-                resume = link.end
     found.sort(key=lambda link: link.start)
     return found
 
@@ -211,10 +215,28 @@ def _autolink_length(url: str) -> int:
     return length
 
 
+def _autolink_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``_AUTOLINK.finditer`` finds, tried only where "http" occurs (at it, or at a "<"
+    just before it) rather than at every character: most text holds no URL."""
+    pos = start  # where the previous match ended
+    found = text.find("http", start, end)
+    while found >= 0:
+        m = None
+        if found - 1 >= pos and text[found - 1] == "<":
+            m = _AUTOLINK.match(text, found - 1, end)
+        m = m or _AUTOLINK.match(text, found, end)
+        if m is None:
+            found = text.find("http", found + 1, end)
+            continue
+        yield m
+        pos = m.end()
+        found = text.find("http", pos, end)
+
+
 def bare_urls(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[RawLink]:
     """GFM autolinks (``<https://…>`` and bare ``https://…``) outside already-found links."""
     inside = Intervals(taken)
-    for m in _AUTOLINK.finditer(text, start, end):
+    for m in _autolink_matches(text, start, end):
         if m.start() in inside:
             continue
         if m.group(1):
@@ -331,7 +353,9 @@ _DEFINITION = re.compile(
 def reference_definitions(text: str, start: int, end: int) -> list[RawLink]:
     """The destinations of link reference definitions (``[p]: https://…``) in
     ``text[start:end]``; ``[text][p]`` and ``[p]`` use them."""
-    found = []
+    found: list[RawLink] = []
+    if text.find("]:", start, end) < 0:
+        return found  # (every definition holds it: a block without one needs no scan)
     for m in _DEFINITION.finditer(text, start, end):
         if m.group(1).startswith("^"):
             continue  # a footnote ([^1]: text), not a link

@@ -27,6 +27,9 @@ class Span(NamedTuple):
     end: int
 
 
+_new_span = tuple.__new__
+
+
 class LineIndex:
     """Turns character offsets into 1-based lines and columns."""
 
@@ -46,14 +49,19 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
     def span(self, start: int, end: int) -> Span:
+        # (tuple.__new__ builds the named tuple without its Python-level constructor: a large
+        # list makes some 50,000 spans)
         starts = self.starts
         line = bisect_right(starts, start)
         line_start = starts[line - 1]
         if line == len(starts) or end < starts[line]:  # the common case: one line
-            return Span(line, start - line_start + 1, line, end - line_start + 1, start, end)
+            return _new_span(
+                Span, (line, start - line_start + 1, line, end - line_start + 1, start, end)
+            )
         end_line = bisect_right(starts, end, line)
-        return Span(
-            line, start - line_start + 1, end_line, end - starts[end_line - 1] + 1, start, end
+        return _new_span(
+            Span,
+            (line, start - line_start + 1, end_line, end - starts[end_line - 1] + 1, start, end),
         )
 
 

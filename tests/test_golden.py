@@ -8,7 +8,6 @@ tests/test_golden.py`` and review the diff line by line: each finding must be a 
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from awesome_lint.engine import Engine
 from awesome_lint.registry import builtin_registry
 
 from .corpus import corpus_files, needs_corpus, source_document
+from .golden_files import assert_matches_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = datetime.date(2026, 11, 24)  # AL205 future-date compares with "today": keep it fixed
@@ -34,9 +34,4 @@ def findings(path: Path) -> str:
 @needs_corpus
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem[:48])
 def test_findings_on_real_lists_match_the_golden_file(path: Path) -> None:
-    golden = GOLDEN / f"{path.stem}.txt"
-    actual = findings(path)
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.is_file(), f"no golden file for {path.name}: run with UPDATE_GOLDEN=1"
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_matches_golden(GOLDEN / f"{path.stem}.txt", findings(path))

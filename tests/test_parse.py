@@ -548,3 +548,12 @@ def test_item_whose_authors_wrap_onto_the_next_line() -> None:
     entry = entry_of(text)
     assert entry.authors.text == "Ian Tenney, Samuel R. Bowman,\nDipanjan Das, and Ellie Pavlick"
     assert (entry.venue.text, where(entry.venue.span)) == ("ICLR 2019", (2, 35))
+
+
+@pytest.mark.parametrize("text", ["- (a)", "- [Other Applications]", "- **CVPR 2023** (a)"])
+def test_item_that_ends_the_file_in_a_prefix_is_read_without_error(text: str) -> None:
+    """A last item with no newline after its bracketed tag: the prefix reader stops at the end
+    of the text (it once indexed past it)."""
+    doc = parse_document(text)
+    assert doc.entries == ()
+    assert [block.kind for block in doc.blocks] == ["list"]

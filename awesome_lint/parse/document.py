@@ -27,6 +27,7 @@ from ..model import Block, Document, Field, LineIndex, Link, PaperEntry, Section
 from ..slug import Slugger, plain_heading_text
 from ..tables import Table, read_html_tables, read_tables, table_ranges
 from .blocks import RawBlock, segment
+from .entry import SortedLinks
 from .groups import GroupBuilder
 from .items import citation_entry, item_entry, key_value_entry, line_entries, paper_like
 from .paragraphs import block_entries, citation_paragraph
@@ -49,13 +50,14 @@ class _Builder:
         self.text = text
         self.path = path
         self.tables = tables  # as GitHub renders them; each read with the block it ends in
+        self.next_table = 0  # the first table that does not end before the current block
         self.index = LineIndex(text)
         self.span = self.index.span
         self.slugger = Slugger()
         self.blocks: list[Block] = []
         self.headings: list[dict[str, Any]] = []
         self.grouping = GroupBuilder(self.span)
-        self.links: list[Link] = []
+        self.links = SortedLinks()
         self.comments: list[Field] = []
         self.anchors: set[str] = {"top"}
         self.toc: Toc | None = None
@@ -89,8 +91,7 @@ class _Builder:
         raws += bare_urls(text, start, end, taken)
         raws += html_links(text, start, end)
         self.anchors.update(html_anchors(text, start, end))
-        in_comment = Intervals(hidden)
-        visible = [r for r in raws if r.start not in in_comment]
+        visible = _outside(raws, hidden) if hidden else raws
         visible.sort(key=lambda r: r.start)
         links = [self._link(r) for r in visible]
         self.links.extend(links)
@@ -153,6 +154,7 @@ class _Builder:
                 "span": self.span(raw.start, raw.end),
                 "title_span": self.span(title_start, title_end),
                 "entries": [],
+                "about_the_list": bool(_NOT_PAPERS.search(plain)),
             }
         )
 
@@ -174,9 +176,7 @@ class _Builder:
     @property
     def _about_the_list(self) -> bool:
         """Whether the current section is about the list itself (news, contact, citation)."""
-        return self.section is not None and bool(
-            _NOT_PAPERS.search(self.headings[self.section]["text"])
-        )
+        return self.section is not None and self.headings[self.section]["about_the_list"]
 
     def _add_paragraph(self, raw: RawBlock) -> None:
         links = self._collect_inline(raw.start, raw.end)
@@ -201,7 +201,7 @@ class _Builder:
     def _add_titled_list(self, title: RawBlock, raw: RawBlock) -> None:
         """``**Title**`` then ``- Paper: <url>`` bullets: one entry of the two blocks."""
         links = self._collect_inline(raw.start, raw.end)
-        all_links = [ln for ln in self.links if title.start <= ln.span.start < raw.end]
+        all_links = self.links.between(title.start, raw.end)
         entry = key_value_entry(self.text, title.start, raw.end, all_links, self.span, self.section)
         if entry is None:
             self._add_list(raw, links)
@@ -216,22 +216,23 @@ class _Builder:
             return
         since, self.other_links = len(self.grouping.entries), 0
         before: dict[int, tuple[int, int, int]] = {}  # item start -> state before its subtree
+        list_links = SortedLinks(links)
         for item in post_order(list_items(self.text, raw.start, raw.end)):
             state = before.pop(item.children[0].start) if item.children else self._state()
             before[item.start] = state
-            self._add_item(item, links, state)
+            self._add_item(item, list_links, state)
         self.grouping.drop_outvoted(since, self.other_links)
 
     def _state(self) -> tuple[int, int, int]:
         return (*self.grouping.snapshot(), self.other_links)
 
-    def _add_item(self, item: Item, links: list[Link], before: tuple[int, int, int]) -> None:
+    def _add_item(self, item: Item, links: SortedLinks, before: tuple[int, int, int]) -> None:
         """An item is an entry, or a category whose nested items (read already) are the entries."""
         children = self.grouping.entries[before[0] :]
         if any(entry.layout != "plain" for entry in children):
             return  # a category bullet: its nested items are the entries
         end = _cap_lines(self.text, item.start, _sub_bullets_end(self.text, item))
-        item_links = [link for link in links if item.start <= link.span.start < end]
+        item_links = links.between(item.start, end)
         found = item_entry(
             self.text, item.start, end, item.content_start, item_links, self.span, self.section
         )
@@ -251,14 +252,21 @@ class _Builder:
 
     def _read_tables(self, raw: RawBlock) -> bool:
         """Read the tables that end in this block; whether the block holds table rows."""
-        overlapping = [t for t in self.tables if t.start < raw.end and raw.start < t.end]
+        tables = self.tables
+        while self.next_table < len(tables) and tables[self.next_table].end <= raw.start:
+            self.next_table += 1  # (blocks and tables both come in document order)
+        overlapping = []
+        i = self.next_table
+        while i < len(tables) and tables[i].start < raw.end:
+            overlapping.append(tables[i])
+            i += 1
         for table in overlapping:
             if table.end <= raw.end:
                 self._read_table(table)
         return bool(overlapping)
 
     def _read_table(self, table: Table) -> None:
-        links = [ln for ln in self.links if table.start <= ln.span.start < table.end]
+        links = self.links.between(table.start, table.end)
         self._add_rows(*table_entries(self.text, table, links, self.span, self.section), links)
 
     def _add_rows(
@@ -266,9 +274,9 @@ class _Builder:
     ) -> None:
         for entry in entries:
             self._add_entry(entry)
+        by_start = SortedLinks(links)
         for start, end, _ in unread:
-            row_links = [ln for ln in links if start <= ln.span.start < end]
-            self._add_or_unread(None, "row", start, end, row_links)
+            self._add_or_unread(None, "row", start, end, by_start.between(start, end))
 
     def _add_or_unread(
         self,
@@ -338,7 +346,7 @@ class _Builder:
             blocks=tuple(self.blocks),
             sections=sections,
             entries=tuple(entries),
-            links=tuple(self.links),
+            links=tuple(self.links.links),
             toc=self._choose_toc(),
             anchors=frozenset(self.anchors | {s.slug for s in sections}),
             comments=tuple(self.comments),
@@ -367,6 +375,12 @@ def _cap_lines(text: str, start: int, end: int) -> int:
         if pos < 0:
             return end
     return pos
+
+
+def _outside(raws: list[RawLink], hidden: list[tuple[int, int]]) -> list[RawLink]:
+    """The links that start outside every comment."""
+    in_comment = Intervals(hidden)
+    return [r for r in raws if r.start not in in_comment]
 
 
 def _starts_with_link(text: str, start: int, links: list[Link]) -> bool:

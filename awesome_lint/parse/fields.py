@@ -170,17 +170,20 @@ def looks_like_title(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-_NEWS = re.compile(
-    r"^\W*(?:\[?\s*(?:update|news|new|updated|notice|announcement)\b|(?:our|we|this repo)\b|"
-    r"\[?\d{2}/\d{2}/\d{2}\]?\s*(?:🔥\s*)?(?:add|update|create|release|our)\b)|"
-    r"\b(?:has|have|was|were|is) been accepted\b|\bwas accepted\b",
+_NEWS_START = re.compile(
+    r"\W*(?:\[?\s*(?:update|news|new|updated|notice|announcement)\b|(?:our|we|this repo)\b|"
+    r"\[?\d{2}/\d{2}/\d{2}\]?\s*(?:🔥\s*)?(?:add|update|create|release|our)\b)",
     re.I,
 )
+_ACCEPTED = re.compile(r"\b(?:has|have|was|were|is) been accepted\b|\bwas accepted\b", re.I)
 
 
 def news_line(text: str) -> bool:
     """``**[Update: June, 2023]** …``, ``[24/02/29] Update …``: a note about the list itself."""
-    return bool(_NEWS.search(text))
+    if _NEWS_START.match(text):
+        return True
+    # (searched only where the word is: most lines have none, and the search tries every place)
+    return "accepted" in text.lower() and bool(_ACCEPTED.search(text))
 
 
 _PDF = re.compile(r"\.pdf(?:$|[?#])", re.I)

@@ -5,7 +5,7 @@ per group, so that a list is never passed in silence."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from ..model import Group, PaperEntry, Span, Unread
 from .entry import SpanOf
@@ -50,6 +50,17 @@ def _names_shape(text: str) -> bool:
     """A list of names however written: commas or "and", no digits, no link."""
     several = "," in text or " and " in text or "et al" in text
     return several and len(text) < 500 and not any(ch.isdigit() or ch in "[]()" for ch in text)
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(PaperEntry))
+
+
+def _in_group(entry: PaperEntry, group: int) -> PaperEntry:
+    """``replace(entry, group=group)``, without its per-call look at the fields (a large list
+    has thousands of entries)."""
+    values = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
+    values["group"] = group
+    return PaperEntry(**values)
 
 
 class GroupBuilder:
@@ -103,7 +114,7 @@ class GroupBuilder:
                 entries[members[0] :] = read_minority(entries[members[0] :])
                 members = []
             members.append(i)
-            entries.append(replace(entry, group=len(groups)))
+            entries.append(_in_group(entry, len(groups)))
         if members:
             groups.append(self._group(len(groups), members))
             entries[members[0] :] = read_minority(entries[members[0] :])

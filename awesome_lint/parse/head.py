@@ -120,7 +120,9 @@ def _short_prefix(piece: str) -> bool:
 def _prefix_group(slots: Slots, pos: int, end: int, links: list[Link]) -> int | None:
     """A bracketed or parenthesised prefix (date, venue, number, tag): where it ends, or None."""
     text = slots.text
-    ch = text[pos] if pos < end else ""
+    if pos >= end:
+        return None
+    ch = text[pos]
     if text.startswith("**[", pos) or (text.startswith("[**", pos) and not _link_at(links, pos)):
         close = text.find("]", pos, end)
         stop = close + (3 if text.startswith("**", close + 1) or text[pos] == "[" else 1)

@@ -12,7 +12,15 @@ import re
 
 from ..dates import read_date
 from ..model import Link, PaperEntry, Span
-from .entry import Slots, SpanOf, decorations, entry_lines, make_entry, paper_links
+from .entry import (
+    Slots,
+    SortedLinks,
+    SpanOf,
+    decorations,
+    entry_lines,
+    make_entry,
+    paper_links,
+)
 from .fields import LINK_LABELS, news_line, paper_url, venue_with_year
 from .head import HTML_TAG, KEY_VALUE, LEADING_SYMBOLS, MARKER, bold_title, read_head, skip
 from .lines import Line, logical_lines
@@ -74,18 +82,28 @@ def line_entries(
     Venue YYYY<br>``. A line whose title is marked (a link, bold or quoted text) starts an
     entry; the lines after it that start none (``*Authors*<br>``, ``CVPR 2023``) belong to it."""
     units: list[list[Line]] = []
+    by_start = SortedLinks(links)
     for group in _break_groups(text, logical_lines(text, start, end)):
-        if _marked_title(text, group, links, span_of) or not units:
+        if _marked_title(text, group, by_start, span_of) or not units:
             units.append(list(group))
         else:
             units[-1].extend(group)
-    found = (_run_entry(text, unit, links, span_of, section, "line") for unit in units)
+    found = (
+        _run_entry(text, unit, _unit_links(by_start, unit), span_of, section, "line")
+        for unit in units
+    )
     return [entry for entry in found if entry is not None]
 
 
-def _marked_title(text: str, lines: list[Line], links: list[Link], span_of: SpanOf) -> bool:
+def _unit_links(links: SortedLinks, lines: list[Line]) -> list[Link]:
+    return links.between(lines[0].start, lines[-1].end)
+
+
+def _marked_title(text: str, lines: list[Line], links: SortedLinks, span_of: SpanOf) -> bool:
     scratch = Slots(text, span_of)
-    return read_head(scratch, lines[0].start, lines[-1].end, links) in ("link", "bold", "quoted")
+    start, end = lines[0].start, lines[-1].end
+    head = read_head(scratch, start, end, links.between(start, end + 1))
+    return head in ("link", "bold", "quoted")
 
 
 def _break_groups(text: str, lines: list[Line]) -> list[list[Line]]:

@@ -38,7 +38,8 @@ def logical_lines(text: str, start: int, end: int) -> list[Line]:
         line_end = text.find("\n", pos, end)
         line_end = end if line_end < 0 else line_end
         piece = pos
-        for m in BR_TAG.finditer(text, pos, line_end):
+        tags = BR_TAG.finditer(text, pos, line_end) if text.find("<", pos, line_end) >= 0 else ()
+        for m in tags:
             # The token takes the blanks around the tag (found without a regex that would
             # retry "[ \t]*" from every blank of a long indentation).
             token_start = piece + len(text[piece : m.start()].rstrip(" \t"))
@@ -51,7 +52,8 @@ def logical_lines(text: str, start: int, end: int) -> list[Line]:
         lines.append(Line(piece, content_end, text[content_end:line_end], content_end))
         pos = line_end + 1
     for line in lines:
-        line.start = min(_BLANKS.match(text, line.start, line.end).end(), line.end)
+        if text.startswith((" ", "\t"), line.start):  # indented: skip the blanks
+            line.start = min(_BLANKS.match(text, line.start, line.end).end(), line.end)
     return [line for line in lines if line.end > line.start or line.token]
 
 

@@ -12,6 +12,7 @@ from ..dates import read_date
 from ..model import Link, PaperEntry
 from .entry import (
     Slots,
+    SortedLinks,
     SpanOf,
     decorations,
     entry_lines,
@@ -40,18 +41,17 @@ def block_entries(
     if not _TITLE_START.match(text, start) or news_line(text[start : start + 40]):
         return
     lines = logical_lines(text, start, end)
-    chunk: list[Line] = []
+    by_start = SortedLinks(links)
+    chunks: list[list[Line]] = [[]]
     for line in lines:
         starts_entry = text.startswith(("**", "[**"), line.start)
         physical_start = line.start == start or text[line.start - 1] in " \t\n"
-        if chunk and len(chunk) > 1 and starts_entry and physical_start:
-            entry = _block_entry(text, chunk, links, span_of, section)
-            if entry is not None:
-                yield entry
-            chunk = []
-        chunk.append(line)
-    if chunk:
-        entry = _block_entry(text, chunk, links, span_of, section)
+        if len(chunks[-1]) > 1 and starts_entry and physical_start:
+            chunks.append([])
+        chunks[-1].append(line)
+    for chunk in filter(None, chunks):
+        chunk_links = by_start.between(chunk[0].start, chunk[-1].end + len(chunk[-1].token))
+        entry = _block_entry(text, chunk, chunk_links, span_of, section)
         if entry is not None:
             yield entry
 

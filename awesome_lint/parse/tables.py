@@ -13,7 +13,7 @@ import re
 
 from ..model import Link, PaperEntry
 from ..tables import HtmlTable, Table
-from .entry import Slots, SpanOf, entry_lines, make_entry, paper_links
+from .entry import Slots, SortedLinks, SpanOf, entry_lines, make_entry, paper_links
 from .fields import is_date, looks_like_title
 from .lines import BR_TAG, Line, strip
 
@@ -86,10 +86,12 @@ def _rows_entries(
         return [], []  # datasets or tools that link their papers: no papers of this list
     venue_column = next((i for i, h in enumerate(names) if h.startswith(_VENUE_HEADERS)), None)
     entries, unread = [], []
+    by_start = SortedLinks(links)
     for row in rows:
         entry = None
         if column is not None:  # else not understood (AL108 tells when its rows link papers)
-            entry = row_entry(text, row, links, span_of, column, venue_column, section)
+            row_links = by_start.between(row[0], row[1])
+            entry = row_entry(text, row, row_links, span_of, column, venue_column, section)
         if entry is None:
             unread.append(row)
         else:
