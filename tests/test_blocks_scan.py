@@ -189,7 +189,11 @@ def generated(seed: int) -> str:
     return text if rng.random() < 0.8 else text.rstrip("\n")
 
 
-@pytest.mark.parametrize("chunk", range(10))
+# Two chunks in the quick loop; all ten under -m slow (CI).
+CHUNKS = [pytest.param(c, marks=[pytest.mark.slow] if c >= 2 else []) for c in range(10)]
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
 def test_generated_documents(chunk: int) -> None:
     for seed in range(chunk * 200, chunk * 200 + 200):
         text = generated(seed)
@@ -199,6 +203,7 @@ def test_generated_documents(chunk: int) -> None:
 # -- hostile inputs ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # inputs built to be slow
 @pytest.mark.parametrize("text", ODD_INPUTS.values(), ids=ODD_INPUTS.keys())
 def test_hostile_inputs(text: str) -> None:
     assert_same_tokens(text)

@@ -73,6 +73,7 @@ CASES = {
 AS_INSTALLED = "import sys; sys.argv[0] = 'awesome-lint'; "  # the program name click shows
 
 
+@pytest.mark.slow  # the command in a subprocess
 @pytest.mark.parametrize(("args", "status"), CASES.values(), ids=CASES.keys())
 def test_the_console_entry_exits_and_prints_as_the_click_command(
     lists: Path, args: tuple[str, ...], status: int
@@ -89,6 +90,7 @@ def test_the_console_entry_exits_and_prints_as_the_click_command(
         assert len(json.loads(console.stdout)["files"][0]["entries"]) == 3000
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_python_m_runs_the_console_entry(lists: Path) -> None:
     console = python(
         "-c", AS_INSTALLED + "from awesome_lint.console import run; run()", "bad.md", cwd=lists
@@ -99,6 +101,7 @@ def test_python_m_runs_the_console_entry(lists: Path) -> None:
     assert run.stderr.startswith("Usage: python -m awesome_lint [OPTIONS] [PATH]...\n")
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_the_console_entry_turns_the_collector_off_and_skips_teardown(tmp_path: Path) -> None:
     script = (
         "import atexit, gc\n"
@@ -126,6 +129,7 @@ def test_fast_exit_exits_as_sys_exit_would(
     assert outcome(python("-c", script, cwd=tmp_path)) == (status, "out", stderr)
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_the_lint_imports_neither_the_link_checker_nor_plugin_discovery(lists: Path) -> None:
     run = python("-X", "importtime", "-m", "awesome_lint", "--format", "json", "bad.md", cwd=lists)
     assert run.returncode == 1
