@@ -5,9 +5,11 @@ For each Markdown file of the corpus (default ``../shared/corpus`` beside the re
 * lint: ``python -m awesome_lint --format json FILE`` (the whole tool, start-up included)
 * bare: a process that only imports mistune and parses the text (``renderer=None``)
 
-``--runs`` times each (default 5) and prints the median wall time, the peak memory (maximum
-resident set size of that very process, from ``os.wait4``) and the lint/bare time ratio.
-Goal: on the largest file the lint takes at most 1.5x the bare parse and peaks below 80 MB.
+``--runs`` times each (default 5), the two interleaved, and prints the median wall time of
+each, the median of the runs' lint/bare ratios (wall and CPU, user + system, from ``os.wait4``;
+CPU is the steadier on a shared machine) and the peak memory (maximum resident set size of that
+very process). The package is byte-compiled first, as an installation does.
+Goal: on the largest file the lint takes at most 1.3x the bare parse and peaks below 80 MB.
 
 Usage: python bench/lint_speed.py [--runs N] [CORPUS_DIR_OR_FILE ...]
 """
@@ -21,6 +23,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
+
+from links_speed import ensure_bytecode  # this folder's other bench
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -31,20 +36,34 @@ BARE = (
 )
 
 
-def measure(command: list[str]) -> tuple[float, float, int]:
-    """(wall seconds, peak resident MB, exit status) of one child process."""
+class Run(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # user + system seconds
+    peak: float  # maximum resident MB
+    status: int
+
+
+def measure(command: list[str]) -> Run:
+    """One child process, measured."""
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, child.returncode  # ru_maxrss is in kB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    # ru_maxrss is in kB on Linux
+    return Run(wall, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
 
 
-def median_run(command: list[str], runs: int) -> tuple[float, float, int]:
-    results = [measure(command) for _ in range(runs)]
-    walls, peaks, statuses = zip(*results, strict=True)
-    return statistics.median(walls), max(peaks), max(statuses)
+def interleaved(lint: list[str], bare: list[str], runs: int) -> tuple[list[Run], list[Run]]:
+    """``runs`` pairs, lint then bare, so that a change in the machine's load hits both."""
+    pairs = [(measure(lint), measure(bare)) for _ in range(runs)]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def median_ratio(lint: list[Run], bare: list[Run], field: str) -> float:
+    return statistics.median(
+        getattr(a, field) / getattr(b, field) for a, b in zip(lint, bare, strict=True)
+    )
 
 
 def corpus_files(arguments: list[str]) -> list[Path]:
@@ -64,30 +83,39 @@ def main() -> int:
     if not files:
         print(f"no corpus files found (looked in {args.paths or DEFAULT_CORPUS})", file=sys.stderr)
         return 2
+    ensure_bytecode()
     columns = [
         ("lines", 6),
         ("lint s", 7),
         ("bare s", 7),
         ("ratio", 6),
+        ("cpu ratio", 9),
         ("lint MB", 8),
         ("bare MB", 8),
     ]
     header = f"{'file':48} " + " ".join(f"{name:>{width}}" for name, width in columns)
-    print(f"python {sys.version.split()[0]}, median of {args.runs} runs, peak = max RSS")
+    print(
+        f"python {sys.version.split()[0]}, median of {args.runs} interleaved runs, "
+        f"load {os.getloadavg()[0]:.1f}, peak = max RSS"
+    )
     print(header)
     print("-" * len(header))
     worst = 0
     for path in files:
         lines = path.read_bytes().count(b"\n")
-        lint = median_run(
-            [sys.executable, "-m", "awesome_lint", "--format", "json", str(path)], args.runs
+        lint, bare = interleaved(
+            [sys.executable, "-m", "awesome_lint", "--format", "json", str(path)],
+            [sys.executable, "-c", BARE, str(path)],
+            args.runs,
         )
-        bare = median_run([sys.executable, "-c", BARE, str(path)], args.runs)
-        note = "" if lint[2] in (0, 1) else f"  (lint exit {lint[2]})"
-        worst = max(worst, lint[2])
+        status = max(run.status for run in lint)
+        note = "" if status in (0, 1) else f"  (lint exit {status})"
+        worst = max(worst, status)
         print(
-            f"{path.name[:48]:48} {lines:6d} {lint[0]:7.3f} {bare[0]:7.3f} "
-            f"{lint[0] / bare[0]:6.2f} {lint[1]:8.1f} {bare[1]:8.1f}{note}"
+            f"{path.name[:48]:48} {lines:6d} {statistics.median(r.wall for r in lint):7.3f} "
+            f"{statistics.median(r.wall for r in bare):7.3f} "
+            f"{median_ratio(lint, bare, 'wall'):6.2f} {median_ratio(lint, bare, 'cpu'):9.2f} "
+            f"{max(r.peak for r in lint):8.1f} {max(r.peak for r in bare):8.1f}{note}"
         )
     return 0 if worst < 2 else 1
 
