@@ -11,16 +11,21 @@ CPU is the steadier on a shared machine) and the peak memory (maximum resident s
 very process). The package is byte-compiled first, as an installation does.
 Goal: on the largest file the lint takes at most 1.3x the bare parse and peaks below 80 MB.
 
-Usage: python bench/lint_speed.py [--runs N] [CORPUS_DIR_OR_FILE ...]
+``--scale 4,16`` also measures each file at 4 and 16 times its size: concatenated copies whose
+headings are renamed per copy (so that anchors and sections stay distinct), as issue 14 asks.
+
+Usage: python bench/lint_speed.py [--runs N] [--scale 4,16] [CORPUS_DIR_OR_FILE ...]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -66,6 +71,18 @@ def median_ratio(lint: list[Run], bare: list[Run], field: str) -> float:
     )
 
 
+def scaled_copy(path: Path, times: int, folder: Path) -> Path:
+    """``times`` copies of the file one after another, each copy's headings renamed. Written
+    copy by copy: the children's peak memory counts what this process holds when it forks."""
+    text = path.read_text(encoding="utf-8-sig")
+    scaled = folder / f"{path.stem}-x{times}.md"
+    with scaled.open("w", encoding="utf-8") as out:
+        for n in range(times):
+            out.write(re.sub(r"(?m)^(#{1,6} .*?)\s*$", rf"\1 (copy {n})", text) if n else text)
+            out.write("\n")
+    return scaled
+
+
 def corpus_files(arguments: list[str]) -> list[Path]:
     files: list[Path] = []
     for argument in arguments or [str(DEFAULT_CORPUS)]:
@@ -78,8 +95,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", help=f"files or folders (default {DEFAULT_CORPUS})")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scale", default="", help="also these multiples of each file: 4,16")
     args = parser.parse_args()
     files = corpus_files(args.paths)
+    scratch = Path(tempfile.mkdtemp(prefix="lint-speed-"))
+    scales = [int(n) for n in args.scale.split(",") if n.strip()]
+    files = [f for path in files for f in [path, *(scaled_copy(path, n, scratch) for n in scales)]]
     if not files:
         print(f"no corpus files found (looked in {args.paths or DEFAULT_CORPUS})", file=sys.stderr)
         return 2
@@ -104,7 +125,16 @@ def main() -> int:
     for path in files:
         lines = path.read_bytes().count(b"\n")
         lint, bare = interleaved(
-            [sys.executable, "-m", "awesome_lint", "--format", "json", str(path)],
+            [
+                sys.executable,
+                "-m",
+                "awesome_lint",
+                "--format",
+                "json",
+                "--max-size",
+                "1GB",
+                str(path),
+            ],
             [sys.executable, "-c", BARE, str(path)],
             args.runs,
         )
