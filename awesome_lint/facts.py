@@ -100,7 +100,7 @@ class EntryFacts:
         return tuple(
             (line.break_token, line.span.end, line.span.end + len(line.break_token))
             for line in entry.lines
-            if not line.last and break_kind(line.break_token) in ("backslash", "br", "spaces")
+            if not line.last and _shows_break(line.break_token)
         )
 
     @read_once
@@ -127,6 +127,12 @@ class EntryFacts:
         """The authors' surnames, compared loosely."""
         authors = self.entry.authors
         return surnames(authors.text) if authors is not None else frozenset()
+
+
+@functools.lru_cache(maxsize=256)
+def _shows_break(token: str) -> bool:
+    """A token that breaks the line on the page (tokens repeat: each is read once)."""
+    return break_kind(token) in ("backslash", "br", "spaces")
 
 
 def is_paper_link(entry: PaperEntry, link: Link) -> bool:

@@ -252,7 +252,9 @@ _ET_AL = re.compile(r"\bet al\.?$")
 @functools.lru_cache(maxsize=16384)
 def author_separators(text: str) -> tuple[re.Match[str], ...]:
     """The separators between the authors of an author list (not one that ends it)."""
-    return tuple(m for m in _AUTHOR_SEPARATOR.finditer(text) if m.end() < len(text))
+    found = tuple(_AUTHOR_SEPARATOR.finditer(text))
+    # Matches are ordered and never empty: only the last can end the text.
+    return found[:-1] if found and found[-1].end() == len(text) else found
 
 
 @functools.lru_cache(maxsize=256)

@@ -1,0 +1,93 @@
+"""Speed choices of the facts layer, the style and the rules give what the plain readings
+give (tests/test_rule_shortcuts.py holds the earlier ones)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import pytest
+
+from awesome_lint.facts import EntryFacts, read_once
+from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
+from awesome_lint.style import author_separators
+
+from .corpus import corpus_files, house_style, parsed, read_text
+
+FACT_NAMES = [name for name, value in vars(EntryFacts).items() if isinstance(value, read_once)]
+
+
+class PlainFacts(EntryFacts):
+    """The same facts through functools.cached_property, the reading read_once replaces."""
+
+
+for _name in FACT_NAMES:
+    setattr(PlainFacts, _name, cached_property(vars(EntryFacts)[_name].compute))
+    vars(PlainFacts)[_name].__set_name__(PlainFacts, _name)
+
+
+def test_read_once_computes_once_and_keeps_the_value() -> None:
+    calls = []
+
+    class Box:
+        @read_once
+        def value(self) -> list[int]:
+            """The docstring stays."""
+            calls.append(1)
+            return [len(calls)]
+
+    box = Box()
+    assert box.value == [1] and box.value is box.value
+    assert calls == [1]
+    assert Box().value == [2]  # each instance its own value
+    assert Box.value.__doc__ == "The docstring stays."
+
+
+def test_every_fact_is_read_once() -> None:
+    assert set(FACT_NAMES) >= {"date", "arxiv", "arxiv_links", "breaks", "paper_links"}
+
+
+@pytest.mark.parametrize("path", corpus_files()[:6], ids=lambda p: p.name[:40])
+def test_read_once_facts_equal_cached_property_facts(path) -> None:
+    doc = parsed(read_text(path), str(path))
+    for entry in doc.entries:
+        fast, plain = EntryFacts(entry, doc), PlainFacts(entry, doc)
+        for name in FACT_NAMES:
+            assert getattr(fast, name) == getattr(plain, name), (entry.span, name)
+
+
+def _house_verdicts(doc, style, house_of=_House.of) -> list[tuple[bool, list]]:
+    """Each author list's (fast verdict, what the separator loop reports)."""
+    rule, verdicts = AuthorsFormat(), []
+    for entry in doc.entries:
+        if entry.authors is None:
+            continue
+        house = house_of(style.of(entry))
+        found = author_separators(entry.authors.text)
+        slow = list(rule._each_separator(doc, entry.authors, house, found))
+        verdicts.append((as_the_house_writes(found, entry.authors, house), slow))
+    return verdicts
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
+def test_al107_fast_path_only_skips_lists_the_loop_passes(path) -> None:
+    text = read_text(path)
+    doc, style = parsed(text, str(path)), house_style(text)
+    verdicts = _house_verdicts(doc, style)
+    assert all(not slow for fast, slow in verdicts if fast)
+    # and with houses that write otherwise, so that the fast path is also refused
+    for house in (_House(" and ", None), _House(" , ", None), _House(", ", " and ")):
+        assert all(
+            not slow for fast, slow in _house_verdicts(doc, style, lambda _, h=house: h) if fast
+        )
+
+
+def test_al107_fast_path_takes_the_usual_list_and_refuses_the_rest() -> None:
+    doc = parsed("- A B, C D, E F and G H. **Title**. 2023\n")
+    house = _House(", ", " and ")
+    authors = doc.entries[0].authors
+    assert authors is not None
+    found = author_separators(authors.text)
+    assert as_the_house_writes(found, authors, house)
+    assert not as_the_house_writes(found, authors, _House(", ", ", "))
+    assert not as_the_house_writes(found, authors, _House(" , ", " and "))
+    assert not as_the_house_writes(found, authors, _House(None, None))
