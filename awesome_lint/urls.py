@@ -190,7 +190,11 @@ def doi(url: str) -> str | None:
 def host_of(url: str) -> str:
     """The host, lower-cased and without ``www.`` ("" for a relative or scheme-less link, and
     for one that cannot be taken apart: ``javascript:alert(1)``, an unclosed ``[``)."""
-    parts = split_url(url.strip())
+    url = url.strip()
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None:  # no user, port or IPv6 literal: the host is the netloc (no SplitResult)
+        return plain["netloc"].lower().removeprefix("www.")
+    parts = split_any_url(url)
     host = (parts.hostname if parts else None) or ""
     return host.removeprefix("www.")
 

@@ -3,6 +3,7 @@ give (tests/test_rule_shortcuts.py holds the earlier ones)."""
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 import pytest
@@ -10,8 +11,10 @@ import pytest
 from awesome_lint.facts import EntryFacts, read_once
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
 from awesome_lint.style import author_separators
+from awesome_lint.urls import host_of, split_any_url
 
 from .corpus import corpus_files, house_style, parsed, read_text
+from .test_rule_shortcuts import TRICKY_URLS
 
 FACT_NAMES = [name for name, value in vars(EntryFacts).items() if isinstance(value, read_once)]
 
@@ -91,3 +94,17 @@ def test_al107_fast_path_takes_the_usual_list_and_refuses_the_rest() -> None:
     assert not as_the_house_writes(found, authors, _House(", ", ", "))
     assert not as_the_house_writes(found, authors, _House(" , ", " and "))
     assert not as_the_house_writes(found, authors, _House(None, None))
+
+
+def _host_by_urlsplit(url: str) -> str:
+    parts = split_any_url(url.strip())
+    return ((parts.hostname if parts else None) or "").removeprefix("www.")
+
+
+def test_host_of_is_urlsplits_hostname() -> None:
+    urls = {*TRICKY_URLS, "https://WWW.Example.org", "http://www.", "https://x.org:8080/a"}
+    urls |= {"//arxiv.org/abs/1", "https://a@b.org/", "HTTPS://Sub.Domain.ORG/p?q#f "}
+    for path in corpus_files():
+        urls |= set(re.findall(r"\S*://[^\s)>\]\"]+", read_text(path)))
+    for url in urls:
+        assert host_of.__wrapped__(url) == _host_by_urlsplit(url), url
