@@ -204,6 +204,16 @@ def normalise(url: str) -> str:
     """A comparable form of an address: no scheme, host in lower case without ``www.``, no
     trailing slash, no fragment, no tracking parameters (``utm_*``)."""
     url = url.strip()
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None and not plain["query"]:  # the usual address, without urllib
+        host = plain["netloc"].lower().removeprefix("www.")
+        if host:
+            return host + (plain["path"] or "").rstrip("/")
+    return normalise_any(url)
+
+
+def normalise_any(url: str) -> str:
+    """:func:`normalise` of a stripped address, read by urllib."""
     parts = split_url(url if "://" in url else "//" + url)
     if parts is None:
         return url

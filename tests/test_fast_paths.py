@@ -11,7 +11,7 @@ import pytest
 from awesome_lint.facts import EntryFacts, read_once
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
 from awesome_lint.style import author_separators
-from awesome_lint.urls import host_of, split_any_url
+from awesome_lint.urls import host_of, normalise, normalise_any, split_any_url
 
 from .corpus import corpus_files, house_style, parsed, read_text
 from .test_rule_shortcuts import TRICKY_URLS
@@ -101,10 +101,22 @@ def _host_by_urlsplit(url: str) -> str:
     return ((parts.hostname if parts else None) or "").removeprefix("www.")
 
 
-def test_host_of_is_urlsplits_hostname() -> None:
+def _addresses() -> set[str]:
+    """Awkward addresses, and every address of every corpus list."""
     urls = {*TRICKY_URLS, "https://WWW.Example.org", "http://www.", "https://x.org:8080/a"}
     urls |= {"//arxiv.org/abs/1", "https://a@b.org/", "HTTPS://Sub.Domain.ORG/p?q#f "}
+    urls |= {"http:////x", "https://x.org//", "https://x.org/a/?", "https://x.org/?utm_a=1"}
+    urls |= {"x.org/a/", "https://www.x.org#top", "https://x.org/a?b=1&utm_source=y#c"}
     for path in corpus_files():
         urls |= set(re.findall(r"\S*://[^\s)>\]\"]+", read_text(path)))
-    for url in urls:
+    return urls
+
+
+def test_host_of_is_urlsplits_hostname() -> None:
+    for url in _addresses():
         assert host_of.__wrapped__(url) == _host_by_urlsplit(url), url
+
+
+def test_normalise_of_a_plain_address_is_urllibs_reading() -> None:
+    for url in _addresses():
+        assert normalise.__wrapped__(url) == normalise_any(url.strip()), url
