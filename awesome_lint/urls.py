@@ -17,7 +17,7 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit, u
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
 _ARXIV = re.compile(
-    rf"^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?P<shape>abs|pdf|html|format)/"
+    rf"^(?:https?://)?(?P<host>(?:www\.|export\.)?arxiv\.org)/(?P<shape>abs|pdf|html|format)/"
     rf"(?P<id>{_NEW_ID}|{_OLD_ID})(?P<version>v\d+)?(?P<suffix>\.pdf)?/?(?P<rest>[?#].*)?$",
     re.I,
 )
@@ -142,10 +142,9 @@ def arxiv_link(url: str) -> ArxivLink | None:
     m = _ARXIV.match(url.strip())
     if m is None:
         return None
-    parts = split_url(url if "://" in url else "https://" + url)
-    host = parts.netloc if parts is not None else ""  # never None: the host is arXiv's
+    # The host as matched is the netloc urlsplit reads (no user, port or space can precede "/").
     return ArxivLink(
-        m["id"], m["shape"].lower(), m["version"] or "", bool(m["suffix"]), host.lower()
+        m["id"], m["shape"].lower(), m["version"] or "", bool(m["suffix"]), m["host"].lower()
     )
 
 

@@ -11,7 +11,14 @@ import pytest
 from awesome_lint.facts import EntryFacts, read_once
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
 from awesome_lint.style import author_separators
-from awesome_lint.urls import host_of, normalise, normalise_any, split_any_url
+from awesome_lint.urls import (
+    arxiv_link,
+    host_of,
+    normalise,
+    normalise_any,
+    split_any_url,
+    split_url,
+)
 
 from .corpus import corpus_files, house_style, parsed, read_text
 from .test_rule_shortcuts import TRICKY_URLS
@@ -120,3 +127,16 @@ def test_host_of_is_urlsplits_hostname() -> None:
 def test_normalise_of_a_plain_address_is_urllibs_reading() -> None:
     for url in _addresses():
         assert normalise.__wrapped__(url) == normalise_any(url.strip()), url
+
+
+def test_arxiv_links_host_is_the_netloc_urlsplit_reads() -> None:
+    urls = _addresses() | {" https://arXiv.org/abs/2101.00001 ", "export.arxiv.org/pdf/2101.00001"}
+    urls |= {"HTTP://WWW.ARXIV.ORG/PDF/2101.00001V2.pdf", "https://arxiv.org/abs/2101.00001?x\ty"}
+    seen = 0
+    for url in urls:
+        found = arxiv_link.__wrapped__(url)
+        if found is not None:
+            seen += 1
+            parts = split_url(url if "://" in url else "https://" + url)
+            assert parts is not None and found.host == parts.netloc.lower(), url
+    assert seen >= 4
