@@ -3,12 +3,14 @@ give (tests/test_rule_shortcuts.py holds the earlier ones)."""
 
 from __future__ import annotations
 
+import random
 import re
 from functools import cached_property
 
 import pytest
 
 from awesome_lint.facts import EntryFacts, read_once
+from awesome_lint.inline import _BACKTICKS, backtick_runs
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
 from awesome_lint.style import author_separators
 from awesome_lint.urls import (
@@ -140,3 +142,13 @@ def test_arxiv_links_host_is_the_netloc_urlsplit_reads() -> None:
             parts = split_url(url if "://" in url else "https://" + url)
             assert parts is not None and found.host == parts.netloc.lower(), url
     assert seen >= 4
+
+
+def test_backtick_runs_are_the_regexs() -> None:
+    rng = random.Random(7)
+    samples = ["", "`", "``a```", "a`b``c", "```", "x" * 5]
+    samples += ["".join(rng.choice("`a\n") for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in samples:
+        for start, end in ((0, len(text)), (1, len(text) - 1), (2, 5)):
+            expected = [m.span() for m in _BACKTICKS.finditer(text, start, end)]
+            assert backtick_runs(text, start, end) == expected, (text, start, end)
