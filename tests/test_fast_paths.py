@@ -11,6 +11,7 @@ import pytest
 
 from awesome_lint.facts import EntryFacts, read_once
 from awesome_lint.inline import _BACKTICKS, backtick_runs
+from awesome_lint.rules.al101_entry_shape import entry_shape, parts, shape
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
 from awesome_lint.style import author_separators
 from awesome_lint.urls import (
@@ -152,3 +153,18 @@ def test_backtick_runs_are_the_regexs() -> None:
         for start, end in ((0, len(text)), (1, len(text) - 1), (2, 5)):
             expected = [m.span() for m in _BACKTICKS.finditer(text, start, end)]
             assert backtick_runs(text, start, end) == expected, (text, start, end)
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
+def test_entry_shape_is_the_shape_of_the_parts(path) -> None:
+    doc = parsed(read_text(path), str(path))
+    for entry in doc.entries:
+        assert entry_shape(entry) == shape(parts(entry)), entry.span
+
+
+def test_entry_shape_merges_only_neighbouring_links() -> None:
+    text = (
+        "- **Title**. A B, C D. [Paper](https://a.org) [Code](https://b.org) stray [Web](c) 2023\n"
+    )
+    (entry,) = parsed(text).entries
+    assert entry_shape(entry) == shape(parts(entry)) == "TALLD"  # stray text parts the links
