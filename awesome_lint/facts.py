@@ -15,7 +15,7 @@ from typing import Any
 
 from .dates import DateParts, read_date
 from .entries import break_kind
-from .model import Document, Link, PaperEntry
+from .model import Document, Link, PaperEntry, Section
 from .urls import (
     CODE_HOSTS,
     PAPER_HOSTS,
@@ -205,6 +205,9 @@ class Facts:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._facts: dict[int, EntryFacts] = {}
+        # Read once, as five date rules read every dated entry and two read sections' dates.
+        self._all_dated: tuple[tuple[PaperEntry, DateParts], ...] | None = None
+        self._calendar_dated: dict[int, list[tuple[PaperEntry, DateParts]]] = {}
 
     def of(self, entry: PaperEntry) -> EntryFacts:
         found = self._facts.get(id(entry))
@@ -214,9 +217,24 @@ class Facts:
 
     def dated(
         self, entries: Iterable[PaperEntry] | None = None
-    ) -> Iterator[tuple[PaperEntry, DateParts]]:
+    ) -> Iterable[tuple[PaperEntry, DateParts]]:
         """The entries (default: all) whose date can be read, with the date as read."""
-        for entry in self.doc.entries if entries is None else entries:
+        if entries is not None:
+            return self._dated(entries)
+        if self._all_dated is None:
+            self._all_dated = tuple(self._dated(self.doc.entries))
+        return self._all_dated
+
+    def calendar_dated(self, section: Section) -> list[tuple[PaperEntry, DateParts]]:
+        """The section's entries whose date is a calendar date, with the date as read."""
+        found = self._calendar_dated.get(section.index)
+        if found is None:
+            found = [(e, p) for e, p in self._dated(section.entries) if p.value is not None]
+            self._calendar_dated[section.index] = found
+        return found
+
+    def _dated(self, entries: Iterable[PaperEntry]) -> Iterator[tuple[PaperEntry, DateParts]]:
+        for entry in entries:
             if entry.date is not None:
                 parts = self.of(entry).date
                 if parts is not None:

@@ -713,7 +713,7 @@ def _sort_votes(doc: Document, facts: Facts) -> dict[int, Vote]:
     neighbouring pairs but moves only itself."""
     votes: dict[int, Vote] = {}
     for section in doc.sections:
-        dated = [(e, p) for e, p in facts.dated(section.entries) if p.value is not None]
+        dated = facts.calendar_dated(section)
         if len({p.value for _, p in dated}) > 1:
             order = SectionOrder.of(section, dated)
             direction = order.direction(NEWEST_FIRST)

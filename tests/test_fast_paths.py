@@ -9,7 +9,8 @@ from functools import cached_property
 
 import pytest
 
-from awesome_lint.facts import EntryFacts, read_once
+from awesome_lint.dates import read_date
+from awesome_lint.facts import EntryFacts, Facts, read_once
 from awesome_lint.inline import _BACKTICKS, backtick_runs
 from awesome_lint.rules.al101_entry_shape import entry_shape, parts, shape
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
@@ -168,3 +169,18 @@ def test_entry_shape_merges_only_neighbouring_links() -> None:
     )
     (entry,) = parsed(text).entries
     assert entry_shape(entry) == shape(parts(entry)) == "TALLD"  # stray text parts the links
+
+
+@pytest.mark.parametrize("path", corpus_files()[:8], ids=lambda p: p.name[:40])
+def test_dated_entries_read_once_are_the_plain_reading(path) -> None:
+    doc = parsed(read_text(path), str(path))
+    facts = Facts(doc)
+    plain = [
+        (e, read_date(e.date.text))
+        for e in doc.entries
+        if e.date is not None and read_date(e.date.text) is not None
+    ]
+    assert list(facts.dated()) == plain and facts.dated() is facts.dated()
+    for section in doc.sections:
+        expected = [(e, p) for e, p in plain if e in section.entries and p.value is not None]
+        assert facts.calendar_dated(section) == expected
