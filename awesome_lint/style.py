@@ -246,7 +246,7 @@ def _is_separator(gap: str) -> bool:
 _AUTHOR_SEPARATOR = re.compile(
     r"(?=[ \t,;])[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
 )
-_ET_AL = re.compile(r"\bet al\.?$")
+_ET_AL = re.compile(r"\bet al\.?$")  # what open_ended reads (the tests compare the two)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -272,7 +272,13 @@ def separator_kind(separator: str) -> str:
 
 def open_ended(authors: str) -> bool:
     """ "A, B et al.": the last separator is not the one before the last author."""
-    return bool(_ET_AL.search(authors.rstrip()))
+    # What _ET_AL finds, read from the end: a search for "$" tries every position first.
+    text = authors.rstrip()
+    text = text[:-1] if text.endswith(".") else text
+    if not text.endswith("et al"):
+        return False
+    before = text[-6:-5]  # "" at the start: a word boundary
+    return not (before.isalnum() or before == "_")
 
 
 @functools.lru_cache(maxsize=16384)

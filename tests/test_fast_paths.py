@@ -14,7 +14,7 @@ from awesome_lint.facts import EntryFacts, Facts, read_once
 from awesome_lint.inline import _BACKTICKS, backtick_runs
 from awesome_lint.rules.al101_entry_shape import entry_shape, parts, shape
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
-from awesome_lint.style import author_separators
+from awesome_lint.style import _ET_AL, author_separators, open_ended
 from awesome_lint.urls import (
     arxiv_link,
     host_of,
@@ -184,3 +184,16 @@ def test_dated_entries_read_once_are_the_plain_reading(path) -> None:
     for section in doc.sections:
         expected = [(e, p) for e, p in plain if e in section.entries and p.value is not None]
         assert facts.calendar_dated(section) == expected
+
+
+def test_open_ended_is_the_et_al_search() -> None:
+    rng = random.Random(11)
+    samples = ["", "et al", "et al.", "et al..", "A et al", "Xet al", "_et al", "é et al", "ét al"]
+    samples += ["A, B et al. \n", "A et al.\n", "et al .", "A, B, and C"]
+    samples += [
+        "".join(rng.choice("et al._xé \n") for _ in range(rng.randint(0, 12))) for _ in range(20000)
+    ]
+    for path in corpus_files():
+        samples += [e.authors.text for e in parsed(read_text(path), str(path)).entries if e.authors]
+    for text in samples:
+        assert open_ended(text) == bool(_ET_AL.search(text.rstrip())), text
