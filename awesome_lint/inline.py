@@ -124,6 +124,21 @@ def _link_at(text: str, opener: int, closer: int, floor: int, limit: int) -> Raw
     )
 
 
+def backtick_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of backticks in ``text[start:end]`` (what ``_BACKTICKS`` finds), found with
+    ``str.find``: a file of a few backticks costs a memchr, not a regex pass (10 ms on 700 kB)."""
+    start, end = max(start, 0), max(min(end, len(text)), 0)  # as a regex reads pos, endpos
+    runs = []
+    at = text.find("`", start, end)
+    while at >= 0:
+        stop = at + 1
+        while stop < end and text[stop] == "`":
+            stop += 1
+        runs.append((at, stop))
+        at = text.find("`", stop, end)
+    return runs
+
+
 class _CodeSpanCloser:
     """Where the code span opened by a run of backticks ends: after the next run at least as
     long (what ``str.find`` of the opener finds), or -1. The longest run to come is known for
@@ -131,7 +146,7 @@ class _CodeSpanCloser:
     1, 2, 3 … backticks, each unclosed, would cost n·√n)."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+        self.runs = backtick_runs(text, start, end)
         self.index = {run_start: k for k, (run_start, _) in enumerate(self.runs)}
         self.longest_after = [0] * (len(self.runs) + 1)
         for k in range(len(self.runs) - 1, -1, -1):

@@ -246,13 +246,15 @@ def _is_separator(gap: str) -> bool:
 _AUTHOR_SEPARATOR = re.compile(
     r"(?=[ \t,;])[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
 )
-_ET_AL = re.compile(r"\bet al\.?$")
+_ET_AL = re.compile(r"\bet al\.?$")  # what open_ended reads (the tests compare the two)
 
 
 @functools.lru_cache(maxsize=16384)
 def author_separators(text: str) -> tuple[re.Match[str], ...]:
     """The separators between the authors of an author list (not one that ends it)."""
-    return tuple(m for m in _AUTHOR_SEPARATOR.finditer(text) if m.end() < len(text))
+    found = tuple(_AUTHOR_SEPARATOR.finditer(text))
+    # Matches are ordered and never empty: only the last can end the text.
+    return found[:-1] if found and found[-1].end() == len(text) else found
 
 
 @functools.lru_cache(maxsize=256)
@@ -270,7 +272,13 @@ def separator_kind(separator: str) -> str:
 
 def open_ended(authors: str) -> bool:
     """ "A, B et al.": the last separator is not the one before the last author."""
-    return bool(_ET_AL.search(authors.rstrip()))
+    # What _ET_AL finds, read from the end: a search for "$" tries every position first.
+    text = authors.rstrip()
+    text = text[:-1] if text.endswith(".") else text
+    if not text.endswith("et al"):
+        return False
+    before = text[-6:-5]  # "" at the start: a word boundary
+    return not (before.isalnum() or before == "_")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -711,7 +719,7 @@ def _sort_votes(doc: Document, facts: Facts) -> dict[int, Vote]:
     neighbouring pairs but moves only itself."""
     votes: dict[int, Vote] = {}
     for section in doc.sections:
-        dated = [(e, p) for e, p in facts.dated(section.entries) if p.value is not None]
+        dated = facts.calendar_dated(section)
         if len({p.value for _, p in dated}) > 1:
             order = SectionOrder.of(section, dated)
             direction = order.direction(NEWEST_FIRST)

@@ -17,7 +17,7 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit, u
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
 _ARXIV = re.compile(
-    rf"^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?P<shape>abs|pdf|html|format)/"
+    rf"^(?:https?://)?(?P<host>(?:www\.|export\.)?arxiv\.org)/(?P<shape>abs|pdf|html|format)/"
     rf"(?P<id>{_NEW_ID}|{_OLD_ID})(?P<version>v\d+)?(?P<suffix>\.pdf)?/?(?P<rest>[?#].*)?$",
     re.I,
 )
@@ -142,10 +142,9 @@ def arxiv_link(url: str) -> ArxivLink | None:
     m = _ARXIV.match(url.strip())
     if m is None:
         return None
-    parts = split_url(url if "://" in url else "https://" + url)
-    host = parts.netloc if parts is not None else ""  # never None: the host is arXiv's
+    # The host as matched is the netloc urlsplit reads (no user, port or space can precede "/").
     return ArxivLink(
-        m["id"], m["shape"].lower(), m["version"] or "", bool(m["suffix"]), host.lower()
+        m["id"], m["shape"].lower(), m["version"] or "", bool(m["suffix"]), m["host"].lower()
     )
 
 
@@ -190,7 +189,11 @@ def doi(url: str) -> str | None:
 def host_of(url: str) -> str:
     """The host, lower-cased and without ``www.`` ("" for a relative or scheme-less link, and
     for one that cannot be taken apart: ``javascript:alert(1)``, an unclosed ``[``)."""
-    parts = split_url(url.strip())
+    url = url.strip()
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None:  # no user, port or IPv6 literal: the host is the netloc (no SplitResult)
+        return plain["netloc"].lower().removeprefix("www.")
+    parts = split_any_url(url)
     host = (parts.hostname if parts else None) or ""
     return host.removeprefix("www.")
 
@@ -200,6 +203,16 @@ def normalise(url: str) -> str:
     """A comparable form of an address: no scheme, host in lower case without ``www.``, no
     trailing slash, no fragment, no tracking parameters (``utm_*``)."""
     url = url.strip()
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None and not plain["query"]:  # the usual address, without urllib
+        host = plain["netloc"].lower().removeprefix("www.")
+        if host:
+            return host + (plain["path"] or "").rstrip("/")
+    return normalise_any(url)
+
+
+def normalise_any(url: str) -> str:
+    """:func:`normalise` of a stripped address, read by urllib."""
     parts = split_url(url if "://" in url else "//" + url)
     if parts is None:
         return url

@@ -7,12 +7,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..dates import read_date
 from ..diagnostics import Diagnostic, Severity
 from ..entries import break_kind
-from ..model import Document, PaperEntry
+from ..model import Document, Field, Link, PaperEntry
 from ..rule import Rule, RuleContext
 from .link_problems import link_problems
 
@@ -35,17 +36,10 @@ def parts(entry: PaperEntry) -> list[Part]:
     """The entry's parts in source order; consecutive links count as one part."""
     found = [
         Part(kind, f.span.start, f.span.end, f.text)
-        for kind, f in (
-            ("T", entry.title),
-            ("A", entry.authors),
-            ("D", entry.date),
-            ("V", entry.venue),
-        )
+        for kind, f in zip("TADV", _fields(entry), strict=True)
         if f is not None
     ]
-    for i, link in enumerate(entry.links):
-        if link.kind != "image" and not (i == 0 and entry.layout == "link"):
-            found.append(Part("L", link.span.start, link.span.end))
+    found += [Part("L", link.span.start, link.span.end) for link in _part_links(entry)]
     found += [Part("X", x.span.start, x.span.end, x.text) for x in entry.extras]
     found.sort(key=lambda p: p.start)
     merged: list[Part] = []
@@ -57,7 +51,36 @@ def parts(entry: PaperEntry) -> list[Part]:
 
 
 def shape(entry_parts: list[Part]) -> str:
+    """The kinds of the parts in order, stray text left out (the reading entry_shape gives)."""
     return "".join(p.kind for p in entry_parts if p.kind != "X")
+
+
+def entry_shape(entry: PaperEntry) -> str:
+    """``shape(parts(entry))`` without building the parts: every entry's shape is read, and
+    few entries need their parts."""
+    kinds = [
+        (f.span.start, k) for k, f in zip("TADV", _fields(entry), strict=True) if f is not None
+    ]
+    kinds += [(link.span.start, "L") for link in _part_links(entry)]
+    kinds += [(x.span.start, "X") for x in entry.extras]
+    kinds.sort(key=itemgetter(0))  # stable: ties keep this order, as in parts()
+    return _LINK_RUN.sub("L", "".join([k for _, k in kinds])).replace("X", "")
+
+
+_LINK_RUN = re.compile("L{2,}")  # consecutive links count as one part
+
+
+def _fields(entry: PaperEntry) -> tuple[Field | None, ...]:
+    return entry.title, entry.authors, entry.date, entry.venue
+
+
+def _part_links(entry: PaperEntry) -> list[Link]:
+    """The links that are parts (not images, not a link that is the entry's title)."""
+    return [
+        link
+        for i, link in enumerate(entry.links)
+        if link.kind != "image" and not (i == 0 and entry.layout == "link")
+    ]
 
 
 def _layout_shape(layout: str | None) -> str | None:
@@ -98,8 +121,7 @@ class EntryShape(Rule):
         for entry in doc.entries:
             families.setdefault(entry.family, []).append(entry)
         # Read once: the family's vote, the groups' votes and each entry's check all use them.
-        entry_parts = {id(entry): parts(entry) for entry in doc.entries}
-        shapes = {key: shape(found) for key, found in entry_parts.items()}
+        shapes = {id(entry): entry_shape(entry) for entry in doc.entries}
         for family, entries in families.items():
             house = _majority([shapes[id(e)] for e in entries])
             if family == ctx.style.entry_family:
@@ -116,7 +138,7 @@ class EntryShape(Rule):
                 required = groups.required(entry, house)
                 if entry.layout == "link":
                     required = required.replace("L", "")  # the title is the link
-                found = entry_parts[id(entry)]
+                found = parts(entry)  # only for the few entries not in the house shape
                 yield from self._check(doc, ctx, entry, found, house, required, extras_ok)
 
     def _check(

@@ -72,16 +72,23 @@ class AuthorsFormat(Rule):
                 )
 
     def _separators(self, doc: Document, authors: Field, house: _House) -> Iterator[Diagnostic]:
+        found = _separators(authors)
+        if as_the_house_writes(found, authors, house):
+            return  # the usual case, in one pass (the loop below reads each separator)
         if surname_first(authors.text):
             return  # "Wu, Di and Ng, Ed": "and" is the only boundary between names
-        found = _separators(authors)
+        yield from self._each_separator(doc, authors, house, found)
+
+    def _each_separator(
+        self, doc: Document, authors: Field, house: _House, found: tuple[re.Match[str], ...]
+    ) -> Iterator[Diagnostic]:
         names_with_commas = any(kind(m.group()) == "semicolon" for m in found)
         for i, m in enumerate(found):
             sep = m.group()
             k = kind(sep)
             start = authors.span.start + m.start()
             end = authors.span.start + m.end()
-            if k == "comma" and sep[:1] in " \t" and "\n" not in sep:
+            if _spaced_comma(sep):
                 # "Dee Wu , Eli Ng": the page shows the space, whatever the house writes
                 at = start + len(sep) - len(sep.lstrip(" \t"))
                 comma = house.separator if kind(house.separator or "") == "comma" else None
@@ -116,6 +123,26 @@ class AuthorsFormat(Rule):
             yield self.diagnostic(
                 doc, span, message, Fix((Edit(start, end, expected),), description="write it")
             )
+
+
+def _spaced_comma(separator: str) -> bool:
+    """ "Dee Wu , Eli Ng": a comma after a space on one line."""
+    return kind(separator) == "comma" and separator[:1] in " \t" and "\n" not in separator
+
+
+def as_the_house_writes(found: tuple[re.Match[str], ...], authors: Field, house: _House) -> bool:
+    """Every separator is the one the house writes there, and none is a spaced comma: the
+    separator loop would report nothing."""
+    if not found:
+        return True
+    inner = house.separator
+    if inner is None or _spaced_comma(inner):
+        return False
+    texts = [m.group() for m in found]
+    if texts[:-1].count(inner) != len(texts) - 1:
+        return False
+    last = house.final if house.final and not _open_ended(authors) else inner
+    return texts[-1] == last and not _spaced_comma(last)
 
 
 def _word_after(text: str, offset: int) -> int:

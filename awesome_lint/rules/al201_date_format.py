@@ -41,8 +41,7 @@ class DateFormat(Rule):
 
     def _unreadable(self, doc: Document, style: HouseStyle, date: Field) -> Diagnostic:
         """A date field that holds no date: "Publication Date: ICCV, 2023"."""
-        example = house_date_example(style)
-        like = f' (the list writes "{example}")' if example else ""
+        like = _like(style)
         if read_venue(date.text).layout is not None:
             return self.diagnostic(
                 doc, date.span, f'date "{date.text}" is a venue, not a date{like}'
@@ -92,31 +91,36 @@ class DateFormat(Rule):
     ) -> Diagnostic | None:
         text, base = date.text, date.span.start
         house = style.date_layout
-        example = house_date_example(style)
-        like = f' (the list writes "{example}")' if example else ""
         if parts.year_text and len(parts.year_text) != 4:
             start = base + parts.year_start
             span = doc.span(start, start + len(parts.year_text))
-            found = self.diagnostic(doc, span, f'year "{parts.year_text}" is not a year{like}')
+            message = f'year "{parts.year_text}" is not a year{_like(style)}'
+            found = self.diagnostic(doc, span, message)
             return replace(found, severity=Severity.ERROR)  # certainly wrong
         if parts.layout in ("dmy", "my") and parts.year is None:
-            return self.diagnostic(doc, date.span, f'date "{text}" misses its year{like}')
+            return self.diagnostic(doc, date.span, f'date "{text}" misses its year{_like(style)}')
         if house == "dmy" and parts.layout == "my":
-            return self.diagnostic(doc, date.span, f'date "{text}" misses its day{like}')
+            return self.diagnostic(doc, date.span, f'date "{text}" misses its day{_like(style)}')
         if parts.month is not None and parts.value is None:
             found = self.diagnostic(doc, date.span, f'date "{text}" is not a calendar date')
             return replace(found, severity=Severity.ERROR)  # an impossible date
         if house is not None and parts.layout != house:
             return self.diagnostic(
-                doc, date.span, f'date "{text}" is not in the house layout{like}'
+                doc, date.span, f'date "{text}" is not in the house layout{_like(style)}'
             )
         if parts.layout == "dmy" and parts.between_day_month != " ":
             start = base + parts.suffix_end
             span = doc.span(start, base + parts.month_start)
             return self.diagnostic(
-                doc, span, f'"{parts.between_day_month}" between day and month{like}'
+                doc, span, f'"{parts.between_day_month}" between day and month{_like(style)}'
             )
         return None
+
+
+def _like(style: HouseStyle) -> str:
+    """How a message shows the house's date (written only for a finding)."""
+    example = house_date_example(style)
+    return f' (the list writes "{example}")' if example else ""
 
 
 def _decoration_of(doc: Document, entry: PaperEntry, name: str) -> str | None:

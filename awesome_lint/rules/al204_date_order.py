@@ -46,7 +46,7 @@ class DateOrder(Rule):
         options = ctx.options or DateOrderOptions()
         sections = []
         for section in doc.sections:
-            dated = [(e, p) for e, p in ctx.facts.dated(section.entries) if p.value is not None]
+            dated = ctx.facts.calendar_dated(section)
             if len({p.value for _, p in dated}) > 1:  # a section with an order to keep
                 sections.append(SectionOrder.of(section, dated))
         own = {s.section.index: s.direction(NEWEST_FIRST) for s in sections}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -67,13 +68,9 @@ class DuplicateEntry(Rule):
         # Per title: the first entry of each (authors, group) seen, so that a title listed
         # a thousand times is compared with a few entries, not with all the others.
         seen: dict[str, dict[tuple[frozenset[str], Group], PaperEntry]] = {}
-        for entry in doc.entries:
-            if entry.title is None:
-                continue
+        for entry in _titles_listed_twice(doc, ctx):
             facts = ctx.facts.of(entry)
             key, surnames = facts.title_key, facts.surnames
-            if not key:
-                continue
             group = group_of(entry)
             firsts = seen.setdefault(key, {})
             earlier = [e for (names, _), e in firsts.items() if not _disjoint(names, surnames)]
@@ -95,6 +92,14 @@ class DuplicateEntry(Rule):
                 message = f"the same paper is also listed in another section: {_where(earlier[0])}"
                 found = self.diagnostic(doc, entry.title.span, message, data=_related(earlier[0]))
                 yield replace(found, severity=_LEVELS[options.cross_section])
+
+
+def _titles_listed_twice(doc: Document, ctx: RuleContext) -> list[PaperEntry]:
+    """The entries whose title key another entry shares, in order: only they can be
+    duplicates, so the others' authors and groups are never read (most titles are unique)."""
+    keyed = [(e, ctx.facts.of(e).title_key) for e in doc.entries if e.title is not None]
+    uses = Counter(key for _, key in keyed)
+    return [e for e, key in keyed if key and uses[key] > 1]
 
 
 def _related(earlier: PaperEntry) -> dict[str, int]:

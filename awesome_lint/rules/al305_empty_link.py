@@ -33,6 +33,12 @@ _TOP = re.compile(r"top|back|↑|⬆|🔝|home", re.I)
 _NOT_A_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\n]*)\)")
 
 
+def _name(link: Link, label: str) -> str:
+    """The link as a message names it (written only for a link with a problem)."""
+    kind = "image" if link.kind == "image" else "link"
+    return f'{kind} "{short(label, 40)}"' if label else f"an {kind}"
+
+
 def is_placeholder(text: str) -> bool:
     return PLACEHOLDER.fullmatch(text.strip(" \t()!.~-")) is not None
 
@@ -62,16 +68,14 @@ class EmptyLink(Rule):
 
     def _problem(self, link: Link, holds_title: bool) -> str | None:
         url, label = link.url.strip(), " ".join(link.label.split())
-        kind = "image" if link.kind == "image" else "link"
-        name = f'{kind} "{short(label, 40)}"' if label else f"an {kind}"
         if not url:
             meant = holds_title or link.kind == "image" or LINK_WORDS.fullmatch(label)
             if meant or is_placeholder(label):
-                return f"{name} has no address"
+                return f"{_name(link, label)} has no address"
         elif url == "#" and not _TOP.search(label):
-            return f'{name} leads nowhere: "#" is a placeholder'
+            return f'{_name(link, label)} leads nowhere: "#" is a placeholder'
         elif is_placeholder(url):
-            return f'{name} has a placeholder for its address: "{url}"'
+            return f'{_name(link, label)} has a placeholder for its address: "{url}"'
         return None
 
     def _placeholders_with_spaces(self, doc: Document) -> Iterator[Diagnostic]:

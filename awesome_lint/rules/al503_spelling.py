@@ -93,10 +93,10 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
     for link in doc.links:
         if link.kind in ("autolink", "html") or link.label_span is None:
             hidden.append((link.span.start, link.span.end))
-        else:
-            hidden.append((link.label_span.end, link.span.end))  # "](destination)"
-            if link.kind == "image" or (link.span.start in in_entries and not link_labels):
-                hidden.append((link.label_span.start, link.label_span.end))
+        else:  # "](destination)", with the label before it when that is hidden too
+            label, in_entry = link.label_span, link.span.start in in_entries
+            label_hidden = link.kind == "image" or (in_entry and not link_labels)
+            hidden.append((label.start if label_hidden else label.end, link.span.end))
     hidden += [(comment.span.start, comment.span.end) for comment in doc.comments]
     text = _blanked(doc.text, hidden)
     # Tags and code spans are found in the text with the above blanked, then blanked too.

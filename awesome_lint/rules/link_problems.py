@@ -54,11 +54,16 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
             problems.append(Problem(link.span.start, link.span.end, message))
         if link.kind == "markdown" and not link.label.strip() and link.label_span:
             problems.append(Problem(link.span.start, link.span.end, "link with an empty label"))
+    house_brackets, house_separator = style.link_brackets, style.link_separator
     for link in links:
         start, end, opened, closed = link_extent(text, link)
-        problems.extend(_brackets(text, link, opened, closed, style))
+        # Checked here, not in the helpers: most links and gaps are the house's.
+        if house_brackets is not None and not (opened == closed == house_brackets):
+            problems.extend(_brackets(text, link, opened, closed, house_brackets))
         if previous_end is not None:
-            problems.extend(_separator(text, previous_end, start, style))
+            gap = text[previous_end:start]
+            if gap != house_separator and "\n" not in gap:
+                problems.extend(_separator(text, previous_end, start, house_separator))
         previous_end = end
     start, end = entry.span.start, entry.span.end
     # Both broken shapes put a "(" after something other than "]": most entries have none.
@@ -116,11 +121,8 @@ def _holds_title(entry: PaperEntry, link: Link) -> bool:
     return title is not None and link.span.start <= title.span.start < link.span.end
 
 
-def _brackets(
-    text: str, link: Link, opened: bool, closed: bool, style: HouseStyle
-) -> Iterator[Problem]:
-    if style.link_brackets is None or opened == closed == style.link_brackets:
-        return
+def _brackets(text: str, link: Link, opened: bool, closed: bool, house: bool) -> Iterator[Problem]:
+    """A link whose wrapping brackets are not the house's (``house``: wrapped in brackets)."""
     start, end = link.span.start, link.span.end
     if opened and not closed:
         message = 'no "]" after the link to close the "[" before it'
@@ -128,7 +130,7 @@ def _brackets(
     elif closed and not opened:
         message = 'no "[" before the link to open the "]" after it'
         yield Problem(start, start, message, (Edit(start, start, "["),))
-    elif style.link_brackets:
+    elif house:
         message = "link not in the list's shape: write [[Label](url)]"
         yield Problem(start, end, message, _wrap(text, link))
     else:
@@ -150,11 +152,9 @@ def _wrap(text: str, link: Link) -> tuple[Edit, ...]:
     return Edit(start, start, "["), Edit(end, end, "]")
 
 
-def _separator(text: str, start: int, end: int, style: HouseStyle) -> Iterator[Problem]:
+def _separator(text: str, start: int, end: int, house: str | None) -> Iterator[Problem]:
+    """A gap between two links of one line other than the house's separator."""
     gap = text[start:end]
-    house = style.link_separator
-    if gap == house or "\n" in gap:
-        return
     if not gap:
         if house is None and text[start - 1 : start + 1] == "][":
             return  # "[[A](…)][[B](…)]" reads "[A][B]": no clear house, nothing to say
