@@ -27,14 +27,6 @@ class _House:
         return cls(style.authors_separator or style.authors_final, style.authors_final)
 
 
-def _separators(authors: Field) -> tuple[re.Match[str], ...]:
-    return author_separators(authors.text)
-
-
-def _open_ended(authors: Field) -> bool:
-    return open_ended(authors.text)
-
-
 class AuthorsFormat(Rule):
     code = "AL107"
     name = "authors-format"
@@ -72,7 +64,7 @@ class AuthorsFormat(Rule):
                 )
 
     def _separators(self, doc: Document, authors: Field, house: _House) -> Iterator[Diagnostic]:
-        found = _separators(authors)
+        found = author_separators(authors.text)
         if as_the_house_writes(found, authors, house):
             return  # the usual case, in one pass (the loop below reads each separator)
         if surname_first(authors.text):
@@ -97,7 +89,7 @@ class AuthorsFormat(Rule):
                     doc, doc.span(start, at), "space before a comma between authors", fix
                 )
                 continue
-            final = i == len(found) - 1 and not _open_ended(authors)
+            final = i == len(found) - 1 and not open_ended(authors.text)
             expected = house.final if final and house.final else house.separator
             if expected is None or sep == expected:
                 continue
@@ -141,7 +133,7 @@ def as_the_house_writes(found: tuple[re.Match[str], ...], authors: Field, house:
     texts = [m.group() for m in found]
     if texts[:-1].count(inner) != len(texts) - 1:
         return False
-    last = house.final if house.final and not _open_ended(authors) else inner
+    last = house.final if house.final and not open_ended(authors.text) else inner
     return texts[-1] == last and not _spaced_comma(last)
 
 
