@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .date_order import SectionOrder
 from .dates import DateParts, read_date
 from .entries import break_kind
 from .model import Document, Link, PaperEntry, Section
@@ -218,6 +219,7 @@ class Facts:
         # Read once, as five date rules read every dated entry and two read sections' dates.
         self._all_dated: tuple[tuple[PaperEntry, DateParts], ...] | None = None
         self._calendar_dated: dict[int, list[tuple[PaperEntry, DateParts]]] = {}
+        self._section_orders: tuple[SectionOrder, ...] | None = None  # the style's and AL204's
 
     def of(self, entry: PaperEntry) -> EntryFacts:
         found = self._facts.get(id(entry))
@@ -242,6 +244,17 @@ class Facts:
             found = [(e, p) for e, p in self._dated(section.entries) if p.value is not None]
             self._calendar_dated[section.index] = found
         return found
+
+    def section_orders(self) -> tuple[SectionOrder, ...]:
+        """The date order of each section with two calendar dates or more, in document order."""
+        if self._section_orders is None:
+            orders = []
+            for section in self.doc.sections:
+                dated = self.calendar_dated(section)
+                if len({p.value for _, p in dated}) > 1:
+                    orders.append(SectionOrder.of(section, dated))
+            self._section_orders = tuple(orders)
+        return self._section_orders
 
     def _dated(self, entries: Iterable[PaperEntry]) -> Iterator[tuple[PaperEntry, DateParts]]:
         for entry in entries:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Any
 
-from .date_order import NEWEST_FIRST, OLDEST_FIRST, SectionOrder
+from .date_order import NEWEST_FIRST, OLDEST_FIRST
 from .dates import MONTHS, DateParts
 from .entries import break_kind
 from .facts import EntryFacts, Facts
@@ -565,7 +565,7 @@ class _Ballots:
         self.group_tallies: dict[tuple[str, int], Tally] = {}
         self.family_votes: dict[tuple[str, str], Vote] = {}
         self._family_finals: dict[str, dict[str, int]] = {}
-        self.sort_votes = _sort_votes(doc, facts)
+        self.sort_votes = _sort_votes(facts)
 
     def family_finals(self, family: str) -> dict[str, int]:
         """The separators before the last author the family writes (see _finals_written)."""
@@ -712,19 +712,17 @@ def infer_style(doc: Document) -> HouseStyle:
     return replace(whole, groups=groups, facts=facts)
 
 
-def _sort_votes(doc: Document, facts: Facts) -> dict[int, Vote]:
+def _sort_votes(facts: Facts) -> dict[int, Vote]:
     """Each dated section's order as AL204 reads it: the direction of its longest run of
     entries in date order (newest first on a tie), clear when that run holds two thirds of its
     dated entries. An order is a run, not a count of votes: one entry out of place breaks two
     neighbouring pairs but moves only itself."""
     votes: dict[int, Vote] = {}
-    for section in doc.sections:
-        dated = facts.calendar_dated(section)
-        if len({p.value for _, p in dated}) > 1:
-            order = SectionOrder.of(section, dated)
-            direction = order.direction(NEWEST_FIRST)
-            clear = direction if order.is_sorted(direction) else None
-            votes[section.index] = Vote(clear, direction, len(order.kept[direction]), len(dated))
+    for order in facts.section_orders():
+        direction = order.direction(NEWEST_FIRST)
+        clear = direction if order.is_sorted(direction) else None
+        kept = len(order.kept[direction])
+        votes[order.section.index] = Vote(clear, direction, kept, len(order.dated))
     return votes
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..date_order import NEWEST_FIRST, OLDEST_FIRST, Dated, SectionOrder
@@ -44,11 +44,7 @@ class DateOrder(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or DateOrderOptions()
-        sections = []
-        for section in doc.sections:
-            dated = ctx.facts.calendar_dated(section)
-            if len({p.value for _, p in dated}) > 1:  # a section with an order to keep
-                sections.append(SectionOrder.of(section, dated))
+        sections = ctx.facts.section_orders()  # the sections with an order to keep
         own = {s.section.index: s.direction(NEWEST_FIRST) for s in sections}
         sorted_ones = Counter(
             own[s.section.index] for s in sections if s.is_sorted(own[s.section.index])
@@ -97,7 +93,7 @@ class DateOrder(Rule):
             fix = None  # one fix reorders the whole section: attach it once
 
     def _rest_sorted(
-        self, sections: list[SectionOrder], each: SectionOrder, own: dict[int, str]
+        self, sections: Sequence[SectionOrder], each: SectionOrder, own: dict[int, str]
     ) -> bool:
         """Whether every other section with three or more dated entries is sorted."""
         others = [s for s in sections if s is not each and len(s.dated) >= 3]
