@@ -154,7 +154,7 @@ class RawBlock:
     kind: str  # paragraph | heading | list | table | html | code | quote | rule | other
     start: int
     end: int
-    token: dict[str, Any]
+    level: int  # a heading's level (mistune's token is not kept: its tree is freed at once)
 
 
 def segment(text: str) -> list[RawBlock]:
@@ -177,5 +177,6 @@ def segment(text: str) -> list[RawBlock]:
         while start < end and text[start] == "\n":
             start += 1
         if end > start:
-            blocks.append(RawBlock(_KINDS.get(token["type"], "other"), start, end, token))
+            level = token.get("attrs", {}).get("level", 1)
+            blocks.append(RawBlock(_KINDS.get(token["type"], "other"), start, end, level))
     return blocks

@@ -126,7 +126,7 @@ class _Builder:
 
     def _add_heading(self, raw: RawBlock) -> None:
         text = self.text
-        level = raw.token.get("attrs", {}).get("level", 1)
+        level = raw.level
         line_end = text.find("\n", raw.start, raw.end)
         m = _ATX.match(text, raw.start, raw.end if line_end < 0 else line_end)
         if m:
