@@ -33,7 +33,7 @@ _new_span = tuple.__new__
 class LineIndex:
     """Turns character offsets into 1-based lines and columns."""
 
-    __slots__ = ("starts",)
+    __slots__ = ("numbers", "starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -43,6 +43,9 @@ class LineIndex:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         self.starts = starts
+        # One int object per line number, shared by every span on that line: an int above 256
+        # is a new 28-byte object each time it is computed, and a large list has 50,000 spans.
+        self.numbers = list(range(len(starts) + 1))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset)
@@ -52,13 +55,13 @@ class LineIndex:
         # (tuple.__new__ builds the named tuple without its Python-level constructor: a large
         # list makes some 50,000 spans)
         starts = self.starts
-        line = bisect_right(starts, start)
+        line = self.numbers[bisect_right(starts, start)]
         line_start = starts[line - 1]
         if line == len(starts) or end < starts[line]:  # the common case: one line
             return _new_span(
                 Span, (line, start - line_start + 1, line, end - line_start + 1, start, end)
             )
-        end_line = bisect_right(starts, end, line)
+        end_line = self.numbers[bisect_right(starts, end, line)]
         return _new_span(
             Span,
             (line, start - line_start + 1, end_line, end - starts[end_line - 1] + 1, start, end),
