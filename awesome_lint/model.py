@@ -57,6 +57,8 @@ class LineIndex:
         starts = self.starts
         line = self.numbers[bisect_right(starts, start)]
         line_start = starts[line - 1]
+        if start == line_start:  # (the index's own int: the caller's may then be freed)
+            start = line_start
         if line == len(starts) or end < starts[line]:  # the common case: one line
             return _new_span(
                 Span, (line, start - line_start + 1, line, end - line_start + 1, start, end)
@@ -92,8 +94,17 @@ class EntryLine(NamedTuple):
     text: str  # the line's content without indentation and break token
     span: Span  # the content's span
     break_token: str  # as written: " \\", "\\", "<br>", " <br />", "\\ ", "" (none) …
-    break_span: Span | None  # where the break token sits (None when there is none)
     last: bool = False  # the entry's last line (a break here is optional)
+
+    @property
+    def break_span(self) -> Span | None:
+        """Where the break token sits, right after the content (None when there is none).
+        Computed when asked: few read it, and a large list has 9,000 breaks."""
+        token, span = self.break_token, self.span
+        if not token:
+            return None
+        line, column, end = span.end_line, span.end_column, span.end
+        return _new_span(Span, (line, column, line, column + len(token), end, end + len(token)))
 
 
 @dataclass(frozen=True, slots=True)
