@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from sys import intern
 
 from ..dates import read_date
 from ..inline import comments
@@ -197,15 +198,11 @@ def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
 def entry_lines(text: str, lines: list[Line], span_of: SpanOf) -> tuple[EntryLine, ...]:
     result = []
     for i, line in enumerate(lines):
-        token_span = (
-            span_of(line.token_start, line.token_start + len(line.token)) if line.token else None
-        )
         result.append(
             EntryLine(
                 text[line.start : line.end],
                 span_of(line.start, line.end),
-                line.token,
-                token_span,
+                intern(line.token),  # one string per token as written: a large list has 9,000
                 last=i == len(lines) - 1,
             )
         )
