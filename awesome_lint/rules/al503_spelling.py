@@ -58,10 +58,11 @@ class Spelling(Rule):
 def _misspelled(text: str, names: dict[str, str]) -> Iterator[re.Match[str]]:
     """The words of ``text`` (as ``_WORD`` cuts them) that are a name spelled otherwise, in
     order. Each name is looked for with ``str.find`` in the lower-cased text, many times
-    faster than cutting the whole file into words. The text is lower-cased a slice of whole
-    lines at a time (no word or name crosses a newline): CPython lowers a non-ASCII string
-    through a buffer of 12 bytes a character, 140 MB on a 12-million-character file."""
-    for start, end in _line_slices(text, _SLICE):
+    faster than cutting the whole file into words. The text is lower-cased a slice at a time,
+    cut after a blank (no word crosses one, and a blank ends the context of a lower case):
+    CPython lowers a non-ASCII string through a buffer of 12 bytes a character, 140 MB on
+    a 12-million-character file."""
+    for start, end in _slices(text, _SLICE):
         lowered = text[start:end].lower()
         if len(lowered) != end - start:  # a letter whose lower case is longer ("İ"): offsets drift
             words = _WORD.finditer(text, start, end)
@@ -79,16 +80,17 @@ def _misspelled(text: str, names: dict[str, str]) -> Iterator[re.Match[str]]:
         yield from sorted(found, key=lambda word: word.start())
 
 
-_SLICE = 1 << 16  # characters lowered at a time (about; a slice ends after a newline)
+_SLICE = 1 << 16  # characters lowered at a time (about: a slice ends after a blank)
+_BLANK = re.compile(r"[ \n]")
 
 
-def _line_slices(text: str, size: int) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of consecutive slices of ``text``, each of whole lines and at least
-    ``size`` characters long but the last."""
+def _slices(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of consecutive slices of ``text``, each ending after a space or a
+    newline and at least ``size`` characters long, but the last."""
     start = 0
     while start < len(text):
-        newline = text.find("\n", start + size)
-        end = len(text) if newline < 0 else newline + 1
+        blank = _BLANK.search(text, start + size)
+        end = len(text) if blank is None else blank.end()
         yield start, end
         start = end
 
@@ -126,12 +128,22 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span's characters turned to spaces (same length: offsets stay
-    right), built from slices rather than a list of every character."""
-    pieces, at = [], 0
+    right), built from slices rather than a list of every character, joined a batch at a time
+    (a large list has 40,000 spans: their pieces, each a string object, outweighed the text)."""
+    batches: list[str] = []
+    pieces: list[str] = []
+    at = 0
     for start, end in sorted(spans):
         start = max(start, at)
         if end > start:
             pieces += (text[at:start], " " * (end - start))
             at = end
+            if len(pieces) >= _BATCH:
+                batches.append("".join(pieces))
+                pieces.clear()
     pieces.append(text[at:])
-    return "".join(pieces)
+    batches.append("".join(pieces))
+    return "".join(batches)
+
+
+_BATCH = 512  # pieces joined at a time by _blanked
