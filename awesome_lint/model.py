@@ -120,11 +120,18 @@ class PaperEntry:
     links: tuple[Link, ...]
     span: Span
     section: int | None  # index into Document.sections, None before the first heading
-    raw: str
+    # The document's text (the same object, not a copy): ``raw`` is the entry's slice of it.
+    source: str = field(repr=False, compare=False)
     lines: tuple[EntryLine, ...] = ()
     extras: tuple[Field, ...] = ()  # text that fits no part of the entry (stray text)
     group: int = 0  # index into Document.groups
     alias: Field | None = None  # a short name written beside the title ("**ABC**: Title")
+
+    @property
+    def raw(self) -> str:
+        """The entry as written (sliced when asked: a copy of each entry's text, kept, would
+        add a sixth of the document's size to its model)."""
+        return self.source[self.span.start : self.span.end]
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,11 +36,7 @@ def mini_document(text: str, path: str = "list.md", newline: str = "\n") -> Docu
         span = index.span(m.start(), end)
         title = Field(m[1], index.span(m.start(1), m.end(1)))
         own = tuple(link for link in links if span.start <= link.span.start < end)
-        entries.append(
-            PaperEntry(
-                "block", "A", title, None, None, None, own, span, None, text[m.start() : end]
-            )
-        )
+        entries.append(PaperEntry("block", "A", title, None, None, None, own, span, None, text))
     return Document(
         path, text, newline, False, (), (), tuple(entries), links, None, frozenset(), (), index
     )

@@ -228,7 +228,7 @@ def make_entry(
         links=tuple(links),
         span=slots.span_of(start, end),
         section=slots.section,
-        raw=slots.text[start:end],
+        source=slots.text,
         lines=lines,
         extras=tuple(slots.extras),
         alias=slots.alias,

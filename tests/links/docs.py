@@ -46,7 +46,7 @@ def make_doc(text: str, path: str = "README.md") -> Document:
                 links=inside,
                 span=index.span(para.start(), para.end()),
                 section=None,
-                raw=para.group(),
+                source=text,
             )
         )
     return Document(
