@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from .model import Span
@@ -42,6 +43,9 @@ class Fix:
     description: str = ""
 
 
+NO_DATA: Mapping[str, Any] = MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     code: str
@@ -52,7 +56,8 @@ class Diagnostic:
     message: str
     fix: Fix | None = None
     # Extra machine-readable facts (the link checker's url, verdict, http_status, final_url).
-    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    # Read-only; without any, every diagnostic shares one empty mapping (not a dict each).
+    data: Mapping[str, Any] = field(default_factory=lambda: NO_DATA, compare=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

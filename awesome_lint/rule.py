@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .diagnostics import Diagnostic, Fix, Severity
+from .diagnostics import NO_DATA, Diagnostic, Fix, Severity
 from .model import Document, Span
 
 if TYPE_CHECKING:
@@ -69,5 +69,5 @@ class Rule:
         line of another place the finding names, also lets ``--changed-since`` report it when
         that place changed)."""
         return Diagnostic(
-            self.code, self.name, self.severity, doc.path, span, message, fix, data or {}
+            self.code, self.name, self.severity, doc.path, span, message, fix, data or NO_DATA
         )
