@@ -47,7 +47,10 @@ class Slots:
     def field(self, start: int, end: int, kind: str) -> Field:
         self.taken.append((start, end))
         self.kinds[start] = kind
-        return Field(self.text[start:end], self.span_of(start, end))
+        text = self.text[start:end]
+        if kind in ("D", "V"):  # one string per date or venue as written: lists repeat them
+            text = intern(text)
+        return Field(text, self.span_of(start, end))
 
     def put(self, start: int, end: int, kind: str) -> None:
         """Assign text[start:end] to the first free slot its kind allows."""
@@ -192,7 +195,7 @@ def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
         if not letters and any(a < line.start < b for a, b in slots.taken):
             continue  # the wrapped rest of a field that starts on an earlier line
         parts.append(letters or "?")
-    return "|".join(parts)
+    return intern("|".join(parts))  # a handful of layouts, thousands of entries
 
 
 def entry_lines(text: str, lines: list[Line], span_of: SpanOf) -> tuple[EntryLine, ...]:
