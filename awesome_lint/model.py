@@ -33,7 +33,7 @@ _new_span = tuple.__new__
 class LineIndex:
     """Turns character offsets into 1-based lines and columns."""
 
-    __slots__ = ("numbers", "starts")
+    __slots__ = ("last_lines", "numbers", "starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -46,6 +46,7 @@ class LineIndex:
         # One int object per line number, shared by every span on that line: an int above 256
         # is a new 28-byte object each time it is computed, and a large list has 50,000 spans.
         self.numbers = list(range(len(starts) + 1))
+        self.last_lines: Span | None = None  # the last span over several lines (see span)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset)
@@ -63,11 +64,17 @@ class LineIndex:
             return _new_span(
                 Span, (line, start - line_start + 1, line, end - line_start + 1, start, end)
             )
+        # A paragraph that is one entry has the entry's span: asked for twice in a row (the
+        # block's, then the entry's), it is given once.
+        last = self.last_lines
+        if last is not None and last.start == start and last.end == end:
+            return last
         end_line = self.numbers[bisect_right(starts, end, line)]
-        return _new_span(
+        last = self.last_lines = _new_span(
             Span,
             (line, start - line_start + 1, end_line, end - starts[end_line - 1] + 1, start, end),
         )
+        return last
 
 
 class Field(NamedTuple):
