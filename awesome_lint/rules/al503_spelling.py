@@ -97,10 +97,12 @@ def _slices(text: str, size: int) -> Iterator[tuple[int, int]]:
 
 def _masked_text(doc: Document, link_labels: bool) -> str:
     """The document with everything but prose and headings blanked out (offsets kept)."""
-    hidden = [(b.span.start, b.span.end) for b in doc.blocks if b.kind == "code"]
+    # Each hidden span is one int, ``start << 32 | end`` (see _blanked): half a tuple's size
+    # (a large list hides some 40,000 spans), and the ints sort as the (start, end) pairs would.
+    hidden = [b.span.start << 32 | b.span.end for b in doc.blocks if b.kind == "code"]
     for entry in doc.entries:
         # A paper's title is quoted as its authors wrote it; a venue is AL207's to spell.
-        hidden += [(f.span.start, f.span.end) for f in (entry.title, entry.venue) if f is not None]
+        hidden += [f.span.start << 32 | f.span.end for f in (entry.title, entry.venue) if f]
     # The labels of entries' links ([Github], [Paper]) are the list's own convention, and so
     # are those of a paper item the parser did not read: any link on a line that links a paper.
     in_entries = {link.span.start for entry in doc.entries for link in entry.links}
@@ -112,29 +114,32 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
     in_entries |= {link.span.start for link in doc.links if link.span.line in paper_lines}
     for link in doc.links:
         if link.kind in ("autolink", "html") or link.label_span is None:
-            hidden.append((link.span.start, link.span.end))
+            hidden.append(link.span.start << 32 | link.span.end)
         else:  # "](destination)", with the label before it when that is hidden too
             label, in_entry = link.label_span, link.span.start in in_entries
             label_hidden = link.kind == "image" or (in_entry and not link_labels)
-            hidden.append((label.start if label_hidden else label.end, link.span.end))
-    hidden += [(comment.span.start, comment.span.end) for comment in doc.comments]
+            hidden.append((label.start if label_hidden else label.end) << 32 | link.span.end)
+    hidden += [comment.span.start << 32 | comment.span.end for comment in doc.comments]
     text = _blanked(doc.text, hidden)
     # Tags and code spans are found in the text with the above blanked, then blanked too: in
     # the document's text with the above again, so that two blanked copies are never alive.
-    hidden += [m.span() for m in _TAG.finditer(text)] + list(code_spans(text))
+    hidden += [m.start() << 32 | m.end() for m in _TAG.finditer(text)]
+    hidden += [start << 32 | end for start, end in code_spans(text)]
     del text
     return _blanked(doc.text, hidden)
 
 
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+def _blanked(text: str, spans: list[int]) -> str:
     """``text`` with each span's characters turned to spaces (same length: offsets stay
     right), built from slices rather than a list of every character, joined a batch at a time
-    (a large list has 40,000 spans: their pieces, each a string object, outweighed the text)."""
+    (a large list has 40,000 spans: their pieces, each a string object, outweighed the text).
+    Each span is packed in one int: ``start << 32 | end``."""
     batches: list[str] = []
     pieces: list[str] = []
     at = 0
-    for start, end in sorted(spans):
-        start = max(start, at)
+    spans.sort()
+    for packed in spans:
+        start, end = max(packed >> 32, at), packed & _LOW_32
         if end > start:
             pieces += (text[at:start], " " * (end - start))
             at = end
@@ -146,4 +151,5 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(batches)
 
 
+_LOW_32 = (1 << 32) - 1
 _BATCH = 512  # pieces joined at a time by _blanked
