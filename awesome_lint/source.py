@@ -55,7 +55,12 @@ def read_source(path: str, *, max_size: int = DEFAULT_MAX_SIZE) -> SourceText:
                     f"file is {format_size(size)}, larger than the limit of "
                     f"{format_size(max_size)} (raise it with --max-size)",
                 )
-            data = handle.read(max_size + 1)  # a file that grows while we read stays bounded
+            # What fstat promised and a byte more, read on only if the file grew meanwhile (up
+            # to the limit): reading max_size + 1 at once reserves that much, a gigabyte with
+            # --max-size 1GB, whatever the file's size.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_size + 1 - len(data))
     except FileNotFoundError:
         raise SourceError(path, "no such file") from None
     except IsADirectoryError:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,34 @@ def test_parse_size_rejects(value: str) -> None:
 
 def test_format_size() -> None:
     assert [format_size(n) for n in (12, 2048, 10 * 1024**2)] == ["12 bytes", "2.0 kB", "10.0 MB"]
+
+
+def test_reading_reserves_the_file_size_not_the_limit(tmp_path: Path) -> None:
+    small = tmp_path / "small.md"
+    small.write_bytes(b"# T\n" * 100)
+    tracemalloc.start()
+    try:
+        text = read_source(str(small), max_size=1024**3).text
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert text == "# T\n" * 100
+    assert peak < 1024**2  # not the gigabyte of the limit
+
+
+def test_a_file_that_grows_while_read_is_read_on_up_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grown = tmp_path / "grown.md"
+    grown.write_bytes(b"x" * 2048)
+    real_fstat = os.fstat
+
+    def earlier_size(fd: int) -> os.stat_result:  # the size before the file grew
+        status = list(real_fstat(fd))
+        status[stat.ST_SIZE] = 100
+        return os.stat_result(status)
+
+    monkeypatch.setattr(os, "fstat", earlier_size)
+    assert read_source(str(grown), max_size=4096).text == "x" * 2048
+    with pytest.raises(SourceError, match=r"larger than the limit of 1\.0 kB"):
+        read_source(str(grown), max_size=1024)
