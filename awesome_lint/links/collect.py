@@ -122,11 +122,11 @@ def is_candidate(url: str) -> bool:
     return bool(sep) and scheme.isascii() and scheme[:1].isalpha() and len(scheme) > 1
 
 
-# What a first scan of a text skips: fenced code blocks, HTML comments and code spans (the
-# parser finds no link there; a request for a URL in them would be wasted).
+# What a first scan of a text skips: fenced code blocks and HTML comments (the parser finds no
+# link there; a request for a URL in them would be wasted). Each pattern reads a character a
+# bounded number of times: a fence's run of backticks cannot give back a backtick.
 _NOT_LINKS = re.compile(
-    r"^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)|<!--.*?(?:-->|\Z)"
-    r"|(?<!`)(`+)(?!`)[^`\n]*\2(?!`)",  # a code span on one line: each character read once
+    r"^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)|<!--.*?(?:-->|\Z)",
     re.MULTILINE | re.DOTALL,
 )
 # A URL as it stands in the text: to the first space, quote or angle bracket.
@@ -140,19 +140,22 @@ def scan_urls(text: str) -> list[str]:
 
     A prediction, not the truth: :func:`collect_urls` on the parsed document says which URLs
     are links. The scan reads a link destination as the parser does where it is plain (up to
-    an unbalanced ``)``), a bare URL without its trailing punctuation, and skips code blocks,
-    code spans and HTML comments.
+    an unbalanced ``)``), a bare URL without its trailing punctuation, and skips fenced code
+    and HTML comments (a URL in a code span is a link to the parser).
     """
     found: dict[str, None] = {}
-    for chunk in _NOT_LINKS.split(text)[::3]:  # the text between the skipped parts
+    for chunk in _NOT_LINKS.split(text)[::2]:  # the text between the skipped parts
         if not chunk or "://" not in chunk:
             continue
-        for m in _SCANNED_URL.finditer(chunk):
-            url = _balanced(m.group())
-            if chunk[m.start() - 2 : m.start()] != "](" and chunk[m.start() - 1 : m.start()] != "<":
+        m = _SCANNED_URL.search(chunk)
+        while m is not None:
+            start = m.start()
+            url = _balanced(m.group())  # "…/badge.svg)](https://…": the next URL is read next
+            if chunk[start - 2 : start] != "](" and chunk[start - 1 : start] != "<":
                 url = url[: _bare_length(url)]
             with contextlib.suppress(ValueError):  # e.g. a host IDNA refuses: no prediction
                 found[normalise_url(url)] = None
+            m = _SCANNED_URL.search(chunk, start + max(1, len(url)))
     return list(found)
 
 

@@ -86,8 +86,9 @@ def _offline_verdict(target: UrlTarget, excluded: Set[str]) -> Result | None:
 
 class Checks:
     """The checks of one run, URL by URL: each URL is checked once (the arXiv ids of one
-    :meth:`start` share one batch), whenever it is asked for, and a check no longer wanted
-    (a URL the first scan predicted that is no link) can be dropped while it runs."""
+    :meth:`start` share one batch), whenever it is asked for; :meth:`wait` waits for the URLs
+    wanted only, and ends the checks of the others (URLs the first scan predicted that are no
+    links)."""
 
     def __init__(self, options: LinkOptions, client: Client, done: Callable[[Result], None]):
         from .resolvers import GithubResolver
@@ -98,7 +99,6 @@ class Checks:
         self.results: dict[str, Result] = {}
         self.tasks: dict[str, asyncio.Future[None]] = {}  # URL -> the task that checks it
         self.github = GithubResolver(client, options)
-        self.dropped: set[asyncio.Future[None]] = set()  # cancelled, to be awaited
 
     def _finish(self, result: Result) -> None:
         self.results[result.url] = result
@@ -163,25 +163,20 @@ class Checks:
                 return self._github(url, *repo)
         return self._generic(url)
 
-    def keep(self, wanted: Set[str]) -> None:
-        """Drop the checks of URLs not ``wanted`` (a batch that holds a wanted URL runs on)."""
-        needed = {task for url, task in self.tasks.items() if url in wanted}
-        for url in [url for url in self.tasks if url not in wanted]:
-            task = self.tasks.pop(url)
-            if task not in needed:
-                task.cancel()
-                self.dropped.add(task)
-
-    async def wait(self, urls: Sequence[str], timeout: float | None) -> dict[str, Result]:
-        """The verdicts of ``urls`` (all started), once in or after ``timeout`` seconds (those
-        cut off are unverified); every check is then over."""
-        pending = {self.tasks[url] for url in urls}
-        if pending:
-            await asyncio.wait(pending, timeout=timeout)
-        every = {*self.tasks.values(), *self.dropped}
+    async def stop(self) -> None:
+        """End every check still running."""
+        every = set(self.tasks.values())
         for task in every:
             task.cancel()
         await asyncio.gather(*every, return_exceptions=True)
+
+    async def wait(self, urls: Sequence[str], timeout: float | None) -> dict[str, Result]:
+        """The verdicts of ``urls`` (all started), once in or after ``timeout`` seconds (those
+        cut off are unverified); every check, of these URLs or others, is then over."""
+        pending = {self.tasks[url] for url in urls}
+        if pending:
+            await asyncio.wait(pending, timeout=timeout)
+        await self.stop()
         for url in urls:  # cut off by --max-time
             if url not in self.results:
                 detail = f"not checked within --max-time {self.options.max_time:g} s"
@@ -272,7 +267,6 @@ class LinkRun:
         try:
             await self._start(pending)
             if self.checks is not None:
-                self.checks.keep(self.wanted)
                 try:
                     results.update(await self.checks.wait(checked, self._time_left()))
                 finally:
@@ -295,6 +289,8 @@ class LinkRun:
 
     async def close(self) -> None:
         try:
+            if self.checks is not None:
+                await self.checks.stop()
             await self.resources.aclose()
         finally:
             if self.cache is not None:
