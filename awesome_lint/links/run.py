@@ -396,5 +396,8 @@ def check_links(
         # of links took a tenth of a second to format for nothing).
         reports.append(await check_links_async(docs, options, progress=progress, stream=stream))
 
-    asyncio.run(run())
+    from ..parse import gc_paused
+
+    with gc_paused():  # the requests' objects are not garbage before the end
+        asyncio.run(run())
     return reports[0]
