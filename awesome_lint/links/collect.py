@@ -39,6 +39,7 @@ class UrlTarget:
         return self.url.split(":", 1)[0].lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the scan and the parser's links normalise the same URLs
 def normalise_url(raw: str) -> str:
     """The URL as fetched: trimmed, scheme and host lower-cased, default port and fragment
     dropped, an empty path written ``/``, percent-encoding canonical. Non-http(s) URLs are
