@@ -25,6 +25,8 @@ from .run import LinkReport, LinkRun, excluded_urls
 
 # How long a cancelled check may take to close its connections before the caller goes on.
 CANCEL_GRACE = 5.0
+# How long the caller waits at most for the first requests to be under way before it lints.
+LAUNCH_WAIT = 5.0
 
 
 class EarlyCheck:
@@ -44,11 +46,15 @@ class EarlyCheck:
         self._docs: asyncio.Future[Sequence[Document]] = self._loop.create_future()
         self._outcome: LinkReport | BaseException | None = None
         self._main: asyncio.Future[LinkReport] | None = None
+        self._launched = threading.Event()
         predicted = _predicted(texts, options)  # here: matching --exclude may fork a process
         self._thread = threading.Thread(
             target=self._serve, args=(predicted,), name="awesome-lint links", daemon=True
         )
         self._thread.start()
+        # The requests first, then the lint: its work then overlaps their network waits, rather
+        # than slowing the import and start of the checks by sharing the interpreter with them.
+        self._launched.wait(LAUNCH_WAIT)
 
     def __enter__(self) -> EarlyCheck:
         return self
@@ -98,6 +104,7 @@ class EarlyCheck:
         except BaseException as exc:  # handed to the caller's thread by finish()
             self._outcome = exc
         finally:
+            self._launched.set()
             try:
                 loop.run_until_complete(loop.shutdown_asyncgens())
                 loop.run_until_complete(loop.shutdown_default_executor())
@@ -108,6 +115,8 @@ class EarlyCheck:
     async def _check(self, predicted: Sequence[str]) -> LinkReport:
         try:
             await self._run.predict(predicted)
+            await asyncio.sleep(0)  # each check takes its first step: its connection under way
+            self._launched.set()
             docs = await self._docs
         except BaseException:
             await self._run.close()
