@@ -3,8 +3,9 @@ runner's link step."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import click
 from .diagnostics import Diagnostic
 from .model import Document
 from .registry import Selection
+from .source import SourceText
 from .terminal import printable
 
 LINK_CODES_PREFIX = "AL9"
@@ -205,28 +207,69 @@ def make_link_step(
     progress: bool,
     quiet: bool,
     restrict: Callable[[Document], Document] | None = None,
-) -> Callable[[Sequence[Document], Selection], list[Diagnostic]]:
+) -> LinkStep:
     """The runner's link step: check the links of every document at once and return the
     AL9xx findings the selection holds (the runner decides them with each file's rules'
     findings). ``restrict`` narrows each document to the links worth checking
     (``--changed-since``). The ``.awesome-lint-ignore`` nearest the first file applies."""
+    return LinkStep(options, progress=progress, quiet=quiet, restrict=restrict)
 
-    def step(docs: Sequence[Document], selection: Selection) -> list[Diagnostic]:
+
+class LinkStep:
+    """The link step (see :func:`make_link_step`). Called with the documents it checks their
+    links then; :meth:`started` starts on the URLs of the texts while they are parsed."""
+
+    def __init__(
+        self,
+        options: Any,
+        *,
+        progress: bool,
+        quiet: bool,
+        restrict: Callable[[Document], Document] | None,
+    ) -> None:
+        self.options = options
+        self.progress = progress
+        self.quiet = quiet
+        self.restrict = restrict
+
+    def __call__(self, docs: Sequence[Document], selection: Selection) -> list[Diagnostic]:
         from .links import check_links
+
+        checked = _with_ignore_file(self.options, docs[0].path) if docs else self.options
+        if self.restrict is not None:
+            docs = [self.restrict(doc) for doc in docs]
+        return self._findings(
+            lambda: check_links(list(docs), checked, progress=self.progress), selection
+        )
+
+    @contextlib.contextmanager
+    def started(self, sources: Sequence[SourceText]) -> Iterator[Callable[..., list[Diagnostic]]]:
+        """The step, its requests started on the URLs a scan of ``sources`` finds (not with
+        ``--changed-since``: only the changed lines' links are checked)."""
+        if self.restrict is not None or not sources:
+            yield self
+            return
+        from .links.early import EarlyCheck
+
+        checked = _with_ignore_file(self.options, sources[0].path)
+        texts = [source.text for source in sources]
+        with EarlyCheck(texts, checked, progress=self.progress) as early:
+
+            def step(docs: Sequence[Document], selection: Selection) -> list[Diagnostic]:
+                return self._findings(lambda: early.finish(docs), selection)
+
+            yield step
+
+    def _findings(self, check: Callable[[], Any], selection: Selection) -> list[Diagnostic]:
         from .links.exclude import ExcludeTimeout
 
         wanted = {code for code in selection.codes if code.startswith(LINK_CODES_PREFIX)}
-        checked = _with_ignore_file(options, docs[0].path) if docs else options
-        if restrict is not None:
-            docs = [restrict(doc) for doc in docs]
         try:
-            report = check_links(list(docs), checked, progress=progress)
+            report = check()
         except ExcludeTimeout as exc:
             raise click.UsageError(str(exc)) from None
         for note in report.notes:
             click.echo(f"awesome-lint: warning: {printable(note)}", err=True)
-        if not quiet:
+        if not self.quiet:
             click.echo(report.summary_line(), err=True)
         return [d for d in report.diagnostics if d.code in wanted]
-
-    return step

@@ -15,12 +15,14 @@ parsed files (:func:`parse_inputs`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import engine as engines
 from .diagnostics import Diagnostic
@@ -37,6 +39,15 @@ if TYPE_CHECKING:
 # checker's findings out (each names its file by its path; none decided yet).
 LinkStep = Callable[[Sequence[Document], Selection], Sequence[Diagnostic]]
 EngineFor = Callable[[str], Engine]
+
+
+class EarlyLinkStep(Protocol):
+    """A link step that can start on the texts before they are parsed: ``started`` gives the
+    step to call with the documents, and cancels what it started when left before."""
+
+    def __call__(self, docs: Sequence[Document], selection: Selection) -> Sequence[Diagnostic]: ...
+
+    def started(self, sources: Sequence[SourceText]) -> AbstractContextManager[LinkStep]: ...
 
 
 @dataclass(frozen=True)
@@ -82,16 +93,27 @@ def run_each(
     link_step: LinkStep | None = None,
 ) -> Iterator[FileResult]:
     """:func:`run`, each result as soon as it is decided (a report can stream). Without the
-    link step each file goes the whole way before the next is read; with it, every file is read
-    and through its rules before the links of all are checked at once."""
+    link step each file goes the whole way before the next is read; with it, every file is read,
+    the link step started on the texts (requests go out while they are parsed and linted), and
+    each file through its rules before the link step gets the documents."""
     engine_for = engine if callable(engine) else (lambda path: engine)
     shown = progress(paths, options.progress)
     if link_step is None:
         for path in shown:
             yield finish(check_path(path, engine_for(path), options), options)
         return
-    checked = [check_path(path, engine_for(path), options) for path in shown]
-    links = check_links(checked, link_step)
+    from .parse import gc_paused
+
+    sources = [read_path(path, options) for path in paths]
+    texts = [source for source in sources if isinstance(source, SourceText)]
+    # The cycle collector paused for the whole step: thousands of requests' objects, none of
+    # them garbage before the end, would otherwise be traversed again and again.
+    with gc_paused(), started_links(link_step, texts) as step:
+        checked = [
+            check_read(path, source, engine_for(path), options)
+            for path, source in zip(shown, sources, strict=True)
+        ]
+        links = check_links(checked, step)
     for each in checked:
         yield finish(each, options, links.get(each.result.path, []))
 
@@ -103,10 +125,32 @@ def run_source(source: SourceText, engine: Engine, options: RunOptions) -> FileR
 
 def check_path(path: str, engine: Engine, options: RunOptions) -> Checked:
     """Read, parse and run the rules on one path; an unreadable file is an error result."""
+    return check_read(path, read_path(path, options), engine, options)
+
+
+def read_path(path: str, options: RunOptions) -> SourceText | SourceError:
+    """The text at ``path``, or why it cannot be read."""
     try:
-        return check_source(read_input(path, options), engine, options)
+        return read_input(path, options)
     except SourceError as exc:
-        return Checked(FileResult(path, error=str(exc)), engine)
+        return exc
+
+
+def check_read(
+    path: str, source: SourceText | SourceError, engine: Engine, options: RunOptions
+) -> Checked:
+    """Parse and run the rules on a text read; a file that could not be is an error result."""
+    if isinstance(source, SourceError):
+        return Checked(FileResult(path, error=str(source)), engine)
+    return check_source(source, engine, options)
+
+
+def started_links(
+    link_step: LinkStep | EarlyLinkStep, sources: Sequence[SourceText]
+) -> AbstractContextManager[LinkStep]:
+    """The link step, started on the texts when it can start before they are parsed."""
+    started = getattr(link_step, "started", None)
+    return started(sources) if started is not None else contextlib.nullcontext(link_step)
 
 
 def check_source(source: SourceText, engine: Engine, options: RunOptions) -> Checked:

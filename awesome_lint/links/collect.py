@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import ipaddress
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -37,6 +39,7 @@ class UrlTarget:
         return self.url.split(":", 1)[0].lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the scan and the parser's links normalise the same URLs
 def normalise_url(raw: str) -> str:
     """The URL as fetched: trimmed, scheme and host lower-cased, default port and fragment
     dropped, an empty path written ``/``, percent-encoding canonical. Non-http(s) URLs are
@@ -118,6 +121,61 @@ def is_candidate(url: str) -> bool:
         return False
     scheme, sep, _ = url.partition(":")
     return bool(sep) and scheme.isascii() and scheme[:1].isalpha() and len(scheme) > 1
+
+
+# What a first scan of a text skips: fenced code blocks and HTML comments (the parser finds no
+# link there; a request for a URL in them would be wasted). Each pattern reads a character a
+# bounded number of times: a fence's run of backticks cannot give back a backtick.
+_NOT_LINKS = re.compile(
+    r"^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)|<!--.*?(?:-->|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+# A URL as it stands in the text: to the first space, quote or angle bracket.
+_SCANNED_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+_TRAILING_PUNCTUATION = ".,:;!?*_~'\")]"
+
+
+def scan_urls(text: str) -> list[str]:
+    """The http(s) URLs of ``text`` found by a regex scan, normalised and de-duplicated,
+    before any Markdown parse: a link check can start on them while the text is parsed.
+
+    A prediction, not the truth: :func:`collect_urls` on the parsed document says which URLs
+    are links. The scan reads a link destination as the parser does where it is plain (up to
+    an unbalanced ``)``), a bare URL without its trailing punctuation, and skips fenced code
+    and HTML comments (a URL in a code span is a link to the parser).
+    """
+    found: dict[str, None] = {}
+    for chunk in _NOT_LINKS.split(text)[::2]:  # the text between the skipped parts
+        if not chunk or "://" not in chunk:
+            continue
+        m = _SCANNED_URL.search(chunk)
+        while m is not None:
+            start = m.start()
+            url = _balanced(m.group())  # "…/badge.svg)](https://…": the next URL is read next
+            if chunk[start - 2 : start] != "](" and chunk[start - 1 : start] != "<":
+                url = url[: _bare_length(url)]
+            with contextlib.suppress(ValueError):  # e.g. a host IDNA refuses: no prediction
+                found[normalise_url(url)] = None
+            m = _SCANNED_URL.search(chunk, start + max(1, len(url)))
+    return list(found)
+
+
+def _balanced(url: str) -> str:
+    """``url`` up to its first ``)`` that closes no ``(`` inside it."""
+    depth = 0
+    for i, char in enumerate(url):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return url[:i]
+            depth -= 1
+    return url
+
+
+def _bare_length(url: str) -> int:
+    """How much of a bare URL is the URL: not its trailing punctuation (GFM's autolinks)."""
+    return len(url.rstrip(_TRAILING_PUNCTUATION)) or len(url)
 
 
 def _entry_titles(doc: Document) -> dict[tuple[int, int], str]:
