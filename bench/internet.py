@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import multiprocessing
 import os
@@ -350,24 +351,42 @@ def control(port: int, what: str) -> dict:
 # -- awesome-lint's run (a child process) -----------------------------------------------------
 
 
+class LocalNames:
+    """Every host name is 127.0.0.1 (443 → the TLS port, 80 → the plain one): the library's
+    :class:`StaticResolver`, built at the first lookup, so that a run answered from the cache
+    imports no aiohttp, as a run of the command does not."""
+
+    def __init__(self, ports: dict[int, int]) -> None:
+        self.ports = ports
+
+    async def resolve(self, host: str, port: int = 0, family: int = socket.AF_INET) -> list:
+        from awesome_lint.links.safety import StaticResolver
+
+        return await StaticResolver({host: "127.0.0.1"}, self.ports).resolve(host, port, family)
+
+    async def close(self) -> None:
+        return None
+
+
 def child(args: argparse.Namespace) -> None:
+    """One run of the link check, as the command runs it: cyclic garbage collection off, and
+    the process ended without the interpreter's teardown (``awesome_lint.console``)."""
     started = time.perf_counter()
+    gc.disable()
     import ssl
 
+    from awesome_lint.console import fast_exit
     from awesome_lint.engine import parse_source
-    from awesome_lint.links import LinkOptions, check_links, collect_urls
-    from awesome_lint.links.safety import StaticResolver
+    from awesome_lint.links import LinkOptions, check_links
     from awesome_lint.source import read_source
 
     imported = time.perf_counter()
     doc = parse_source(read_source(args.list))
     parsed = time.perf_counter()
-    hosts = {(urlsplit(t.url).hostname or "").lower() for t in collect_urls([doc])}
-    table = dict.fromkeys({*hosts, *SERVICES} - {""}, "127.0.0.1")
     context = ssl.create_default_context(cafile=args.cert)
     context.check_hostname = False  # one certificate stands for every host
     options = LinkOptions(
-        dns_resolver=StaticResolver(table, ports={443: args.tls_port, 80: args.plain_port}),
+        dns_resolver=LocalNames({443: args.tls_port, 80: args.plain_port}),  # type: ignore[arg-type]
         ssl_context=context,
         allow_networks=("127.0.0.1/32",),
         arxiv_interval=ARXIV_API_INTERVAL,
@@ -381,6 +400,7 @@ def child(args: argparse.Namespace) -> None:
     verdicts = {url: r.verdict.value for url, r in report.results.items()}
     phases = {"import": imported - started, "parse": parsed - imported, "check": checked - parsed}
     print(json.dumps({"verdicts": verdicts, "notes": report.notes, "phases": phases}))
+    fast_exit(0)
 
 
 def ours(args: argparse.Namespace, listfile: Path, cache: Path | None, token: bool) -> tuple:

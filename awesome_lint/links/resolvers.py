@@ -67,11 +67,17 @@ def parse_arxiv_feed(body: bytes) -> dict[str, str]:
     return papers
 
 
+_WORD = re.compile(r"\w+")
+
+
 def normalise_title(title: str) -> str:
     """Case, accents, punctuation, Markdown/LaTeX markup and spacing removed."""
-    text = unicodedata.normalize("NFKD", title).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", text.replace("_", " ")))
+    if title.isascii():  # no accents to strip: NFKD leaves ASCII as it is
+        text = title.casefold()
+    else:
+        text = unicodedata.normalize("NFKD", title).casefold()
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_WORD.findall(text.replace("_", " ")))
 
 
 def titles_match(written: str, actual: str) -> bool:
@@ -82,16 +88,14 @@ def titles_match(written: str, actual: str) -> bool:
         return True
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return True
+    # Upper bounds of ratio() (which is quadratic) first: most pairs that are different
+    # titles are told apart without it. This one is real_quick_ratio(), without a matcher.
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < 0.9:
+        return False
     from difflib import SequenceMatcher  # only once titles are compared, after the checks
 
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    # The quick ratios are upper bounds of ratio(), which is quadratic: most pairs that are
-    # different titles are told apart without it.
-    return (
-        matcher.real_quick_ratio() >= 0.9
-        and matcher.quick_ratio() >= 0.9
-        and matcher.ratio() >= 0.9
-    )
+    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 # Labels of links that point at something else than the entry's own paper.
