@@ -10,6 +10,7 @@ checked like any other, unless the API's rate limit is spent: then it is unverif
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import re
 import unicodedata
@@ -108,6 +109,7 @@ NOT_THE_PAPER = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)  # a list writes a handful of labels thousands of times
 def links_the_paper(label: str) -> bool:
     """Whether a link with this label stands for the entry's paper (for AL904)."""
     return normalise_title(label) not in NOT_THE_PAPER
