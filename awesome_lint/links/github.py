@@ -197,7 +197,9 @@ class GraphqlBatches:
         self.resolver = resolver
         self.url = url
         self.gate = resolver.client.gate(url, key="github-graphql", limit=1)
-        self.turn = asyncio.Lock()  # one query at a time, as GitHub asks of API clients
+        # One query at a time, as GitHub asks of API clients; while one is out, the next
+        # batch fills. (The gate spaces the queries and keeps their rate-limit pauses.)
+        self.turn = asyncio.Lock()
         self.open: list[tuple[str, str]] = []  # the batch still taking repositories
         self.answers: dict[str, asyncio.Future[Outcome]] = {}  # by lower-case owner/repo
         self.missing = False  # the API has no GraphQL endpoint
@@ -241,6 +243,8 @@ class GraphqlBatches:
 
     async def _query(self, batch: Sequence[tuple[str, str]]) -> list[Outcome]:
         resolver = self.resolver
+        if self.missing:
+            return [None] * len(batch)
         if resolver.spent or resolver.remaining == 0:
             resolver.spent = True
             return [limit_reached()] * len(batch)
@@ -260,6 +264,9 @@ class GraphqlBatches:
                 max_body=MAX_API_BODY,
             )
         except Failure:
+            if self.gate.rate_limited:  # 429s not waited out within the budget
+                resolver.spent = True
+                return [limit_reached()] * len(batch)
             return [None] * len(batch)  # no answer: the links are checked as pages
         resolver.note_remaining(resp)
         if resp.status in NO_GRAPHQL:
@@ -284,10 +291,13 @@ class GraphqlBatches:
             self.resolver.spent = True
             return [limit_reached()] * len(batch)
         not_found = {
-            e["path"][0]
+            path[0]
             for e in errors
-            if e.get("type") == "NOT_FOUND" and isinstance(e.get("path"), list) and e["path"]
-        }
+            if e.get("type") == "NOT_FOUND"
+            and isinstance(path := e.get("path"), list)
+            and len(path) == 1
+            and isinstance(path[0], str)
+        }  # the aliases GitHub says it does not know (an error's path: [alias])
         data = body.get("data") if isinstance(body.get("data"), dict) else {}
         outcomes: list[Outcome] = []
         for i, (owner, repo) in enumerate(batch):

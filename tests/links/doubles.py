@@ -97,13 +97,14 @@ def github_graphql(
     *,
     points: int = 5000,
     secondary_after: int | None = None,
+    secondary_status: int = 403,
 ):
     """``POST /graphql`` as GitHub answers ``alias: repository(owner: "o", name: "n")``
     fields; records each query's "owner/name"s in ``queries``. ``repos``: "owner/name" →
     its current full name, or ("error", TYPE) for a null with an error of that type; any
     other is NOT_FOUND. A token is required (401). Each query costs 1 of ``points`` (past
-    them: 200 with a RATE_LIMITED error); past ``secondary_after`` queries, 403 with
-    Retry-After (a secondary rate limit)."""
+    them: 200 with a RATE_LIMITED error); past ``secondary_after`` queries,
+    ``secondary_status`` (403 or 429) with Retry-After (a secondary rate limit)."""
 
     async def graphql(request: web.Request) -> web.Response:
         if "Authorization" not in request.headers:
@@ -111,7 +112,7 @@ def github_graphql(
         if secondary_after is not None and len(queries) >= secondary_after:
             message = "You have exceeded a secondary rate limit."
             return web.json_response(
-                {"message": message}, status=403, headers={"Retry-After": "60"}
+                {"message": message}, status=secondary_status, headers={"Retry-After": "60"}
             )
         used = min(len(queries) + 1, points)
         headers = {"x-ratelimit-remaining": str(points - used), "x-ratelimit-resource": "graphql"}

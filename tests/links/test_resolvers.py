@@ -17,7 +17,7 @@ from awesome_lint.links.safety import StaticResolver
 from awesome_lint.links.status import GITHUB_LIMIT_REACHED
 
 from ..internet import certificate
-from .conftest import ServerFactory, Tls, fast_options
+from .conftest import ServerFactory, Tls, fast_options, never
 from .docs import links_doc, make_doc
 from .doubles import arxiv_api, doi_api, github_api, github_graphql
 
@@ -384,18 +384,21 @@ async def test_graphql_and_rest_give_the_same_verdicts(serve: ServerFactory, tls
 
 
 @pytest.mark.parametrize(
-    ("points", "secondary_after", "asked", "answered"),
+    ("points", "secondary", "asked", "answered"),
     [
         (1, None, 1, 100),  # the answer says no point is left: the next query is not sent
         (0, None, 1, 0),  # a RATE_LIMITED error in a 200 answer
-        (5000, 1, 2, 100),  # a secondary rate limit: 403 with Retry-After
+        (5000, 403, 2, 100),  # a secondary rate limit: 403 with Retry-After
+        # 429 with Retry-After: waited (capped by max_retry_after) and retried as any 429
+        # is, twice (retries=2), then the limit is taken as reached.
+        (5000, 429, 4, 100),
     ],
 )
 async def test_graphql_rate_limits_make_links_unverified_never_dead(
     serve: ServerFactory,
     tls: Tls,
     points: int,
-    secondary_after: int | None,
+    secondary: int | None,
     asked: int,
     answered: int,
 ) -> None:
@@ -403,7 +406,11 @@ async def test_graphql_rate_limits_make_links_unverified_never_dead(
     queries: list[list[str]] = []
     api = await serve(
         github_graphql(
-            {n: n for n in names}, queries, points=points, secondary_after=secondary_after
+            {n: n for n in names},
+            queries,
+            points=points,
+            secondary_after=None if secondary is None else 1,
+            secondary_status=secondary or 403,
         ),
         tls=tls.server,
     )
@@ -453,3 +460,21 @@ async def test_a_repository_graphql_neither_finds_nor_misses_is_checked_as_a_pag
     assert report.results[urls[1]].detail == "200 OK"  # the page's answer
     assert server.recorder.count("/graphql") == 1 and server.recorder.count("/octo/secret") == 1
     assert server.recorder.authorization[-1] == ("/octo/secret", None)  # no token to the page
+
+
+async def test_a_graphql_query_cut_off_by_max_time_leaves_its_links_unverified(
+    serve: ServerFactory, tls: Tls
+) -> None:
+    api = await serve(lambda app: app.router.add_post("/graphql", never), tls=tls.server)
+    options = fast_options(
+        github_api=api.url("/"),
+        github_token="t0ken",
+        ssl_context=tls.client,
+        timeout=30.0,
+        max_time=0.5,
+    )
+    urls = [f"https://github.com/octo/r{i}" for i in range(150)]  # two batches
+    report = await check_links_async([links_doc(*urls)], options)
+    assert report.counts["unverified"] == 150
+    assert {r.detail for r in report.results.values()} == {"not checked within --max-time 0.5 s"}
+    assert api.recorder.count("/graphql") == 1  # the second batch waited its turn
