@@ -2,9 +2,10 @@
 
 Without a token: the REST API, one request per repository (60 an hour). With one: the GraphQL
 API, a hundred repositories per query, one point each (5,000 points an hour), the queries sent
-one at a time as GitHub asks of API clients. Both give the same verdicts: a repository GitHub
-does not know is dead, a renamed or moved one redirected, and anything else (a failed request,
-an answer that says neither) leaves the link to be checked like any other. The rate limit is
+one at a time as GitHub asks of API clients; a repository it does not find is then asked of
+REST, which follows every move. Both give the same verdicts: a repository GitHub does not know
+is dead, a renamed or moved one redirected, and anything else (a failed request, an answer that
+says neither) leaves the link to be checked like any other. The rate limit is
 never overrun: once it is spent (or GitHub says so: 403, 429, ``RATE_LIMITED``), the remaining
 repository links are unverified, not fetched as pages (github.com answers a burst of page
 requests with 429s too).
@@ -87,6 +88,14 @@ def limit_reached() -> Failure:
     return Failure(Verdict.UNVERIFIED, GITHUB_LIMIT_REACHED)
 
 
+def remaining_after(resp: Response, known: int | None) -> int | None:
+    """What the API says it still allows (``X-RateLimit-Remaining``), at most ``known``."""
+    value = resp.headers.get("X-RateLimit-Remaining", "")
+    if not value.isdigit():
+        return known
+    return int(value) if known is None else min(known, int(value))
+
+
 class GithubResolver:
     """Checks repository links through the GitHub API: GraphQL when the token can be sent to
     it, REST otherwise (no token, a plain-http API, ``--insecure``, a mirror without GraphQL).
@@ -124,16 +133,14 @@ class GithubResolver:
         graphql = self.graphql
         if graphql is not None:
             outcome = await graphql.check(owner, repo)
-            if not graphql.missing:
+            if graphql.missing:
+                self.graphql = None  # a mirror of the REST API only: asked repository by repository
+            elif not (isinstance(outcome, Result) and outcome.verdict is Verdict.DEAD):
                 return outcome
-            self.graphql = None  # a mirror of the REST API only: asked repository by repository
+            # GraphQL's NOT_FOUND is confirmed over REST, which follows every move of a
+            # repository (renamed, transferred, its owner renamed): no link is dead on
+            # GraphQL's word alone. Few links are, so this costs few requests.
         return await self.check_rest(owner, repo)
-
-    def note_remaining(self, resp: Response) -> None:
-        value = resp.headers.get("X-RateLimit-Remaining", "")
-        if value.isdigit():
-            known = self.remaining
-            self.remaining = int(value) if known is None else min(known, int(value))
 
     # -- REST: one request per repository ------------------------------------------------
 
@@ -170,7 +177,7 @@ class GithubResolver:
             max_body=MAX_API_BODY,
         )
         for answer in chain.answers:
-            self.note_remaining(answer)
+            self.remaining = remaining_after(answer, self.remaining)
         return chain.response
 
     @staticmethod
@@ -203,6 +210,8 @@ class GraphqlBatches:
         self.open: list[tuple[str, str]] = []  # the batch still taking repositories
         self.answers: dict[str, asyncio.Future[Outcome]] = {}  # by lower-case owner/repo
         self.missing = False  # the API has no GraphQL endpoint
+        self.remaining: int | None = None  # points left (REST has a limit of its own)
+        self.spent = False
 
     async def check(self, owner: str, repo: str) -> Outcome:
         key = f"{owner}/{repo}".lower()
@@ -245,8 +254,8 @@ class GraphqlBatches:
         resolver = self.resolver
         if self.missing:
             return [None] * len(batch)
-        if resolver.spent or resolver.remaining == 0:
-            resolver.spent = True
+        if self.spent or self.remaining == 0:
+            self.spent = True
             return [limit_reached()] * len(batch)
         query = " ".join(
             f"r{i}: repository(owner: {json.dumps(owner)}, name: {json.dumps(repo)})"
@@ -265,15 +274,15 @@ class GraphqlBatches:
             )
         except Failure:
             if self.gate.rate_limited:  # 429s not waited out within the budget
-                resolver.spent = True
+                self.spent = True
                 return [limit_reached()] * len(batch)
             return [None] * len(batch)  # no answer: the links are checked as pages
-        resolver.note_remaining(resp)
+        self.remaining = remaining_after(resp, self.remaining)
         if resp.status in NO_GRAPHQL:
             self.missing = True
             return [None] * len(batch)
         if resp.status in (403, 429):  # a secondary rate limit
-            resolver.spent = True
+            self.spent = True
             return [limit_reached()] * len(batch)
         return self._read(batch, resp)
 
@@ -288,7 +297,7 @@ class GraphqlBatches:
             return [None] * len(batch)
         errors = [e for e in body.get("errors") or () if isinstance(e, dict)]
         if any(e.get("type") == "RATE_LIMITED" for e in errors):
-            self.resolver.spent = True
+            self.spent = True
             return [limit_reached()] * len(batch)
         not_found = {
             path[0]

@@ -329,8 +329,11 @@ async def test_with_a_token_repositories_are_asked_of_graphql_a_hundred_a_query(
     )
     report = await check_links_async([links_doc(*urls)], options)
     assert [len(q) for q in queries] == [100, 100, 50]  # 250 repositories, one alias each
-    assert report.requests == 3 and api.recorder.count("/graphql") == 3
-    assert api.recorder.total == 3  # no REST request
+    assert api.recorder.count("/graphql") == 3
+    # Only the 10 repositories GraphQL does not know are asked of REST (to confirm them).
+    rest = sorted(p for (_, p), n in api.recorder.hits.items() if p.startswith("/repos/"))
+    assert rest == sorted(f"/repos/octo/r{i}" for i in range(0, 250, 25))
+    assert report.requests == api.recorder.total == 13
     assert {h for _, h in api.recorder.authorization} == {"Bearer t0ken"}
     assert (report.counts["ok"], report.counts["redirected"], report.counts["dead"]) == (
         231,
@@ -478,3 +481,28 @@ async def test_a_graphql_query_cut_off_by_max_time_leaves_its_links_unverified(
     assert report.counts["unverified"] == 150
     assert {r.detail for r in report.results.values()} == {"not checked within --max-time 0.5 s"}
     assert api.recorder.count("/graphql") == 1  # the second batch waited its turn
+
+
+async def test_a_repository_graphql_does_not_find_is_dead_only_if_rest_agrees(
+    serve: ServerFactory, tls: Tls
+) -> None:
+    """GraphQL follows renames, but a NOT_FOUND is asked of REST before a link is called
+    dead: REST redirects every move (here an owner renamed)."""
+    rest = {"olduser/tool": ("moved", "/repositories/7"), "#7": "newuser/tool"}
+    queries: list[list[str]] = []
+    api = await serve(both_apis(rest, {}, queries), tls=tls.server)
+    options = fast_options(
+        github_api=api.url("/"),
+        github_token="t0ken",
+        ssl_context=tls.client,
+        dns_resolver=StaticResolver({}),
+    )
+    urls = ["https://github.com/olduser/tool", "https://github.com/octo/gone"]
+    report = await check_links_async([links_doc(*urls)], options)
+    got = [(report.results[u].verdict, report.results[u].final_url) for u in urls]
+    assert got == [(Verdict.REDIRECTED, "https://github.com/newuser/tool"), (Verdict.DEAD, None)]
+    assert queries == [["olduser/tool", "octo/gone"]]
+    paths = [p for p, _ in api.recorder.authorization]
+    assert paths[0] == "/graphql"
+    assert sorted(paths[1:]) == ["/repos/octo/gone", "/repos/olduser/tool", "/repositories/7"]
+    assert {h for _, h in api.recorder.authorization} == {"Bearer t0ken"}
