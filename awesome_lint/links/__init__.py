@@ -13,8 +13,8 @@ How a run goes (``run.py``), module by module, as lychee-lib splits it:
 - ``transport.py``: one aiohttp session behind the address guard (``safety.py``), one
   request at a time with timeouts and retries, no redirect followed.
 - ``redirects.py``: the one redirect follower, hop by hop (links and the GitHub resolver).
-- ``client.py``: the transport and the check of one link; ``resolvers.py`` asks the arXiv,
-  DOI and GitHub APIs instead.
+- ``client.py``: the transport and the check of one link; ``resolvers.py`` asks the arXiv
+  and DOI APIs instead, ``github.py`` GitHub's (GraphQL in batches with a token, else REST).
 - ``run.py``: the run (offline verdicts, cache, checks, the report); each URL gets one
   :class:`Verdict` (``status.py``).
 - ``findings.py``: each place a URL is written gets a diagnostic of the rule for its

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..diagnostics import Diagnostic, Fix
 from .collect import Location, UrlTarget
+from .resolvers import links_the_paper, titles_match
 from .rules import (
     BlockedAddress,
     DeadLink,
@@ -52,8 +53,6 @@ def _message(result: Result, written: str) -> str:
 
 
 def _title_mismatch(loc: Location, actual: str) -> bool:
-    from .resolvers import links_the_paper, titles_match
-
     written = loc.entry_title
     if not written or not links_the_paper(loc.link.label):
         return False

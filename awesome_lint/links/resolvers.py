@@ -1,4 +1,5 @@
-"""Paper-aware resolvers: arXiv, DOI and GitHub links checked through the services' APIs.
+"""Paper-aware resolvers: arXiv, DOI and GitHub links checked through the services' APIs
+(GitHub's in ``github.py``).
 
 Publishers and arXiv answer robots with 403s and 429s; their APIs answer the question we
 actually ask (does this paper, DOI or repository exist?) reliably and cheaply. A failure of
@@ -8,8 +9,8 @@ checked like any other, unless the API's rate limit is spent: then it is unverif
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
+import functools
 import json
 import re
 import unicodedata
@@ -20,14 +21,14 @@ from urllib.parse import quote
 from yarl import URL
 
 from ..urls import arxiv_link, doi_as_written
+from .github import MAX_API_BODY
+from .github import GithubResolver as GithubResolver  # the run asks all resolvers here
+from .github import github_repo as github_repo
 from .options import LinkOptions
-from .redirects import follow
-from .status import GITHUB_LIMIT_REACHED, Failure, Result, Verdict, describe
+from .status import Failure, Result, Verdict, describe
 
 if TYPE_CHECKING:  # titles_match and the URL tests serve without aiohttp (a cached run)
-    from .client import Client, Response
-
-MAX_API_BODY = 8 << 20
+    from .client import Client
 
 # -- arXiv ----------------------------------------------------------------------------------
 
@@ -67,11 +68,17 @@ def parse_arxiv_feed(body: bytes) -> dict[str, str]:
     return papers
 
 
+_WORD = re.compile(r"\w+")
+
+
 def normalise_title(title: str) -> str:
     """Case, accents, punctuation, Markdown/LaTeX markup and spacing removed."""
-    text = unicodedata.normalize("NFKD", title).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", text.replace("_", " ")))
+    if title.isascii():  # no accents to strip: NFKD leaves ASCII as it is
+        text = title.casefold()
+    else:
+        text = unicodedata.normalize("NFKD", title).casefold()
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_WORD.findall(text.replace("_", " ")))
 
 
 def titles_match(written: str, actual: str) -> bool:
@@ -82,16 +89,14 @@ def titles_match(written: str, actual: str) -> bool:
         return True
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return True
+    # Upper bounds of ratio() (which is quadratic) first: most pairs that are different
+    # titles are told apart without it. This one is real_quick_ratio(), without a matcher.
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < 0.9:
+        return False
     from difflib import SequenceMatcher  # only once titles are compared, after the checks
 
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    # The quick ratios are upper bounds of ratio(), which is quadratic: most pairs that are
-    # different titles are told apart without it.
-    return (
-        matcher.real_quick_ratio() >= 0.9
-        and matcher.quick_ratio() >= 0.9
-        and matcher.ratio() >= 0.9
-    )
+    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 # Labels of links that point at something else than the entry's own paper.
@@ -104,6 +109,7 @@ NOT_THE_PAPER = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)  # a list writes a handful of labels thousands of times
 def links_the_paper(label: str) -> bool:
     """Whether a link with this label stands for the entry's paper (for AL904)."""
     return normalise_title(label) not in NOT_THE_PAPER
@@ -191,122 +197,3 @@ async def check_doi(client: Client, options: LinkOptions, doi: str) -> Result | 
     if resp.status == 404 or code == 100:
         return Result("", Verdict.DEAD, resp.status, detail=f"DOI {doi} not found")
     return Failure(Verdict.UNVERIFIED, f"DOI API answered {describe(resp.status)}")
-
-
-# -- GitHub ---------------------------------------------------------------------------------
-
-GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
-_NOT_OWNERS = frozenset(
-    {
-        *("about", "apps", "collections", "contact", "customer-stories", "enterprise"),
-        *("events", "explore", "features", "issues", "join", "login", "marketplace", "new"),
-        *("notifications", "orgs", "organizations", "pricing", "pulls", "readme", "search"),
-        *("security", "settings", "site", "sponsors", "team", "topics", "trending", "users"),
-    }
-)
-_REPO_PATH = re.compile(r"/(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]*))/(?P<repo>[\w.-]+?)(?:\.git)?/?")
-
-
-def github_repo(url: str) -> tuple[str, str] | None:
-    """``(owner, repo)`` of a repository's home page link, else None."""
-    if "github.com/" not in url.lower():
-        return None
-    u = URL(url)
-    if (u.raw_host or "").lower() not in GITHUB_HOSTS or u.query_string:
-        return None
-    m = _REPO_PATH.fullmatch(u.path)
-    if not m or m["owner"].lower() in _NOT_OWNERS or m["repo"] in (".", ".."):
-        return None
-    return m["owner"], m["repo"]
-
-
-class GithubResolver:
-    """Checks repository links through the GitHub API; the token goes to that API only.
-
-    The API says how many requests it still allows (``X-RateLimit-Remaining``): no more are
-    sent than that, so that the limit is never overrun (no 403 or 429 drawn). Once it is
-    spent, the remaining repository links are unverified, not fetched as pages: github.com
-    answers a burst of page requests with 429s too.
-    """
-
-    def __init__(self, client: Client, options: LinkOptions) -> None:
-        self.client = client
-        self.options = options
-        self.api = URL(options.github_api.rstrip("/"))
-        self.remaining: int | None = None  # unknown until the first answer
-        self.in_flight = 0
-        self.first_answer = asyncio.Event()
-        self.spent = False
-
-    def headers(self, url: URL) -> dict[str, str]:
-        headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
-        token = self.options.github_token
-        # Over TLS only, and to the configured API's own scheme, host and port: never a
-        # redirect target elsewhere, never in clear text.
-        verified = not self.options.insecure
-        if token and verified and url.scheme == "https" and url.origin() == self.api.origin():
-            headers["Authorization"] = f"Bearer {token}"
-        return headers
-
-    async def check(self, owner: str, repo: str) -> Result | Failure | None:
-        """The repository's verdict, or None to check the link like any other."""
-        if self.remaining is None and self.in_flight:
-            await self.first_answer.wait()  # learn the limit from one answer before the rest
-        if self.spent or (self.remaining is not None and self.in_flight >= self.remaining):
-            self.spent = True
-            return Failure(Verdict.UNVERIFIED, GITHUB_LIMIT_REACHED)
-        self.in_flight += 1
-        try:
-            resp = await self._ask(owner, repo)
-        finally:
-            self.in_flight -= 1
-            self.first_answer.set()
-        if resp is None:
-            return None
-        if resp.status in (403, 429):
-            self.spent = True
-            return Failure(Verdict.UNVERIFIED, GITHUB_LIMIT_REACHED)
-        return self._verdict(owner, repo, resp)
-
-    async def _ask(self, owner: str, repo: str) -> Response | None:
-        """The API's answer about the repository (renames followed), None when it gave none."""
-        url = self.api.with_path(f"{self.api.path.rstrip('/')}/repos/{owner}/{repo}")
-        # The API redirects renamed repositories to /repositories/<id>.
-        chain = await follow(
-            self.client,
-            url,
-            str(url),
-            budget=self.client.budget(),
-            max_redirects=4,
-            headers_for=self.headers,
-            max_body=MAX_API_BODY,
-        )
-        for answer in chain.answers:
-            self._note_remaining(answer)
-        return chain.response
-
-    def _note_remaining(self, resp: Response) -> None:
-        value = resp.headers.get("X-RateLimit-Remaining", "")
-        if value.isdigit():
-            known = self.remaining
-            self.remaining = int(value) if known is None else min(known, int(value))
-
-    @staticmethod
-    def _verdict(owner: str, repo: str, resp: Response) -> Result | None:
-        if resp.status == 404:
-            return Result("", Verdict.DEAD, 404, detail="GitHub repository not found")
-        if resp.status == 200 and resp.complete:
-            try:
-                full_name = str(json.loads(resp.body)["full_name"])
-            except (ValueError, KeyError, TypeError):
-                return None
-            if full_name.lower() != f"{owner}/{repo}".lower():
-                return Result(
-                    "",
-                    Verdict.REDIRECTED,
-                    301,
-                    f"https://github.com/{full_name}",
-                    detail=f"repository renamed to {full_name}",
-                )
-            return Result("", Verdict.OK, 200, detail="GitHub repository exists")
-        return None

@@ -178,8 +178,10 @@ class Transport:
         gate: HostGate | None = None,
         headers: Mapping[str, str] | None = None,
         max_body: int = 0,
+        data: bytes | None = None,
     ) -> Response:
-        """One request, no redirects followed, reading at most ``max_body`` bytes of body.
+        """One request (with ``data`` as its body, if any), no redirects followed, reading at
+        most ``max_body`` bytes of the answer's body.
 
         Every request, to a service API too, passes the address guard.
         """
@@ -202,7 +204,7 @@ class Transport:
             self.requests += 1  # requests sent; a connection that failed sent none
             try:
                 resp = await self._session.request(
-                    method, url, allow_redirects=False, headers=headers, timeout=timeout
+                    method, url, allow_redirects=False, headers=headers, timeout=timeout, data=data
                 )
             except aiohttp.ClientConnectorError:
                 self.requests -= 1
@@ -231,6 +233,7 @@ class Transport:
         gate: HostGate | None = None,
         headers: Mapping[str, str] | None = None,
         max_body: int = 0,
+        data: bytes | None = None,
     ) -> Response:
         """``request`` with retries (timeouts, 5xx, 408, 429; Retry-After honoured within the
         ``budget`` of the link: a fresh one when not given).
@@ -243,7 +246,13 @@ class Transport:
         for attempt in range(retries + 1):
             try:
                 resp = await self.request(
-                    method, url, budget=budget, gate=gate, headers=headers, max_body=max_body
+                    method,
+                    url,
+                    budget=budget,
+                    gate=gate,
+                    headers=headers,
+                    max_body=max_body,
+                    data=data,
                 )
             except (aiohttp.ClientError, OSError, asyncio.TimeoutError, Failure) as exc:
                 failure = judge_exception(exc)

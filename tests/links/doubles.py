@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
 from xml.sax.saxutils import escape
@@ -81,6 +83,56 @@ def github_api(repos: Mapping[str, object]):
         app.router.add_get("/repositories/{id}", by_id)
 
     return setup
+
+
+_STRING = r'"(?:[^"\\]|\\.)*"'
+GRAPHQL_REPOSITORY = re.compile(
+    rf"(\w+)\s*:\s*repository\(\s*owner\s*:\s*({_STRING})\s*,\s*name\s*:\s*({_STRING})\s*\)"
+)
+
+
+def github_graphql(
+    repos: Mapping[str, object],
+    queries: list[list[str]],
+    *,
+    points: int = 5000,
+    secondary_after: int | None = None,
+    secondary_status: int = 403,
+):
+    """``POST /graphql`` as GitHub answers ``alias: repository(owner: "o", name: "n")``
+    fields; records each query's "owner/name"s in ``queries``. ``repos``: "owner/name" →
+    its current full name, or ("error", TYPE) for a null with an error of that type; any
+    other is NOT_FOUND. A token is required (401). Each query costs 1 of ``points`` (past
+    them: 200 with a RATE_LIMITED error); past ``secondary_after`` queries,
+    ``secondary_status`` (403 or 429) with Retry-After (a secondary rate limit)."""
+
+    async def graphql(request: web.Request) -> web.Response:
+        if "Authorization" not in request.headers:
+            return web.json_response({"message": "Requires authentication"}, status=401)
+        if secondary_after is not None and len(queries) >= secondary_after:
+            message = "You have exceeded a secondary rate limit."
+            return web.json_response(
+                {"message": message}, status=secondary_status, headers={"Retry-After": "60"}
+            )
+        used = min(len(queries) + 1, points)
+        headers = {"x-ratelimit-remaining": str(points - used), "x-ratelimit-resource": "graphql"}
+        if len(queries) >= points:
+            error = {"type": "RATE_LIMITED", "message": "API rate limit exceeded"}
+            return web.json_response({"errors": [error]}, headers=headers)
+        fields = GRAPHQL_REPOSITORY.findall((await request.json())["query"])
+        queries.append([f"{json.loads(o)}/{json.loads(n)}" for _, o, n in fields])
+        data: dict[str, object] = {}
+        errors = []
+        for alias, owner, name in fields:
+            answer = repos.get(f"{json.loads(owner)}/{json.loads(name)}".lower())
+            data[alias] = {"nameWithOwner": answer} if isinstance(answer, str) else None
+            if not isinstance(answer, str):
+                kind = answer[1] if isinstance(answer, tuple) else "NOT_FOUND"
+                errors.append({"type": kind, "path": [alias], "message": kind})
+        body = {"data": data, **({"errors": errors} if errors else {})}
+        return web.json_response(body, headers=headers)
+
+    return lambda app: app.router.add_post("/graphql", graphql)
 
 
 def pausing_hops(retry_after: int) -> Callable[[web.Request], Awaitable[web.Response]]:

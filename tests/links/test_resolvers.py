@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from aiohttp import web
+from yarl import URL
 
 from awesome_lint.links import Verdict, check_links_async
+from awesome_lint.links.github import graphql_url
 from awesome_lint.links.resolvers import arxiv_id, doi_of, github_repo, titles_match
 from awesome_lint.links.safety import StaticResolver
+from awesome_lint.links.status import GITHUB_LIMIT_REACHED
 
-from .conftest import ServerFactory, Tls, fast_options
+from ..internet import certificate
+from .conftest import ServerFactory, Tls, fast_options, never
 from .docs import links_doc, make_doc
-from .doubles import arxiv_api, doi_api, github_api
+from .doubles import arxiv_api, doi_api, github_api, github_graphql
 
 
 def test_arxiv_ids() -> None:
@@ -141,7 +147,12 @@ async def test_doi_links_use_the_handle_api(serve: ServerFactory) -> None:
     assert api.recorder.total == 3
 
 
-async def test_github_repositories_and_the_token(serve: ServerFactory, tls: Tls) -> None:
+async def test_github_repositories_and_the_token_on_a_mirror_without_graphql(
+    serve: ServerFactory, tls: Tls
+) -> None:
+    """An API that answers 404 to the GraphQL query (a mirror of the REST API only): every
+    repository is asked of REST, the token sent to the API's own origin only."""
+
     def other_site(app: web.Application) -> None:
         async def anything(request: web.Request) -> web.Response:
             if request.path.startswith("/repositories/"):
@@ -180,7 +191,8 @@ async def test_github_repositories_and_the_token(serve: ServerFactory, tls: Tls)
         urls[5]: (Verdict.OK, None),
     }
     assert {h for _, h in api.recorder.authorization} == {"Bearer t0ken"}
-    assert len(api.recorder.authorization) == 6
+    assert [p for p, _ in api.recorder.authorization][:1] == ["/graphql"]  # answered 404
+    assert len(api.recorder.authorization) == 7  # then 6 REST requests (2 for the renames)
     assert other.recorder.count("/repositories/7") == 1
     assert {h for _, h in other.recorder.authorization} == {None}
 
@@ -202,7 +214,11 @@ async def test_the_token_does_not_follow_a_redirect_to_another_origin(
     api = await serve(github_api({"octo/moved": ("moved", target)}), tls=tls.server)
     options = fast_options(github_api=api.url("/"), github_token="t0ken", ssl_context=tls.client)
     await check_links_async([links_doc("https://github.com/octo/moved")], options)
-    assert api.recorder.authorization == [("/repos/octo/moved", "Bearer t0ken")]
+    # A REST-only API (the GraphQL query answered 404): the repository asked of REST.
+    assert api.recorder.authorization == [
+        ("/graphql", "Bearer t0ken"),
+        ("/repos/octo/moved", "Bearer t0ken"),
+    ]
     assert elsewhere.recorder.authorization == [("/repos/octo/exists", None)]
 
 
@@ -279,3 +295,214 @@ async def test_github_api_limit_is_never_overrun(serve: ServerFactory, tls: Tls)
     with_token = replace(options, github_token="t0ken")
     report = await check_links_async([links_doc(*urls)], with_token)
     assert report.counts["ok"] == 8 and report.notes == []
+
+
+def test_the_graphql_endpoint_is_beside_the_rest_api() -> None:
+    assert str(graphql_url(URL("https://api.github.com"))) == "https://api.github.com/graphql"
+    enterprise = URL("https://git.example.org/api/v3")
+    assert str(graphql_url(enterprise)) == "https://git.example.org/api/graphql"
+
+
+def both_apis(rest: dict[str, object], graphql: dict[str, object], queries: list[list[str]]):
+    def setup(app: web.Application) -> None:
+        github_api(rest)(app)
+        github_graphql(graphql, queries)(app)
+
+    return setup
+
+
+async def test_with_a_token_repositories_are_asked_of_graphql_a_hundred_a_query(
+    serve: ServerFactory, tls: Tls
+) -> None:
+    # r0, r25 … missing; r1, r26 … renamed; the others exist. r2 is written twice.
+    names = [f"octo/r{i}" for i in range(250)]
+    repos: dict[str, object] = {n: n for i, n in enumerate(names) if i % 25 > 1}
+    repos.update({n: n + "-new" for i, n in enumerate(names) if i % 25 == 1})
+    queries: list[list[str]] = []
+    api = await serve(both_apis({}, repos, queries), tls=tls.server)
+    urls = [f"https://github.com/{n}" for n in names] + ["https://github.com/OCTO/r2.git"]
+    options = fast_options(
+        github_api=api.url("/"),
+        github_token="t0ken",
+        ssl_context=tls.client,
+        dns_resolver=StaticResolver({}),  # a page fetched instead would be dead (no DNS)
+    )
+    report = await check_links_async([links_doc(*urls)], options)
+    assert [len(q) for q in queries] == [100, 100, 50]  # 250 repositories, one alias each
+    assert api.recorder.count("/graphql") == 3
+    # Only the 10 repositories GraphQL does not know are asked of REST (to confirm them).
+    rest = sorted(p for (_, p), n in api.recorder.hits.items() if p.startswith("/repos/"))
+    assert rest == sorted(f"/repos/octo/r{i}" for i in range(0, 250, 25))
+    assert report.requests == api.recorder.total == 13
+    assert {h for _, h in api.recorder.authorization} == {"Bearer t0ken"}
+    assert (report.counts["ok"], report.counts["redirected"], report.counts["dead"]) == (
+        231,
+        10,
+        10,
+    )
+    renamed = report.results["https://github.com/octo/r26"]
+    assert (renamed.verdict, renamed.final_url) == (
+        Verdict.REDIRECTED,
+        "https://github.com/octo/r26-new",
+    )
+    assert report.results["https://github.com/octo/r25"].detail == "GitHub repository not found"
+    assert report.results["https://github.com/OCTO/r2.git"].verdict is Verdict.OK
+
+
+async def test_graphql_and_rest_give_the_same_verdicts(serve: ServerFactory, tls: Tls) -> None:
+    rest = {
+        "octo/exists": "octo/exists",
+        "octo/case": "Octo/Case",
+        "octo/old-name": ("moved", "/repositories/42"),
+        "#42": "octo/new-name",
+    }
+    graphql = {
+        "octo/exists": "octo/exists",
+        "octo/case": "Octo/Case",
+        "octo/old-name": "octo/new-name",
+    }
+    urls = [f"https://github.com/octo/{n}" for n in ("exists", "case", "missing", "old-name")]
+    queries: list[list[str]] = []
+    verdicts = []
+    for setup in (both_apis(rest, graphql, queries), github_api(rest)):
+        api = await serve(setup, tls=tls.server)
+        options = fast_options(
+            github_api=api.url("/"),
+            github_token="t0ken",
+            ssl_context=tls.client,
+            dns_resolver=StaticResolver({}),
+        )
+        report = await check_links_async([links_doc(*urls)], options)
+        verdicts.append(
+            {
+                u: (r.verdict, r.http_status, r.final_url, r.detail)
+                for u, r in report.results.items()
+            }
+        )
+    assert queries == [["octo/exists", "octo/case", "octo/missing", "octo/old-name"]]
+    assert verdicts[0] == verdicts[1]
+    assert [verdicts[0][u][0] for u in urls] == [
+        Verdict.OK, Verdict.OK, Verdict.DEAD, Verdict.REDIRECTED
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("points", "secondary", "asked", "answered"),
+    [
+        (1, None, 1, 100),  # the answer says no point is left: the next query is not sent
+        (0, None, 1, 0),  # a RATE_LIMITED error in a 200 answer
+        (5000, 403, 2, 100),  # a secondary rate limit: 403 with Retry-After
+        # 429 with Retry-After: waited (capped by max_retry_after) and retried as any 429
+        # is, twice (retries=2), then the limit is taken as reached.
+        (5000, 429, 4, 100),
+    ],
+)
+async def test_graphql_rate_limits_make_links_unverified_never_dead(
+    serve: ServerFactory,
+    tls: Tls,
+    points: int,
+    secondary: int | None,
+    asked: int,
+    answered: int,
+) -> None:
+    names = [f"octo/r{i}" for i in range(250)]
+    queries: list[list[str]] = []
+    api = await serve(
+        github_graphql(
+            {n: n for n in names},
+            queries,
+            points=points,
+            secondary_after=None if secondary is None else 1,
+            secondary_status=secondary or 403,
+        ),
+        tls=tls.server,
+    )
+    options = fast_options(
+        github_api=api.url("/"),
+        github_token="t0ken",
+        ssl_context=tls.client,
+        dns_resolver=StaticResolver({}),
+    )
+    report = await check_links_async(
+        [links_doc(*[f"https://github.com/{n}" for n in names])], options
+    )
+    assert api.recorder.count("/graphql") == asked  # no query after the limit showed
+    assert report.counts["ok"] == answered
+    assert report.counts["unverified"] == 250 - answered and report.counts["dead"] == 0
+    unverified = {r.detail for r in report.results.values() if r.verdict is Verdict.UNVERIFIED}
+    assert unverified == {GITHUB_LIMIT_REACHED}
+
+
+async def test_a_repository_graphql_neither_finds_nor_misses_is_checked_as_a_page(
+    serve: ServerFactory, tmp_path: Path
+) -> None:
+    """null with a FORBIDDEN error (not NOT_FOUND): not dead on GitHub's word; the page says.
+    The API and the pages at their real names (api.github.com, github.com) on one server."""
+    server_tls, client_tls = certificate(tmp_path, ["api.github.com", "github.com"])
+    queries: list[list[str]] = []
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(text="a repository")
+
+    def setup(app: web.Application) -> None:
+        repos = {"octo/open": "octo/open", "octo/secret": ("error", "FORBIDDEN")}
+        github_graphql(repos, queries)(app)
+        app.router.add_get("/octo/secret", page)
+
+    server = await serve(setup, tls=server_tls)
+    names = {"api.github.com": "127.0.0.1", "github.com": "127.0.0.1"}
+    options = fast_options(
+        github_api="https://api.github.com",
+        github_token="t0ken",
+        ssl_context=client_tls,
+        dns_resolver=StaticResolver(names, ports={443: server.port}),
+    )
+    urls = ["https://github.com/octo/open", "https://github.com/octo/secret"]
+    report = await check_links_async([links_doc(*urls)], options)
+    assert [report.results[u].verdict for u in urls] == [Verdict.OK, Verdict.OK]
+    assert report.results[urls[1]].detail == "200 OK"  # the page's answer
+    assert server.recorder.count("/graphql") == 1 and server.recorder.count("/octo/secret") == 1
+    assert server.recorder.authorization[-1] == ("/octo/secret", None)  # no token to the page
+
+
+async def test_a_graphql_query_cut_off_by_max_time_leaves_its_links_unverified(
+    serve: ServerFactory, tls: Tls
+) -> None:
+    api = await serve(lambda app: app.router.add_post("/graphql", never), tls=tls.server)
+    options = fast_options(
+        github_api=api.url("/"),
+        github_token="t0ken",
+        ssl_context=tls.client,
+        timeout=30.0,
+        max_time=0.5,
+    )
+    urls = [f"https://github.com/octo/r{i}" for i in range(150)]  # two batches
+    report = await check_links_async([links_doc(*urls)], options)
+    assert report.counts["unverified"] == 150
+    assert {r.detail for r in report.results.values()} == {"not checked within --max-time 0.5 s"}
+    assert api.recorder.count("/graphql") == 1  # the second batch waited its turn
+
+
+async def test_a_repository_graphql_does_not_find_is_dead_only_if_rest_agrees(
+    serve: ServerFactory, tls: Tls
+) -> None:
+    """GraphQL follows renames, but a NOT_FOUND is asked of REST before a link is called
+    dead: REST redirects every move (here an owner renamed)."""
+    rest = {"olduser/tool": ("moved", "/repositories/7"), "#7": "newuser/tool"}
+    queries: list[list[str]] = []
+    api = await serve(both_apis(rest, {}, queries), tls=tls.server)
+    options = fast_options(
+        github_api=api.url("/"),
+        github_token="t0ken",
+        ssl_context=tls.client,
+        dns_resolver=StaticResolver({}),
+    )
+    urls = ["https://github.com/olduser/tool", "https://github.com/octo/gone"]
+    report = await check_links_async([links_doc(*urls)], options)
+    got = [(report.results[u].verdict, report.results[u].final_url) for u in urls]
+    assert got == [(Verdict.REDIRECTED, "https://github.com/newuser/tool"), (Verdict.DEAD, None)]
+    assert queries == [["olduser/tool", "octo/gone"]]
+    paths = [p for p, _ in api.recorder.authorization]
+    assert paths[0] == "/graphql"
+    assert sorted(paths[1:]) == ["/repos/octo/gone", "/repos/olduser/tool", "/repositories/7"]
+    assert {h for _, h in api.recorder.authorization} == {"Bearer t0ken"}
