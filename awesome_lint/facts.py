@@ -107,6 +107,12 @@ class EntryFacts:
         )
 
     @read_once
+    def label_links(self) -> list[Link]:
+        """The entry's labelled Markdown links (see :func:`label_links`): read by the style's
+        votes, AL104 and AL105."""
+        return label_links(self.entry)
+
+    @read_once
     def doi(self) -> str | None:
         """The first DOI among the links, lower-cased."""
         return _first(doi, self.entry.links)
@@ -146,6 +152,19 @@ def _first(read: Callable[[str], Any], links: Iterable[Link]) -> Any:
 def _shows_break(token: str) -> bool:
     """A token that breaks the line on the page (tokens repeat: each is read once)."""
     return break_kind(token) in ("backslash", "br", "spaces")
+
+
+def label_links(entry: PaperEntry) -> list[Link]:
+    """An entry's labelled Markdown links, without a link that is the entry's title."""
+    title = entry.title
+    return [
+        link
+        for i, link in enumerate(entry.links)
+        if link.kind == "markdown"
+        and link.label_span is not None
+        and not (i == 0 and entry.layout == "link")
+        and not (title is not None and link.span.start <= title.span.start < link.span.end)
+    ]
 
 
 def is_paper_link(entry: PaperEntry, link: Link) -> bool:

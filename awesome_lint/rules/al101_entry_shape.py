@@ -154,7 +154,7 @@ class EntryShape(Rule):
         # Broken links (AL105's) excuse stray text and missing links: look only when needed.
         linkless = not any(link.kind != "image" for link in entry.links)
         needed = entry.extras or linkless
-        problems = link_problems(doc, entry, ctx.style.of(entry)) if needed else []
+        problems = link_problems(doc, ctx.facts.of(entry), ctx.style.of(entry)) if needed else []
         broken = [p.extent for p in problems]
         found = _found_parts(entry, entry_parts, broken, extras_ok)
         kinds = "".join(p.kind for p in found)
