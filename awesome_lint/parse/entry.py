@@ -61,18 +61,23 @@ class Slots:
 
     def free(self, start: int, end: int) -> Iterator[tuple[int, int]]:
         """The parts of [start, end) not yet taken."""
-        pos = start
-        for a, b in sorted(self.taken):
-            if b <= pos or a >= end:
-                continue
-            if a > pos:
-                yield pos, a
-            pos = max(pos, b)
-        if pos < end:
-            yield pos, end
+        return free_parts(sorted(self.taken), start, end)
 
     def is_free(self, start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in self.taken)
+
+
+def free_parts(taken: list[tuple[int, int]], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of [start, end) outside the ``taken`` spans (sorted)."""
+    pos = start
+    for a, b in taken:
+        if b <= pos or a >= end:
+            continue
+        if a > pos:
+            yield pos, a
+        pos = max(pos, b)
+    if pos < end:
+        yield pos, end
 
 
 def read_gap(slots: Slots, start: int, end: int) -> None:
@@ -203,21 +208,21 @@ def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
 
 
 def entry_lines(text: str, lines: list[Line], span_of: SpanOf) -> tuple[EntryLine, ...]:
-    result = []
-    for i, line in enumerate(lines):
-        token_span = (
-            span_of(line.token_start, line.token_start + len(line.token)) if line.token else None
-        )
-        result.append(
+    last = len(lines) - 1
+    return tuple(
+        [  # (a list comprehension, arguments by position: 4 lines for each of thousands)
             EntryLine(
                 text[line.start : line.end],
                 span_of(line.start, line.end),
                 line.token,
-                token_span,
-                last=i == len(lines) - 1,
+                span_of(line.token_start, line.token_start + len(line.token))
+                if line.token
+                else None,
+                i == last,
             )
-        )
-    return tuple(result)
+            for i, line in enumerate(lines)
+        ]
+    )
 
 
 def make_entry(
