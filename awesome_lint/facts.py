@@ -83,6 +83,18 @@ class EntryFacts:
         return _first(arxiv_identifier, self.entry.links)
 
     @read_once
+    def arxiv_gap(self) -> int | None:
+        """Months from the arXiv identifier to the entry's date (None without both): read by
+        the style's vote and by AL206."""
+        parts = self.date
+        if parts is None or parts.month_key is None or len(parts.year_text) != 4:
+            return None
+        arxiv = self.arxiv
+        if arxiv is None or not arxiv.new_style:
+            return None
+        return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
+
+    @read_once
     def arxiv_links(self) -> tuple[ArxivLink, ...]:
         """The entry's arXiv abstract and PDF links, taken apart."""
         found = [arxiv_link(link.url) for link in self.entry.links]  # a list: no generator

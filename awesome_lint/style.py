@@ -363,7 +363,7 @@ def _link_answers(doc: Document, voter: Voter) -> Answers:
 def _arxiv_answers(doc: Document, voter: Voter) -> Answers:
     """arxiv_shape, arxiv_version, arxiv_dates (whether the date gives the arXiv month)."""
     links = voter.facts.arxiv_links
-    gap = _arxiv_gap(voter.facts)
+    gap = voter.facts.arxiv_gap
     return (
         [a.shape for a in links],
         [bool(a.version) for a in links],
@@ -379,17 +379,7 @@ def _venue_answers(doc: Document, voter: Voter) -> Answers:
 
 def arxiv_gap(facts: Facts, entry: PaperEntry) -> int | None:
     """Months from the entry's arXiv identifier to its date (None without both)."""
-    return _arxiv_gap(facts.of(entry))
-
-
-def _arxiv_gap(found: EntryFacts) -> int | None:
-    parts = found.date
-    if parts is None or parts.month_key is None or len(parts.year_text) != 4:
-        return None
-    arxiv = found.arxiv
-    if arxiv is None or not arxiv.new_style:
-        return None
-    return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
+    return facts.of(entry).arxiv_gap
 
 
 _EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}
