@@ -83,6 +83,18 @@ class EntryFacts:
         return _first(arxiv_identifier, self.entry.links)
 
     @read_once
+    def arxiv_gap(self) -> int | None:
+        """Months from the arXiv identifier to the entry's date (None without both): read by
+        the style's vote and by AL206."""
+        parts = self.date
+        if parts is None or parts.month_key is None or len(parts.year_text) != 4:
+            return None
+        arxiv = self.arxiv
+        if arxiv is None or not arxiv.new_style:
+            return None
+        return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
+
+    @read_once
     def arxiv_links(self) -> tuple[ArxivLink, ...]:
         """The entry's arXiv abstract and PDF links, taken apart."""
         found = [arxiv_link(link.url) for link in self.entry.links]  # a list: no generator
@@ -105,6 +117,12 @@ class EntryFacts:
                 if not line.last and _shows_break(token := line.break_token)
             ]
         )
+
+    @read_once
+    def label_links(self) -> list[Link]:
+        """The entry's labelled Markdown links (see :func:`label_links`): read by the style's
+        votes, AL104 and AL105."""
+        return label_links(self.entry)
 
     @read_once
     def doi(self) -> str | None:
@@ -146,6 +164,19 @@ def _first(read: Callable[[str], Any], links: Iterable[Link]) -> Any:
 def _shows_break(token: str) -> bool:
     """A token that breaks the line on the page (tokens repeat: each is read once)."""
     return break_kind(token) in ("backslash", "br", "spaces")
+
+
+def label_links(entry: PaperEntry) -> list[Link]:
+    """An entry's labelled Markdown links, without a link that is the entry's title."""
+    title = entry.title
+    return [
+        link
+        for i, link in enumerate(entry.links)
+        if link.kind == "markdown"
+        and link.label_span is not None
+        and not (i == 0 and entry.layout == "link")
+        and not (title is not None and link.span.start <= title.span.start < link.span.end)
+    ]
 
 
 def is_paper_link(entry: PaperEntry, link: Link) -> bool:

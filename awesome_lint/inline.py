@@ -250,8 +250,9 @@ def _autolink_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]
 
 def bare_urls(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[RawLink]:
     """GFM autolinks (``<https://…>`` and bare ``https://…``) outside already-found links."""
-    inside = Intervals(taken)
+    inside = None  # built at the first match: most blocks hold none
     for m in _autolink_matches(text, start, end):
+        inside = inside or Intervals(taken)
         if m.start() in inside:
             continue
         if m.group(1):

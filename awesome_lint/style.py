@@ -200,19 +200,6 @@ _ABBREVIATIONS = frozenset({"al.", "etc.", "vs.", "inc.", "ltd.", "co.", "jr.", 
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
 
 
-def label_links(entry: PaperEntry) -> list[Link]:
-    """An entry's labelled Markdown links, without a link that is the entry's title."""
-    title = entry.title
-    return [
-        link
-        for i, link in enumerate(entry.links)
-        if link.kind == "markdown"
-        and link.label_span is not None
-        and not (i == 0 and entry.layout == "link")
-        and not (title is not None and link.span.start <= title.span.start < link.span.end)
-    ]
-
-
 def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
     """The link with its wrapping brackets, if any: (start, end, opened, closed)."""
     start, end = link.span.start, link.span.end
@@ -224,9 +211,9 @@ def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
 LinkExtent = tuple[Link, int, int, bool, bool]  # a link and its link_extent
 
 
-def link_extents(text: str, entry: PaperEntry) -> list[LinkExtent]:
-    """The entry's labelled links (:func:`label_links`), each with its extent."""
-    return [(link, *link_extent(text, link)) for link in label_links(entry)]
+def link_extents(text: str, found: EntryFacts) -> list[LinkExtent]:
+    """The entry's labelled links (:func:`.facts.label_links`), each with its extent."""
+    return [(link, *link_extent(text, link)) for link in found.label_links]
 
 
 def link_gaps(text: str, extents: list[LinkExtent]) -> Iterator[str]:
@@ -310,7 +297,7 @@ class Voter:
     def __init__(self, doc: Document, found: EntryFacts) -> None:
         self.entry = found.entry
         self.facts = found
-        self.links = link_extents(doc.text, found.entry)
+        self.links = link_extents(doc.text, found)
         self.labels = [label for link, *_ in self.links if (label := link.label.strip())]
         self.breaks = tuple(token for token, _, _ in found.breaks)  # as written
 
@@ -376,7 +363,7 @@ def _link_answers(doc: Document, voter: Voter) -> Answers:
 def _arxiv_answers(doc: Document, voter: Voter) -> Answers:
     """arxiv_shape, arxiv_version, arxiv_dates (whether the date gives the arXiv month)."""
     links = voter.facts.arxiv_links
-    gap = _arxiv_gap(voter.facts)
+    gap = voter.facts.arxiv_gap
     return (
         [a.shape for a in links],
         [bool(a.version) for a in links],
@@ -392,17 +379,7 @@ def _venue_answers(doc: Document, voter: Voter) -> Answers:
 
 def arxiv_gap(facts: Facts, entry: PaperEntry) -> int | None:
     """Months from the entry's arXiv identifier to its date (None without both)."""
-    return _arxiv_gap(facts.of(entry))
-
-
-def _arxiv_gap(found: EntryFacts) -> int | None:
-    parts = found.date
-    if parts is None or parts.month_key is None or len(parts.year_text) != 4:
-        return None
-    arxiv = found.arxiv
-    if arxiv is None or not arxiv.new_style:
-        return None
-    return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
+    return facts.of(entry).arxiv_gap
 
 
 _EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}

@@ -14,6 +14,8 @@ from awesome_lint.facts import EntryFacts, Facts, read_once
 from awesome_lint.inline import _BACKTICKS, backtick_runs
 from awesome_lint.rules.al101_entry_shape import entry_shape, parts, shape
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
+from awesome_lint.rules.al303_url_style import _WRAPPER_HOST_WORD, _may_be_wrapped
+from awesome_lint.rules.al305_empty_link import _NOT_A_LINK, _spaced_lines
 from awesome_lint.style import _ET_AL, author_separators, open_ended
 from awesome_lint.urls import (
     arxiv_link,
@@ -197,3 +199,35 @@ def test_open_ended_is_the_et_al_search() -> None:
         samples += [e.authors.text for e in parsed(read_text(path), str(path)).entries if e.authors]
     for text in samples:
         assert open_ended(text) == bool(_ET_AL.search(text.rstrip())), text
+
+
+def test_al305_spaced_lines_hold_every_match_with_a_spaced_destination() -> None:
+    rng = random.Random(13)
+    samples = ["[a](b c)", "![a]( b c )", "[a](x) [b](y z)\n[c](d e)", "[a](x [b](c d)", "](a b)"]
+    samples += ["[a](x [b] c)", "[[a](b c)](d)", "[a]\n(b c)", "[a](b\tc)", "x [a](b c"]
+    samples += [
+        "".join(rng.choice("[]() a!\n") for _ in range(rng.randint(0, 16))) for _ in range(20000)
+    ]
+    samples += [read_text(path) for path in corpus_files()]
+    for text in samples:
+        expected = [m.span() for m in _NOT_A_LINK.finditer(text) if " " in m[2]]
+        found = [
+            m.span()
+            for start, end in _spaced_lines(text)
+            for m in _NOT_A_LINK.finditer(text, start, end)
+            if " " in m[2]
+        ]
+        assert found == expected, text
+
+
+def test_al303_wrapper_word_check_is_the_regexs() -> None:
+    urls = [*TRICKY_URLS, "https://WWW.Google.com/url?q=x", "https://l.facebook.com/l.php"]
+    urls += [
+        "https://\u017fafelinks.protection.outlook.com/",
+        "https://lin\u212aedin.com/x",
+        "google",
+    ]
+    for path in corpus_files():
+        urls += [link.url for link in parsed(read_text(path), str(path)).links]
+    for url in urls:
+        assert _may_be_wrapped(url) == bool(_WRAPPER_HOST_WORD.search(url)), url

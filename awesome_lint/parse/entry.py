@@ -65,18 +65,23 @@ class Slots:
 
     def free(self, start: int, end: int) -> Iterator[tuple[int, int]]:
         """The parts of [start, end) not yet taken."""
-        pos = start
-        for a, b in sorted(self.taken):
-            if b <= pos or a >= end:
-                continue
-            if a > pos:
-                yield pos, a
-            pos = max(pos, b)
-        if pos < end:
-            yield pos, end
+        return free_parts(sorted(self.taken), start, end)
 
     def is_free(self, start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in self.taken)
+
+
+def free_parts(taken: list[tuple[int, int]], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of [start, end) outside the ``taken`` spans (sorted)."""
+    pos = start
+    for a, b in taken:
+        if b <= pos or a >= end:
+            continue
+        if a > pos:
+            yield pos, a
+        pos = max(pos, b)
+    if pos < end:
+        yield pos, end
 
 
 def read_gap(slots: Slots, start: int, end: int) -> None:
@@ -185,13 +190,21 @@ def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
     kinds = dict(slots.kinds)
     for link in links:
         kinds.setdefault(link.span.start, "L")
-    offsets = sorted(kinds)  # each line's fields are a slice of these: found by bisection
+    # Each line owns the offsets from its start to the next line's: one walk over the sorted
+    # offsets gives every line its fields (half the cost of a search per line).
+    offsets = sorted(kinds)
+    k, count, last = 0, len(offsets), len(lines) - 1
     parts = []
     for i, line in enumerate(lines):
-        line_end = lines[i + 1].start if i + 1 < len(lines) else line.end + len(line.token) + 1
-        first, stop = bisect_left(offsets, line.start), bisect_left(offsets, line_end)
-        found = [kinds[o] for o in offsets[first:stop]]
-        letters = "".join(dict.fromkeys(found))  # each kind once, in order
+        line_end = lines[i + 1].start if i < last else line.end + len(line.token) + 1
+        while k < count and offsets[k] < line.start:
+            k += 1  # (before the first line only)
+        letters = ""  # each kind once, in order
+        while k < count and offsets[k] < line_end:
+            kind = kinds[offsets[k]]
+            if kind not in letters:
+                letters += kind
+            k += 1
         if not letters and any(a < line.start < b for a, b in slots.taken):
             continue  # the wrapped rest of a field that starts on an earlier line
         parts.append(letters or "?")
@@ -199,17 +212,18 @@ def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
 
 
 def entry_lines(text: str, lines: list[Line], span_of: SpanOf) -> tuple[EntryLine, ...]:
-    result = []
-    for i, line in enumerate(lines):
-        result.append(
+    last = len(lines) - 1
+    return tuple(
+        [  # (a list comprehension, arguments by position: 4 lines for each of thousands)
             EntryLine(
                 text[line.start : line.end],
                 span_of(line.start, line.end),
                 intern(line.token),  # one string per token as written: a large list has 9,000
-                last=i == len(lines) - 1,
+                i == last,
             )
-        )
-    return tuple(result)
+            for i, line in enumerate(lines)
+        ]
+    )
 
 
 def make_entry(

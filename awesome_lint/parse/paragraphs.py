@@ -16,6 +16,7 @@ from .entry import (
     SpanOf,
     decorations,
     entry_lines,
+    free_parts,
     italic_after,
     layout_of,
     make_entry,
@@ -83,8 +84,9 @@ def _block_entry(
         slots.taken.append((italic[0] - 1, italic[1] + 1))
     if not entry_links and slots.authors is None:
         return None  # a bold paragraph, not a paper
+    taken = sorted(slots.taken)  # once: read_gap takes only inside the line it reads
     for line in lines:
-        for a, b in slots.free(line.start, line.end):
+        for a, b in free_parts(taken, line.start, line.end):
             read_gap(slots, a, b)
     layout = layout_of(slots, lines, entry_links)
     return make_entry(

@@ -64,7 +64,10 @@ def entry_shape(entry: PaperEntry) -> str:
     kinds += [(link.span.start, "L") for link in _part_links(entry)]
     kinds += [(x.span.start, "X") for x in entry.extras]
     kinds.sort(key=itemgetter(0))  # stable: ties keep this order, as in parts()
-    return _LINK_RUN.sub("L", "".join([k for _, k in kinds])).replace("X", "")
+    letters = "".join([k for _, k in kinds])
+    if "LL" in letters:  # (re.sub costs microseconds even where nothing is replaced)
+        letters = _LINK_RUN.sub("L", letters)
+    return letters.replace("X", "")
 
 
 _LINK_RUN = re.compile("L{2,}")  # consecutive links count as one part
@@ -154,7 +157,7 @@ class EntryShape(Rule):
         # Broken links (AL105's) excuse stray text and missing links: look only when needed.
         linkless = not any(link.kind != "image" for link in entry.links)
         needed = entry.extras or linkless
-        problems = link_problems(doc, entry, ctx.style.of(entry)) if needed else []
+        problems = link_problems(doc, ctx.facts.of(entry), ctx.style.of(entry)) if needed else []
         broken = [p.extent for p in problems]
         found = _found_parts(entry, entry_parts, broken, extras_ok)
         kinds = "".join(p.kind for p in found)

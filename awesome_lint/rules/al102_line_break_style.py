@@ -8,6 +8,7 @@ it. Table rows count their ``<br>`` tags.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
@@ -36,14 +37,12 @@ class LineBreakStyle(Rule):
                 yield from self._block(doc, entry, house)
 
     def _block(self, doc: Document, entry: PaperEntry, house: HouseStyle) -> Iterator[Diagnostic]:
-        wrapped = [f.span for f in (entry.title, entry.authors) if f is not None]
-        wrapped += [link.span for link in entry.links]
         for line in entry.lines:
             diagnostic = None if line.last else self._check_line(doc, line, house)
             # A hard-wrapped title or author list is one field: GitHub joins its lines.
             # A link split over two lines is AL304's: a break there would cut its URL.
             # (Asked only of a line with a finding: most lines have none.)
-            if diagnostic is not None and not any(s.start < line.span.end < s.end for s in wrapped):
+            if diagnostic is not None and not _inside_a_field(entry, line.span.end):
                 yield diagnostic
 
     def _row(
@@ -57,9 +56,9 @@ class LineBreakStyle(Rule):
     def _check_line(self, doc: Document, line: EntryLine, house: HouseStyle) -> Diagnostic | None:
         token, expected = line.break_token, house.break_token
         assert expected is not None and house.break_tokens is not None
-        kind = break_kind(token)
-        if kind in ("backslash", "br", "spaces") and visible_break(token) in house.break_tokens:
+        if _shown_as_house(token, house.break_tokens):
             return None
+        kind = break_kind(token)
         start = line.span.end
         if kind == "none":
             message = (
@@ -86,3 +85,16 @@ class LineBreakStyle(Rule):
         message = f'line break "{token}" differs from the list\'s "{expected}"'
         fix = Fix((Edit(start, end, expected),), description=f'write "{expected}"')
         return self.diagnostic(doc, doc.span(start, end), message, fix)
+
+
+def _inside_a_field(entry: PaperEntry, offset: int) -> bool:
+    """Whether ``offset`` falls inside the entry's title, authors or a link."""
+    wrapped = [f.span for f in (entry.title, entry.authors) if f is not None]
+    wrapped += [link.span for link in entry.links]
+    return any(s.start < offset < s.end for s in wrapped)
+
+
+@functools.lru_cache(maxsize=1024)
+def _shown_as_house(token: str, house: frozenset[str]) -> bool:
+    """A break the page shows as one the house writes (tokens repeat: each is read once)."""
+    return break_kind(token) in ("backslash", "br", "spaces") and visible_break(token) in house

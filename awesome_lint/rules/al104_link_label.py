@@ -13,7 +13,6 @@ from ..facts import label_letters
 from ..model import Document, Link
 from ..names import LABEL, spellings
 from ..rule import Rule, RuleContext
-from ..style import label_links
 
 # Names with one spelling set by their owner: a label that names them is spelled this way (or
 # in lower case, in a list whose labels are all lower case).
@@ -91,7 +90,7 @@ class LinkLabel(Rule):
             if here is None:
                 spellings = {**vocab.spellings, **group.link_labels}
                 here = by_group[id(group)] = replace(vocab, spellings=spellings)
-            for link in label_links(entry):
+            for link in ctx.facts.of(entry).label_links:
                 diagnostic = self._check(doc, link, here, options)
                 if diagnostic is not None:
                     yield diagnostic

@@ -71,7 +71,11 @@ class BrokenLinkSyntax(Rule):
         separators = {m[1] for m in _BETWEEN_LINKS.finditer(doc.text)}
         carried = 0
         for line in markdown_lines(doc, OUTSIDE_QUOTES):
-            lone, carried = unmatched_closers(line.text, carried if line.text.strip() else 0)
+            carried = carried if line.text.strip() else 0  # a blank line closes nothing
+            if "[" in line.text or "]" in line.text:
+                lone, carried = unmatched_closers(line.text, carried)
+            else:
+                lone = []  # (most lines: no bracket, the count carries on as it was)
             if "(" not in line.text:
                 continue  # every case below has a link's parentheses
             if lone:

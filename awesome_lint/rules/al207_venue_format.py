@@ -42,9 +42,14 @@ class VenueFormat(Rule):
         venues = [(e, e.venue, read_venue(e.venue.text)) for e in doc.entries if e.venue]
         spellings = {} if options.canonical_names else _house_spellings(v for _, _, v in venues)
         labels = Counter(_yearless_key(read) for _, _, read in venues if not read.year_text)
+        misspelled: dict[tuple[str, str], list[tuple[int, str, str]]] = {}  # venues repeat
         for entry, field, venue in venues:
             layout = ctx.style.of(entry).venue_layout
-            yield from self._spelling(doc, field, venue, spellings)
+            key = (venue.name, venue.year_text)
+            if key not in misspelled:
+                misspelled[key] = _misspellings(venue, spellings)
+            for offset, word, right in misspelled[key]:
+                yield self._respell(doc, field.span.start + offset, word, right)
             if venue.year_text and len(venue.year_text) != 4:
                 yield self._at(doc, field, venue, f'venue year "{venue.year_text}" is not a year')
             elif layout is not None and venue.layout != layout:
@@ -82,24 +87,28 @@ class VenueFormat(Rule):
         start = field.span.start + venue.year_start
         return self.diagnostic(doc, doc.span(start, start + len(venue.year_text)), message)
 
-    def _spelling(
-        self, doc: Document, field: Field, venue: Venue, house: dict[str, str]
-    ) -> Iterator[Diagnostic]:
-        for m in _WORD.finditer(venue.name):
-            word = m.group()
-            right = VENUE_SPELLINGS.get(word.lower())
-            if right is None or word == right or house.get(word.lower()) == word:
-                continue
-            if word.lower() in house and word.lower() not in VENUE_ALIASES:
-                right = house[word.lower()]  # "ArXiv" in a list of "Arxiv": the list's own
-            renamed = RENAMED_IN.get(word.lower())
-            if renamed and venue.year_text and int(venue.year_text) < renamed:
-                continue  # the venue's name in that year: "NIPS 2017" is right
-            start = field.span.start + m.start()
-            span = doc.span(start, start + len(word))
-            message = f'"{word}" should be "{right}"'
-            fix = Fix((Edit(start, span.end, right),), description=message)
-            yield self.diagnostic(doc, span, message, fix)
+    def _respell(self, doc: Document, start: int, word: str, right: str) -> Diagnostic:
+        span = doc.span(start, start + len(word))
+        message = f'"{word}" should be "{right}"'
+        fix = Fix((Edit(start, span.end, right),), description=message)
+        return self.diagnostic(doc, span, message, fix)
+
+
+def _misspellings(venue: Venue, house: dict[str, str]) -> list[tuple[int, str, str]]:
+    """The venue name's misspelled words: (offset in the name, word, the right spelling)."""
+    found = []
+    for m in _WORD.finditer(venue.name):
+        word = m.group()
+        right = VENUE_SPELLINGS.get(word.lower())
+        if right is None or word == right or house.get(word.lower()) == word:
+            continue
+        if word.lower() in house and word.lower() not in VENUE_ALIASES:
+            right = house[word.lower()]  # "ArXiv" in a list of "Arxiv": the list's own
+        renamed = RENAMED_IN.get(word.lower())
+        if renamed and venue.year_text and int(venue.year_text) < renamed:
+            continue  # the venue's name in that year: "NIPS 2017" is right
+        found.append((m.start(), word, right))
+    return found
 
 
 def _yearless_key(venue: Venue) -> str:

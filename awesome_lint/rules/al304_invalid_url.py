@@ -101,7 +101,7 @@ class InvalidUrl(Rule):
             if problem is not None:
                 found.append((link.url_span, f'"{written.strip()}" {problem}'))
         for block in doc.blocks:
-            if block.kind in ("code", "html"):
+            if block.kind in ("code", "html") or _all_links(doc.text, block.span, starts):
                 continue
             for m in _SPACED.finditer(doc.text, block.span.start, block.span.end):
                 if m.start("url") in starts or _in_code_span(doc.text, m.start()):
@@ -112,6 +112,17 @@ class InvalidUrl(Rule):
                 )
         for span, message in sorted(found):
             yield self.diagnostic(doc, span, message)
+
+
+def _all_links(text: str, block: Span, url_starts: set[int]) -> bool:
+    """Whether every "](" of the block opens the address of a link already read: then no
+    _SPACED match there is new (a search over a block costs more than finding its "](")."""
+    at = text.find("](", block.start, block.end)
+    while at >= 0:
+        if at + 2 not in url_starts:
+            return False
+        at = text.find("](", at + 2, block.end)
+    return True
 
 
 def _relative(url: str) -> bool:

@@ -31,6 +31,10 @@ LINK_WORDS = re.compile(
 _TOP = re.compile(r"top|back|↑|⬆|🔝|home", re.I)
 # "[label](destination)"; with a space in the destination it is no link at all, but raw text.
 _NOT_A_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\n]*)\)")
+# "](…)" with a space inside: what a line needs for _NOT_A_LINK to find a spaced destination.
+# Its search leaps from "]" to "]" (a literal first), where _NOT_A_LINK tries every "[" of the
+# text: looked for first, it leaves _NOT_A_LINK a few lines (19 ms -> 2 ms on the largest list).
+_SPACED_DESTINATION = re.compile(r"\]\([^()\n]* [^()\n]*\)")
 
 
 def _name(link: Link, label: str) -> str:
@@ -80,7 +84,12 @@ class EmptyLink(Rule):
 
     def _placeholders_with_spaces(self, doc: Document) -> Iterator[Diagnostic]:
         rendered = None
-        for m in _NOT_A_LINK.finditer(doc.text):
+        matches = (
+            m
+            for start, end in _spaced_lines(doc.text)
+            for m in _NOT_A_LINK.finditer(doc.text, start, end)
+        )
+        for m in matches:
             spaced = " " in m[2].strip()  # without a space it is a link, seen above
             if not spaced or not is_placeholder(m[2]) or m[2].lstrip().startswith("<"):
                 continue
@@ -91,3 +100,16 @@ class EmptyLink(Rule):
                     "shows as raw text"
                 )
                 yield self.diagnostic(doc, doc.span(m.start(), m.end()), message)
+
+
+def _spaced_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The lines (start, end) holding a "](…)" with a space inside, in order. _NOT_A_LINK never
+    matches across a line, so its matches on these lines are all those with such a space."""
+    line_end = -1
+    for m in _SPACED_DESTINATION.finditer(text):
+        if m.start() < line_end:
+            continue  # (each line once)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        yield line_start, line_end

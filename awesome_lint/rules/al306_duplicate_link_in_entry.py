@@ -43,10 +43,11 @@ class DuplicateLinkInEntry(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         for entry in doc.entries:
+            others = [link for link in entry.links if is_code_link(link) or is_project_link(link)]
+            if not others:
+                continue  # (the paper links' addresses are normalised only where needed)
             papers = {normalise(link.url): link for link in labelled_paper_links(entry)}
-            for link in entry.links:
-                if not (is_code_link(link) or is_project_link(link)):
-                    continue
+            for link in others:
                 paper = papers.get(normalise(link.url)) if link.url.strip() else None
                 if paper is not None and paper is not link:
                     yield self.diagnostic(doc, link.url_span, self._message(link, paper))

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Edit
+from ..facts import EntryFacts
 from ..model import Document, Link, PaperEntry
-from ..style import HouseStyle, label_links, link_extent
+from ..style import HouseStyle, link_extent
 
 # "[Paper(https://…)" — the "]" between label and URL is missing, so there is no link.
 _NO_CLOSE = re.compile(r"\[([^\[\]()\n]{1,40})\(((?:https?://|www\.)[^\s()]+)\)")
@@ -37,14 +38,13 @@ class Problem:
         return self.covers or (self.start, self.end)
 
 
-def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[Problem]:
+def link_problems(doc: Document, found: EntryFacts, style: HouseStyle) -> list[Problem]:
     """Everything wrong with how the entry writes its links, by offsets of ``doc.text``."""
-    text = doc.text
+    text, entry = doc.text, found.entry
     problems: list[Problem] = []
     masked: list[tuple[int, int]] = [
         f.span[4:6] for f in (entry.title, entry.authors, entry.date, entry.venue) if f
     ]
-    links = [link for link in label_links(entry) if not _holds_title(entry, link)]
     previous_end = None
     for link in entry.links:
         masked.append(link_extent(text, link)[:2])
@@ -55,7 +55,7 @@ def link_problems(doc: Document, entry: PaperEntry, style: HouseStyle) -> list[P
         if link.kind == "markdown" and not link.label.strip() and link.label_span:
             problems.append(Problem(link.span.start, link.span.end, "link with an empty label"))
     house_brackets, house_separator = style.link_brackets, style.link_separator
-    for link in links:
+    for link in found.label_links:  # (a linked title is the title: not among them)
         start, end, opened, closed = link_extent(text, link)
         # Checked here, not in the helpers: most links and gaps are the house's.
         if house_brackets is not None and not (opened == closed == house_brackets):
@@ -113,12 +113,6 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= offset < b for a, b in spans)
-
-
-def _holds_title(entry: PaperEntry, link: Link) -> bool:
-    """A linked title (``[**Title**](url)``) is the title, not one of the entry's link labels."""
-    title = entry.title
-    return title is not None and link.span.start <= title.span.start < link.span.end
 
 
 def _brackets(text: str, link: Link, opened: bool, closed: bool, house: bool) -> Iterator[Problem]:
