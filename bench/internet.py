@@ -498,7 +498,9 @@ def print_run(name: str, wall: float, stats: dict, verdicts: dict[str, str] | No
     others = f"{sum(requests.values())} to {len(requests)} other hosts"
     print(f"  {name:<32} {wall:7.2f} s  {sum(stats['requests'].values()):5d} requests, "
           f"{sum(limited.values())} rate-limit answers drawn")  # fmt: skip
-    print("    requests: " + ", ".join(f"{h} {n}" for h, n in per_host.items()) + f", {others}")
+    if stats["requests"]:
+        named_counts = [f"{h} {n}" for h, n in per_host.items()]
+        print("    requests: " + ", ".join([*named_counts, others]))
     if limited:
         print("    rate-limit answers: " + ", ".join(f"{h} {n}" for h, n in limited.items()))
     if verdicts is not None:
