@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain
+from sys import intern
 from typing import Any
 
 from .date_order import NEWEST_FIRST, OLDEST_FIRST
@@ -236,12 +237,18 @@ _AUTHOR_SEPARATOR = re.compile(
 _ET_AL = re.compile(r"\bet al\.?$")  # what open_ended reads (the tests compare the two)
 
 
-@functools.lru_cache(maxsize=16384)
 def author_separators(text: str) -> tuple[re.Match[str], ...]:
     """The separators between the authors of an author list (not one that ends it)."""
     found = tuple(_AUTHOR_SEPARATOR.finditer(text))
     # Matches are ordered and never empty: only the last can end the text.
     return found[:-1] if found and found[-1].end() == len(text) else found
+
+
+@functools.lru_cache(maxsize=16384)
+def separators_written(text: str) -> tuple[str, ...]:
+    """What :func:`author_separators` finds, as written: read by the style's votes, then by
+    AL107 (cached as shared strings, a handful per list, not as a match object each)."""
+    return tuple([intern(m.group()) for m in author_separators(text)])
 
 
 @functools.lru_cache(maxsize=256)
@@ -273,7 +280,7 @@ def _author_votes(text: str) -> tuple[list[str], list[str], list[str]]:
     """An author list's votes: its comma separators between authors but the last, and the
     separator before the last author (a comma, "and" or "&"; none after "et al."), as written
     and by kind (shared, never changed)."""
-    found = [m.group() for m in author_separators(text)]
+    found = separators_written(text)
     if not found:
         return NO_ANSWER, NO_ANSWER, NO_ANSWER
     if open_ended(text):

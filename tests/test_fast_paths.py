@@ -16,7 +16,7 @@ from awesome_lint.rules.al101_entry_shape import entry_shape, parts, shape
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
 from awesome_lint.rules.al303_url_style import _WRAPPER_HOST_WORD, _may_be_wrapped
 from awesome_lint.rules.al305_empty_link import _NOT_A_LINK, _spaced_lines
-from awesome_lint.style import _ET_AL, author_separators, open_ended
+from awesome_lint.style import _ET_AL, author_separators, open_ended, separators_written
 from awesome_lint.urls import (
     arxiv_link,
     host_of,
@@ -80,7 +80,8 @@ def _house_verdicts(doc, style, house_of=_House.of) -> list[tuple[bool, list]]:
         house = house_of(style.of(entry))
         found = author_separators(entry.authors.text)
         slow = list(rule._each_separator(doc, entry.authors, house, found))
-        verdicts.append((as_the_house_writes(found, entry.authors, house), slow))
+        written = separators_written(entry.authors.text)
+        verdicts.append((as_the_house_writes(written, entry.authors, house), slow))
     return verdicts
 
 
@@ -102,11 +103,12 @@ def test_al107_fast_path_takes_the_usual_list_and_refuses_the_rest() -> None:
     house = _House(", ", " and ")
     authors = doc.entries[0].authors
     assert authors is not None
-    found = author_separators(authors.text)
-    assert as_the_house_writes(found, authors, house)
-    assert not as_the_house_writes(found, authors, _House(", ", ", "))
-    assert not as_the_house_writes(found, authors, _House(" , ", " and "))
-    assert not as_the_house_writes(found, authors, _House(None, None))
+    written = separators_written(authors.text)
+    assert written == (", ", ", ", " and ")
+    assert as_the_house_writes(written, authors, house)
+    assert not as_the_house_writes(written, authors, _House(", ", ", "))
+    assert not as_the_house_writes(written, authors, _House(" , ", " and "))
+    assert not as_the_house_writes(written, authors, _House(None, None))
 
 
 def _host_by_urlsplit(url: str) -> str:

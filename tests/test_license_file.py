@@ -61,3 +61,16 @@ def test_license_statement_says_what_it_found() -> None:
     sentence = f"{UNLICENSED}\nReleased under the Apache 2.0 license.\n"
     assert statement(sentence) == 'the sentence "Released under the" at line 5'
     assert license_file(["notes.txt", "LICENSE.md", "COPYING"]) == "COPYING"
+
+
+def test_a_license_sentence_counts_between_entries_not_inside_one_or_in_code() -> None:
+    def statement(text: str) -> str | None:
+        return license_statement(parse_source(from_raw("README.md", text)))
+
+    entry = (
+        "**Public Domain Models** <br>\nDee Wu <br>\n[[Paper](https://arxiv.org/abs/2301.00001)]\n"
+    )
+    code = "```\nReleased under the MIT License\n```\n"
+    assert statement(f"{UNLICENSED}\n{entry}\n{code}\n{entry}") is None
+    closing = f"{UNLICENSED}\n{entry}\n{code}\n{entry}\nThis list is CC0.\n\n{entry}"
+    assert statement(closing) == 'the sentence "CC0" at line 17'

@@ -10,7 +10,7 @@ from ..authors import surname_first
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..model import Document, Field
 from ..rule import Rule, RuleContext
-from ..style import HouseStyle, author_separators, open_ended
+from ..style import HouseStyle, author_separators, open_ended, separators_written
 from ..style import separator_kind as kind
 
 PLACEHOLDERS = frozenset({"", "none", "n/a", "na", "-", "--", "tbd", "todo", "unknown", "null"})
@@ -64,12 +64,11 @@ class AuthorsFormat(Rule):
                 )
 
     def _separators(self, doc: Document, authors: Field, house: _House) -> Iterator[Diagnostic]:
-        found = author_separators(authors.text)
-        if as_the_house_writes(found, authors, house):
+        if as_the_house_writes(separators_written(authors.text), authors, house):
             return  # the usual case, in one pass (the loop below reads each separator)
         if surname_first(authors.text):
             return  # "Wu, Di and Ng, Ed": "and" is the only boundary between names
-        yield from self._each_separator(doc, authors, house, found)
+        yield from self._each_separator(doc, authors, house, author_separators(authors.text))
 
     def _each_separator(
         self, doc: Document, authors: Field, house: _House, found: tuple[re.Match[str], ...]
@@ -122,15 +121,14 @@ def _spaced_comma(separator: str) -> bool:
     return kind(separator) == "comma" and separator[:1] in " \t" and "\n" not in separator
 
 
-def as_the_house_writes(found: tuple[re.Match[str], ...], authors: Field, house: _House) -> bool:
-    """Every separator is the one the house writes there, and none is a spaced comma: the
-    separator loop would report nothing."""
-    if not found:
+def as_the_house_writes(texts: tuple[str, ...], authors: Field, house: _House) -> bool:
+    """Every separator (``texts``, as written) is the one the house writes there, and none is
+    a spaced comma: the separator loop would report nothing."""
+    if not texts:
         return True
     inner = house.separator
     if inner is None or _spaced_comma(inner):
         return False
-    texts = [m.group() for m in found]
     if texts[:-1].count(inner) != len(texts) - 1:
         return False
     last = house.final if house.final and not open_ended(authors.text) else inner

@@ -51,12 +51,27 @@ def license_statement(doc: Document, neighbours: Iterable[str] = ()) -> str | No
             return f"a license badge at line {link.span.line}"
         if _LICENSE_FILE.search(link.url.split("#")[0].split("?")[0]):
             return f"a link to its license file at line {link.span.line}"
-    # Code and entries are not statements ("Public Domain Models" may be a paper's title).
-    skip = [b.span for b in doc.blocks if b.kind == "code"] + [e.span for e in doc.entries]
-    for m in _STATEMENT.finditer(doc.text):
-        if not any(s.start <= m.start() < s.end for s in skip):
+    for start, end in _prose(doc):
+        m = _STATEMENT.search(doc.text, start, end)
+        if m is not None:
             return f'the sentence "{m.group()}" at line {doc.span(m.start(), m.end()).line}'
     return None
+
+
+def _prose(doc: Document) -> Iterator[tuple[int, int]]:
+    """The stretches of the text outside code blocks and entries, in order.
+
+    Code and entries are not statements ("Public Domain Models" may be a paper's title); the
+    statement is searched for only between them, since entries are most of a list's text.
+    """
+    skip = sorted([b.span for b in doc.blocks if b.kind == "code"] + [e.span for e in doc.entries])
+    start = 0
+    for span in skip:
+        if span.start > start:
+            yield start, span.start
+        start = max(start, span.end)
+    if start < len(doc.text):
+        yield start, len(doc.text)
 
 
 def _is_license_heading(text: str) -> bool:
