@@ -228,8 +228,10 @@ def title_key(text: str) -> str:
     return _NOT_ALNUM.sub("", text)
 
 
+@functools.lru_cache(maxsize=16384)
 def surnames(authors: str) -> frozenset[str]:
-    """The last word of each name of an author list ("et al." dropped), compared loosely."""
+    """The last word of each name of an author list ("et al." dropped), compared loosely.
+    Author lists repeat (a paper listed in two sections): each repeat shares one set."""
     names = _NAME_SEPARATOR.split(_ET_AL.sub("", authors))
     last_words = [words[-1] for words in map(str.split, names) if words]
     return frozenset(map(title_key, last_words)) - {""}
