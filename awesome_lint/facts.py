@@ -65,12 +65,12 @@ class read_once:
         return value
 
 
-class EntryFacts:
-    """One entry's facts, each read on first use."""
+class _Readings:
+    """How each fact of :class:`EntryFacts` is read from the entry."""
 
-    def __init__(self, entry: PaperEntry, doc: Document) -> None:
-        self.entry = entry
-        self.doc = doc
+    __slots__ = ()
+    entry: PaperEntry
+    doc: Document
 
     @read_once
     def date(self) -> DateParts | None:
@@ -148,6 +148,29 @@ class EntryFacts:
         """The authors' surnames, compared loosely."""
         authors = self.entry.authors
         return surnames(authors.text) if authors is not None else frozenset()
+
+
+FACT_NAMES = tuple(name for name, value in vars(_Readings).items() if isinstance(value, read_once))
+
+
+class EntryFacts(_Readings):
+    """One entry's facts, each read on first use and kept in a slot of its name (a slot, not
+    an instance ``__dict__``: a large list has tens of thousands of these)."""
+
+    __slots__ = ("entry", "doc", *FACT_NAMES)
+
+    def __init__(self, entry: PaperEntry, doc: Document) -> None:
+        self.entry = entry
+        self.doc = doc
+
+    def __getattr__(self, name: str) -> Any:
+        """A fact not read yet (its slot is empty): read and kept."""
+        reading = vars(_Readings).get(name)
+        if not isinstance(reading, read_once):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = reading.compute(self)
+        setattr(self, name, value)
+        return value
 
 
 def _first(read: Callable[[str], Any], links: Iterable[Link]) -> Any:
