@@ -65,12 +65,12 @@ class read_once:
         return value
 
 
-class EntryFacts:
-    """One entry's facts, each read on first use."""
+class _Readings:
+    """How each fact of :class:`EntryFacts` is read from the entry."""
 
-    def __init__(self, entry: PaperEntry, doc: Document) -> None:
-        self.entry = entry
-        self.doc = doc
+    __slots__ = ()
+    entry: PaperEntry
+    doc: Document
 
     @read_once
     def date(self) -> DateParts | None:
@@ -148,6 +148,29 @@ class EntryFacts:
         """The authors' surnames, compared loosely."""
         authors = self.entry.authors
         return surnames(authors.text) if authors is not None else frozenset()
+
+
+FACT_NAMES = tuple(name for name, value in vars(_Readings).items() if isinstance(value, read_once))
+
+
+class EntryFacts(_Readings):
+    """One entry's facts, each read on first use and kept in a slot of its name (a slot, not
+    an instance ``__dict__``: a large list has tens of thousands of these)."""
+
+    __slots__ = ("entry", "doc", *FACT_NAMES)
+
+    def __init__(self, entry: PaperEntry, doc: Document) -> None:
+        self.entry = entry
+        self.doc = doc
+
+    def __getattr__(self, name: str) -> Any:
+        """A fact not read yet (its slot is empty): read and kept."""
+        reading = vars(_Readings).get(name)
+        if not isinstance(reading, read_once):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = reading.compute(self)
+        setattr(self, name, value)
+        return value
 
 
 def _first(read: Callable[[str], Any], links: Iterable[Link]) -> Any:
@@ -228,8 +251,10 @@ def title_key(text: str) -> str:
     return _NOT_ALNUM.sub("", text)
 
 
+@functools.lru_cache(maxsize=16384)
 def surnames(authors: str) -> frozenset[str]:
-    """The last word of each name of an author list ("et al." dropped), compared loosely."""
+    """The last word of each name of an author list ("et al." dropped), compared loosely.
+    Author lists repeat (a paper listed in two sections): each repeat shares one set."""
     names = _NAME_SEPARATOR.split(_ET_AL.sub("", authors))
     last_words = [words[-1] for words in map(str.split, names) if words]
     return frozenset(map(title_key, last_words)) - {""}

@@ -10,7 +10,7 @@ from functools import cached_property
 import pytest
 
 from awesome_lint.dates import read_date
-from awesome_lint.facts import EntryFacts, Facts, read_once
+from awesome_lint.facts import FACT_NAMES, EntryFacts, Facts, _Readings, read_once
 from awesome_lint.inline import _BACKTICKS, backtick_runs
 from awesome_lint.rules.al101_entry_shape import entry_shape, parts, shape
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
@@ -29,15 +29,13 @@ from awesome_lint.urls import (
 from .corpus import corpus_files, house_style, parsed, read_text
 from .test_rule_shortcuts import TRICKY_URLS
 
-FACT_NAMES = [name for name, value in vars(EntryFacts).items() if isinstance(value, read_once)]
-
 
 class PlainFacts(EntryFacts):
-    """The same facts through functools.cached_property, the reading read_once replaces."""
+    """The same facts through functools.cached_property, the reading the slots replace."""
 
 
 for _name in FACT_NAMES:
-    setattr(PlainFacts, _name, cached_property(vars(EntryFacts)[_name].compute))
+    setattr(PlainFacts, _name, cached_property(vars(_Readings)[_name].compute))
     vars(PlainFacts)[_name].__set_name__(PlainFacts, _name)
 
 
@@ -60,6 +58,18 @@ def test_read_once_computes_once_and_keeps_the_value() -> None:
 
 def test_every_fact_is_read_once() -> None:
     assert set(FACT_NAMES) >= {"date", "arxiv", "arxiv_links", "breaks", "paper_links"}
+
+
+def test_entry_facts_keep_each_fact_in_its_slot_read_once() -> None:
+    doc = parsed(
+        "# Papers\n\n- **A Title** Ann Lee, Bo Chen. [Paper](https://arxiv.org/abs/2101.00001)\n"
+    )
+    facts = EntryFacts(doc.entries[0], doc)
+    assert not hasattr(facts, "__dict__")  # slots: no dictionary per entry
+    assert facts.surnames == frozenset({"lee", "chen"})
+    assert facts.surnames is facts.surnames and facts.arxiv is facts.arxiv
+    with pytest.raises(AttributeError, match="no attribute 'colour'"):
+        facts.colour  # noqa: B018
 
 
 @pytest.mark.parametrize("path", corpus_files()[:6], ids=lambda p: p.name[:40])

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 from ..diagnostics import Diagnostic, Severity
 from ..facts import short
@@ -13,6 +14,7 @@ from ..model import Document, PaperEntry
 from ..rule import Rule, RuleContext
 
 _DETAILS = re.compile(r"<(/?)details\b[^>]*>", re.I)
+T = TypeVar("T")
 _LEVELS = {"info": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 
 
@@ -68,6 +70,7 @@ class DuplicateEntry(Rule):
         # Per title: the first entry of each (authors, group) seen, so that a title listed
         # a thousand times is compared with a few entries, not with all the others.
         seen: dict[str, dict[tuple[frozenset[str], Group], PaperEntry]] = {}
+        message, related = _Shared(_message), _Shared(_related)  # a paper listed 16 times
         for entry in _titles_listed_twice(doc, ctx):
             facts = ctx.facts.of(entry)
             key, surnames = facts.title_key, facts.surnames
@@ -80,17 +83,17 @@ class DuplicateEntry(Rule):
             same = next((e for e in earlier if group_of(e) == group), None)
             nearby = next((e for e in earlier if e.section == entry.section), None)
             if same is not None:
-                message = f"the same paper is already listed in this list: {_where(same)}"
-                yield self.diagnostic(doc, entry.title.span, message, data=_related(same))
+                text = message(same, "is already listed in this list")
+                yield self.diagnostic(doc, entry.title.span, text, data=related(same))
             elif nearby is not None:
                 # Two lists of one section (a showcase of "our surveys" and "our benchmarks"):
                 # a paper may belong to both.
-                message = f"the same paper is also listed in this section: {_where(nearby)}"
-                found = self.diagnostic(doc, entry.title.span, message, data=_related(nearby))
+                text = message(nearby, "is also listed in this section")
+                found = self.diagnostic(doc, entry.title.span, text, data=related(nearby))
                 yield replace(found, severity=Severity.INFO)
             elif options.cross_section != "off":
-                message = f"the same paper is also listed in another section: {_where(earlier[0])}"
-                found = self.diagnostic(doc, entry.title.span, message, data=_related(earlier[0]))
+                text = message(earlier[0], "is also listed in another section")
+                found = self.diagnostic(doc, entry.title.span, text, data=related(earlier[0]))
                 yield replace(found, severity=_LEVELS[options.cross_section])
 
 
@@ -100,6 +103,26 @@ def _titles_listed_twice(doc: Document, ctx: RuleContext) -> list[PaperEntry]:
     keyed = [(e, ctx.facts.of(e).title_key) for e in doc.entries if e.title is not None]
     uses = Counter(key for _, key in keyed)
     return [e for e, key in keyed if key and uses[key] > 1]
+
+
+class _Shared(Generic[T]):
+    """``describe(entry, *words)`` computed once per entry and words: the findings that name
+    one copy of a paper share one message and one mapping instead of holding a copy each."""
+
+    def __init__(self, describe: Callable[..., T]) -> None:
+        self.describe = describe
+        self.found: dict[tuple[int, tuple[str, ...]], T] = {}
+
+    def __call__(self, entry: PaperEntry, *words: str) -> T:
+        key = (id(entry), words)
+        value = self.found.get(key)
+        if value is None:
+            value = self.found[key] = self.describe(entry, *words)
+        return value
+
+
+def _message(earlier: PaperEntry, verb: str) -> str:
+    return f"the same paper {verb}: {_where(earlier)}"
 
 
 def _related(earlier: PaperEntry) -> dict[str, int]:
