@@ -208,13 +208,13 @@ class GraphqlBatches:
         # batch fills. (The gate spaces the queries and keeps their rate-limit pauses.)
         self.turn = asyncio.Lock()
         self.open: list[tuple[str, str]] = []  # the batch still taking repositories
-        self.answers: dict[str, asyncio.Future[Outcome]] = {}  # by lower-case owner/repo
+        self.answers: dict[str, asyncio.Future[Outcome]] = {}  # by _answer_key
         self.missing = False  # the API has no GraphQL endpoint
         self.remaining: int | None = None  # points left (REST has a limit of its own)
         self.spent = False
 
     async def check(self, owner: str, repo: str) -> Outcome:
-        key = f"{owner}/{repo}".lower()
+        key = _answer_key(owner, repo)
         if key not in self.answers:
             self.answers[key] = asyncio.get_running_loop().create_future()
             batch = self.open
@@ -236,12 +236,12 @@ class GraphqlBatches:
                     self.open = []
                 outcomes = await self._query(batch)
             for (owner, repo), outcome in zip(batch, outcomes, strict=True):
-                self.answers[f"{owner}/{repo}".lower()].set_result(outcome)
+                self.answers[_answer_key(owner, repo)].set_result(outcome)
         except BaseException as exc:
             if self.open is batch:
                 self.open = []
             for owner, repo in batch:
-                future = self.answers[f"{owner}/{repo}".lower()]
+                future = self.answers[_answer_key(owner, repo)]
                 if future.done():
                     continue
                 if isinstance(exc, Exception):
@@ -255,8 +255,7 @@ class GraphqlBatches:
         if self.missing:
             return [None] * len(batch)
         if self.spent or self.remaining == 0:
-            self.spent = True
-            return [limit_reached()] * len(batch)
+            return self._limit_reached(batch)
         query = " ".join(
             f"r{i}: repository(owner: {json.dumps(owner)}, name: {json.dumps(repo)})"
             " { nameWithOwner }"
@@ -274,17 +273,20 @@ class GraphqlBatches:
             )
         except Failure:
             if self.gate.rate_limited:  # 429s not waited out within the budget
-                self.spent = True
-                return [limit_reached()] * len(batch)
+                return self._limit_reached(batch)
             return [None] * len(batch)  # no answer: the links are checked as pages
         self.remaining = remaining_after(resp, self.remaining)
         if resp.status in NO_GRAPHQL:
             self.missing = True
             return [None] * len(batch)
         if resp.status in (403, 429):  # a secondary rate limit
-            self.spent = True
-            return [limit_reached()] * len(batch)
+            return self._limit_reached(batch)
         return self._read(batch, resp)
+
+    def _limit_reached(self, batch: Sequence[tuple[str, str]]) -> list[Outcome]:
+        """The points are spent (or GitHub says so): this batch and every later one unverified."""
+        self.spent = True
+        return [limit_reached()] * len(batch)
 
     def _read(self, batch: Sequence[tuple[str, str]], resp: Response) -> list[Outcome]:
         """Each repository's outcome from a GraphQL answer: found (its name as GitHub has it
@@ -297,8 +299,7 @@ class GraphqlBatches:
             return [None] * len(batch)
         errors = [e for e in body.get("errors") or () if isinstance(e, dict)]
         if any(e.get("type") == "RATE_LIMITED" for e in errors):
-            self.spent = True
-            return [limit_reached()] * len(batch)
+            return self._limit_reached(batch)
         not_found = {
             path[0]
             for e in errors
@@ -319,3 +320,8 @@ class GraphqlBatches:
             else:
                 outcomes.append(None)
         return outcomes
+
+
+def _answer_key(owner: str, repo: str) -> str:
+    """GitHub's names are case-blind: one answer for every spelling of a repository."""
+    return f"{owner}/{repo}".lower()
