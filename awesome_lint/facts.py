@@ -47,8 +47,9 @@ PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprin
 
 class read_once:
     """``functools.cached_property`` without its lock: Python 3.11 takes an RLock on every
-    first read (about 3 µs; 20k first reads on the largest list). The value is stored in the
-    instance's ``__dict__``, which later reads find before this descriptor."""
+    first read (about 3 µs; 20k first reads on the largest list). On a class with an instance
+    ``__dict__`` the value is stored there, which later reads find before this descriptor;
+    :class:`EntryFacts` has slots instead and reads it through ``compute`` (its ``__getattr__``)."""
 
     def __init__(self, compute: Callable[[Any], Any]) -> None:
         self.compute = compute
