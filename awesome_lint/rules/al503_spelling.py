@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from heapq import merge
+from itertools import pairwise
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
-from ..inline import code_spans
+from ..inline import backtick_runs, code_spans
 from ..model import Document
 from ..names import PROSE, spellings
 from ..rule import Rule, RuleContext
@@ -45,14 +49,25 @@ class Spelling(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options or SpellingOptions()
         names = {**spellings(PROSE), **{n.lower(): n for n in options.extra_names}}
-        masked = _masked_text(doc, options.entry_link_labels)
+        hidden = _hidden_spans(doc, options.entry_link_labels)
+        for at, written in _misspelled_words(doc.text, hidden, names):
+            expected, end = names[written.lower()], at + len(written)
+            fix = Fix((Edit(at, end, expected),), description=f'write "{expected}"')
+            message = f'"{written}" should be "{expected}"'
+            yield self.diagnostic(doc, doc.span(at, end), message, fix)
+
+
+def _misspelled_words(
+    text: str, hidden: array[int], names: dict[str, str]
+) -> Iterator[tuple[int, str]]:
+    """``(offset, word)`` of each name spelled otherwise in ``text`` with ``hidden`` blanked,
+    but in a path or handle. The blanked text is built and read a slice at a time, each cut
+    after a blank: no word crosses one, and a blank is no part of a path or handle."""
+    for start, end in _slices(text, _SLICE):
+        masked = _blanked(text, hidden, start, end)
         for m in _misspelled(masked, names):
-            written, expected = m.group(), names[m.group().lower()]
-            if _in_identifier(masked, m):
-                continue
-            span = doc.span(m.start(), m.end())
-            fix = Fix((Edit(m.start(), m.end(), expected),), description=f'write "{expected}"')
-            yield self.diagnostic(doc, span, f'"{written}" should be "{expected}"', fix)
+            if not _in_identifier(masked, m):
+                yield start + m.start(), m.group()
 
 
 def _misspelled(text: str, names: dict[str, str]) -> Iterator[re.Match[str]]:
@@ -95,18 +110,29 @@ def _slices(text: str, size: int) -> Iterator[tuple[int, int]]:
         start = end
 
 
-def _masked_text(doc: Document, link_labels: bool) -> str:
-    """The document with everything but prose and headings blanked out (offsets kept)."""
-    # Each hidden span is one int, ``start << 32 | end`` (see _blanked): half a tuple's size
-    # (a large list hides some 40,000 spans), and the ints sort as the (start, end) pairs would.
-    hidden = [b.span.start << 32 | b.span.end for b in doc.blocks if b.kind == "code"]
-    for entry in doc.entries:
-        # A paper's title is quoted as its authors wrote it; a venue is AL207's to spell.
-        for field in (entry.title, entry.venue):
-            if field is not None:  # (plain appends: a comprehension per entry costs twice)
-                hidden.append(field.span.start << 32 | field.span.end)
-    # The labels of entries' links ([Github], [Paper]) are the list's own convention, and so
-    # are those of a paper item the parser did not read: any link on a line that links a paper.
+def _hidden_spans(doc: Document, link_labels: bool) -> array[int]:
+    """What is blanked out of the document but prose and headings: the union of the hidden
+    spans, disjoint and in order, each packed in one int, ``start << 32 | end`` (an array of
+    them is 8 bytes a span, a list of tuples 70: a large list hides some 40,000 spans)."""
+    code_blocks = (b.span.start << 32 | b.span.end for b in doc.blocks if b.kind == "code")
+    # A paper's title is quoted as its authors wrote it; a venue is AL207's to spell.
+    fields = (
+        field.span.start << 32 | field.span.end
+        for entry in doc.entries
+        for field in (entry.title, entry.venue)
+        if field is not None
+    )
+    comments = (comment.span.start << 32 | comment.span.end for comment in doc.comments)
+    sources = (code_blocks, fields, _hidden_links(doc, link_labels), comments)
+    structure = _union(*(_ascending(source) for source in sources))
+    # Tags and code spans are those of the text with the above blanked.
+    return _union(structure, _tags_and_code_spans(doc.text, structure))
+
+
+def _hidden_links(doc: Document, link_labels: bool) -> Iterator[int]:
+    """The hidden part of each link: its destination, and its label where that is hidden too.
+    The labels of entries' links ([Github], [Paper]) are the list's own convention, and so
+    are those of a paper item the parser did not read: any link on a line that links a paper."""
     in_entries = {link.span.start for entry in doc.entries for link in entry.links}
     paper_lines = {
         link.span.line
@@ -116,46 +142,117 @@ def _masked_text(doc: Document, link_labels: bool) -> str:
     in_entries |= {link.span.start for link in doc.links if link.span.line in paper_lines}
     for link in doc.links:
         if link.kind in ("autolink", "html") or link.label_span is None:
-            hidden.append(link.span.start << 32 | link.span.end)
+            yield link.span.start << 32 | link.span.end
         else:  # "](destination)", with the label before it when that is hidden too
             label, in_entry = link.label_span, link.span.start in in_entries
             label_hidden = link.kind == "image" or (in_entry and not link_labels)
-            hidden.append((label.start if label_hidden else label.end) << 32 | link.span.end)
-    hidden += [comment.span.start << 32 | comment.span.end for comment in doc.comments]
-    text = _blanked(doc.text, hidden)
-    # Tags and code spans are found in the text with the above blanked, then blanked too: in
-    # the document's text with the above again, so that two blanked copies are never alive.
-    hidden += [m.start() << 32 | m.end() for m in _TAG.finditer(text)]
-    hidden += [start << 32 | end for start, end in code_spans(text)]
-    del text
-    return _blanked(doc.text, hidden)
+            yield (label.start if label_hidden else label.end) << 32 | link.span.end
 
 
-def _blanked(text: str, spans: list[int]) -> str:
-    """``text`` with each span's characters turned to spaces (same length: offsets stay
-    right), built from slices rather than a list of every character, joined a batch at a time
-    (a large list has 40,000 spans: their pieces, each a string object, outweighed the text).
-    Each span is packed in one int: ``start << 32 | end``."""
-    batches: list[str] = []
+def _ascending(packed_spans: Iterable[int]) -> array[int]:
+    """The packed spans in order (the document gives them in order: a check, then no sort)."""
+    packed = array("Q", packed_spans)
+    if any(a > b for a, b in pairwise(packed)):
+        packed = array("Q", sorted(packed))
+    return packed
+
+
+def _union(*ascending: Iterable[int]) -> array[int]:
+    """The union of packed spans given in order, as disjoint packed spans in order (empty
+    spans dropped): blanking them blanks what blanking each span would."""
+    union = array("Q")
+    first = last = 0  # the run of overlapping spans being read
+    for packed in merge(*ascending):
+        start, end = packed >> 32, packed & _LOW_32
+        if start > last:
+            if last > first:
+                union.append(first << 32 | last)
+            first, last = start, end
+        elif end > last:
+            last = end
+    if last > first:
+        union.append(first << 32 | last)
+    return union
+
+
+def _tags_and_code_spans(text: str, hidden: array[int]) -> list[int]:
+    """The tags and code spans of ``text`` with ``hidden`` blanked, packed, in order. The
+    blanked text is read a slice at a time, each cut before a newline or a "<" that is not
+    hidden: neither is inside a tag or a run of backticks. A code span, though, is closed by
+    a run of backticks that may be far on: the runs are gathered, and ``code_spans`` reads
+    them written one after another (one space between), which closes the same spans."""
+    tags: list[int] = []
+    runs: list[tuple[int, int]] = []
+    for start, end in _visible_cuts(text, hidden, _SLICE):
+        blanked = _blanked(text, hidden, start, end)
+        tags += [start + m.start() << 32 | start + m.end() for m in _TAG.finditer(blanked)]
+        runs += [(start + a, start + b) for a, b in backtick_runs(blanked, 0, len(blanked))]
+    return sorted(tags + _code_spans_of_runs(runs))
+
+
+def _code_spans_of_runs(runs: list[tuple[int, int]]) -> list[int]:
+    """The code spans (packed) that ``code_spans`` finds in a text whose runs of backticks
+    are ``runs``."""
+    written = " ".join("`" * (end - start) for start, end in runs)
+    written_starts, at = [], 0  # where each run is in ``written``
+    for start, end in runs:
+        written_starts.append(at)
+        at += end - start + 1
+    spans = []
+    for opener, close in code_spans(written):
+        k = bisect_right(written_starts, opener) - 1  # the run that opens
+        closer = bisect_right(written_starts, close - 1) - 1  # the run that closes
+        start = runs[k][0]
+        spans.append(start << 32 | runs[closer][0] + close - written_starts[closer])
+    return spans
+
+
+def _visible_cuts(text: str, hidden: array[int], size: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of consecutive slices of ``text``, each at least ``size`` characters
+    long but the last, and each but the last ending before a newline or a "<" that no
+    ``hidden`` span covers."""
+    start = 0
+    while start < len(text):
+        end = _next_visible(text, hidden, start + size)
+        yield start, end
+        start = end
+
+
+_CUT_BEFORE = re.compile(r"[\n<]")
+
+
+def _next_visible(text: str, hidden: array[int], at: int) -> int:
+    """The first newline or "<" at or after ``at`` that no hidden span covers, or the end."""
+    k = bisect_right(hidden, at << 32 | _LOW_32)  # spans that start at or before ``at``
+    while (found := _CUT_BEFORE.search(text, at)) is not None:
+        at = found.start()
+        while k < len(hidden) and hidden[k] >> 32 <= at:
+            k += 1
+        if k == 0 or hidden[k - 1] & _LOW_32 <= at:  # not inside the last span begun
+            return at
+        at = hidden[k - 1] & _LOW_32
+    return len(text)
+
+
+def _blanked(text: str, hidden: array[int], start: int, end: int) -> str:
+    """``text[start:end]`` with the characters of the ``hidden`` spans (disjoint, in order,
+    packed) turned to spaces: same length, offsets stay right."""
+    first = bisect_right(hidden, start << 32 | _LOW_32)  # spans that start by ``start``
+    if first and hidden[first - 1] & _LOW_32 > start:  # the last of them runs into the slice
+        first -= 1
     pieces: list[str] = []
-    append, at = pieces.append, 0
-    spans.sort()
-    for packed in spans:  # (a plain loop of plain statements: this runs twice per span)
-        start = packed >> 32
-        if start < at:
-            start = at
-        end = packed & _LOW_32
-        if end > start:
-            append(text[at:start])
-            append(" " * (end - start))
-            at = end
-            if len(pieces) >= _BATCH:
-                batches.append("".join(pieces))
-                pieces.clear()
-    append(text[at:])
-    batches.append("".join(pieces))
-    return "".join(batches)
+    append, at = pieces.append, start
+    for packed in hidden[first : bisect_left(hidden, end << 32)]:  # (plain statements: hot)
+        span_start = packed >> 32
+        if span_start < at:  # (the first span only)
+            span_start = at
+        append(text[at:span_start])
+        at = packed & _LOW_32
+        append(" " * (at - span_start))
+    if at > end:  # the last span runs on past the slice
+        pieces[-1], at = pieces[-1][: end - at], end
+    append(text[at:end])
+    return "".join(pieces)
 
 
 _LOW_32 = (1 << 32) - 1
-_BATCH = 512  # pieces joined at a time by _blanked
