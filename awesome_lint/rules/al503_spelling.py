@@ -65,34 +65,38 @@ def _misspelled_words(
     after a blank: no word crosses one, and a blank is no part of a path or handle."""
     for start, end in _slices(text, _SLICE):
         masked = _blanked(text, hidden, start, end)
-        for m in _misspelled(masked, names):
+        for m in _misspelled_in(masked, 0, len(masked), names):
             if not _in_identifier(masked, m):
                 yield start + m.start(), m.group()
 
 
 def _misspelled(text: str, names: dict[str, str]) -> Iterator[re.Match[str]]:
     """The words of ``text`` (as ``_WORD`` cuts them) that are a name spelled otherwise, in
-    order. Each name is looked for with ``str.find`` in the lower-cased text, many times
-    faster than cutting the whole file into words. The text is lower-cased a slice at a time,
-    cut after a blank (no word crosses one, and a blank ends the context of a lower case):
-    CPython lowers a non-ASCII string through a buffer of 12 bytes a character, 140 MB on
-    a 12-million-character file."""
+    order. The text is lower-cased a slice at a time, cut after a blank (no word crosses one,
+    and a blank ends the context of a lower case): CPython lowers a non-ASCII string through
+    a buffer of 12 bytes a character, 140 MB on a 12-million-character file."""
     for start, end in _slices(text, _SLICE):
-        lowered = text[start:end].lower()
-        if len(lowered) != end - start:  # a letter whose lower case is longer ("İ"): offsets drift
-            words = _WORD.finditer(text, start, end)
-            yield from (m for m in words if names.get(m.group().lower(), m.group()) != m.group())
-            continue
-        found = []
-        for key, expected in names.items():
-            at = lowered.find(key) if key else -1
-            while at >= 0:
-                at += start
-                word = _WORD.match(text, at) if _WORD_START.match(text, at) else None
-                if word is not None and word.end() == at + len(key) and word.group() != expected:
-                    found.append(word)
-                at = lowered.find(key, at - start + 1)
-        yield from sorted(found, key=lambda word: word.start())
+        yield from _misspelled_in(text, start, end, names)
+
+
+def _misspelled_in(text: str, start: int, end: int, names: dict[str, str]) -> list[re.Match[str]]:
+    """The misspelled words of ``text[start:end]``, a slice that ends after a blank (or at the
+    end), in order. Each name is looked for with ``str.find`` in the lower-cased slice, many
+    times faster than cutting the slice into words."""
+    lowered = text[start:end].lower()
+    if len(lowered) != end - start:  # a letter whose lower case is longer ("İ"): offsets drift
+        words = _WORD.finditer(text, start, end)
+        return [m for m in words if names.get(m.group().lower(), m.group()) != m.group()]
+    found = []
+    for key, expected in names.items():
+        at = lowered.find(key) if key else -1
+        while at >= 0:
+            at += start
+            word = _WORD.match(text, at) if _WORD_START.match(text, at) else None
+            if word is not None and word.end() == at + len(key) and word.group() != expected:
+                found.append(word)
+            at = lowered.find(key, at - start + 1)
+    return sorted(found, key=lambda word: word.start())
 
 
 _SLICE = 1 << 16  # characters lowered at a time (about: a slice ends after a blank)
@@ -112,8 +116,8 @@ def _slices(text: str, size: int) -> Iterator[tuple[int, int]]:
 
 def _hidden_spans(doc: Document, link_labels: bool) -> array[int]:
     """What is blanked out of the document but prose and headings: the union of the hidden
-    spans, disjoint and in order, each packed in one int, ``start << 32 | end`` (an array of
-    them is 8 bytes a span, a list of tuples 70: a large list hides some 40,000 spans)."""
+    spans, disjoint and in order, each packed in one int, ``start << 32 | end``: an array of
+    them costs 8 bytes a span, a list 40 (the largest list, 16 times over, hides 160,000)."""
     code_blocks = (b.span.start << 32 | b.span.end for b in doc.blocks if b.kind == "code")
     # A paper's title is quoted as its authors wrote it; a venue is AL207's to spell.
     fields = (
@@ -126,7 +130,8 @@ def _hidden_spans(doc: Document, link_labels: bool) -> array[int]:
     sources = (code_blocks, fields, _hidden_links(doc, link_labels), comments)
     structure = _union(*(_ascending(source) for source in sources))
     # Tags and code spans are those of the text with the above blanked.
-    return _union(structure, _tags_and_code_spans(doc.text, structure))
+    tags_and_code_spans = _tags_and_code_spans(doc.text, structure)
+    return _union(structure, tags_and_code_spans) if tags_and_code_spans else structure
 
 
 def _hidden_links(doc: Document, link_labels: bool) -> Iterator[int]:
@@ -139,14 +144,14 @@ def _hidden_links(doc: Document, link_labels: bool) -> Iterator[int]:
         for link in doc.links
         if "://" in link.url and host_of(link.url) in PAPER_HOSTS
     }
-    in_entries |= {link.span.start for link in doc.links if link.span.line in paper_lines}
     for link in doc.links:
         if link.kind in ("autolink", "html") or link.label_span is None:
             yield link.span.start << 32 | link.span.end
         else:  # "](destination)", with the label before it when that is hidden too
-            label, in_entry = link.label_span, link.span.start in in_entries
+            label, span = link.label_span, link.span
+            in_entry = span.start in in_entries or span.line in paper_lines
             label_hidden = link.kind == "image" or (in_entry and not link_labels)
-            yield (label.start if label_hidden else label.end) << 32 | link.span.end
+            yield (label.start if label_hidden else label.end) << 32 | span.end
 
 
 def _ascending(packed_spans: Iterable[int]) -> array[int]:
