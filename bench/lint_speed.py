@@ -14,7 +14,11 @@ Goal: on the largest file the lint takes at most 1.3x the bare parse and peaks b
 ``--scale 4,16`` also measures each file at 4 and 16 times its size: concatenated copies whose
 headings are renamed per copy (so that anchors and sections stay distinct), as issue 14 asks.
 
-Usage: python bench/lint_speed.py [--runs N] [--scale 4,16] [CORPUS_DIR_OR_FILE ...]
+``--phases`` (Linux) then lints each file once more in a child that reports where its memory
+peaks: the resident size after the parse, the house style and the rules, each phase's own peak
+(the kernel's high-water mark, reset as the phase starts) and the rules that raise it most.
+
+Usage: python bench/lint_speed.py [--runs N] [--scale 4,16] [--phases] [CORPUS_DIR_OR_FILE ...]
 """
 
 from __future__ import annotations
@@ -83,6 +87,59 @@ def scaled_copy(path: Path, times: int, folder: Path) -> Path:
     return scaled
 
 
+PHASES = """
+import sys
+from awesome_lint import console, engine
+
+def resident():  # (VmRSS, VmHWM) in MB
+    fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
+    return tuple(int(fields[key].split()[0]) / 1024 for key in ("VmRSS", "VmHWM"))
+
+def new_peak():  # the high-water mark starts again from the resident size
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+    return resident()[0]
+
+def phase(name, call):
+    def measured(*args):
+        start = new_peak()
+        result = call(*args)
+        now, peak = resident()
+        rows.append((name, start, peak, now))
+        return result
+    return measured
+
+rows = []
+engine.parse_source = phase("parse", engine.parse_source)
+engine.Engine.house_style = phase("house style", engine.Engine.house_style)
+run_rule = engine.Engine._run
+engine.Engine._run = lambda self, rule, *rest: phase(rule.code, run_rule)(self, rule, *rest)
+exit_now = console.fast_exit
+
+def report(code):
+    rules = [row for row in rows if row[0].startswith("AL")]
+    others = [row for row in rows if not row[0].startswith("AL")]
+    shown = others + sorted(rules, key=lambda row: row[1] - row[2])[:3]
+    for name, start, peak, now in shown:
+        print(f"{name:>12}: from {start:6.1f} MB, peak {peak:6.1f} (+{peak - start:5.1f}), "
+              f"then {now:6.1f}", file=sys.stderr)
+    peak = max([resident()[1]] + [row[2] for row in rows])  # (the last reset: the last rule)
+    print(f"{'process':>12}: peak {peak:6.1f} MB", file=sys.stderr)
+    exit_now(code)
+
+console.fast_exit = report
+sys.argv[0] = "awesome-lint"
+console.run()
+"""
+
+
+def phase_peaks(path: Path) -> str:
+    """The ``PHASES`` child's report on ``path`` (its stderr)."""
+    command = [sys.executable, "-c", PHASES, "--format", "json", "--max-size", "1GB", str(path)]
+    child = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return child.stderr
+
+
 def corpus_files(arguments: list[str]) -> list[Path]:
     files: list[Path] = []
     for argument in arguments or [str(DEFAULT_CORPUS)]:
@@ -96,6 +153,7 @@ def main() -> int:
     parser.add_argument("paths", nargs="*", help=f"files or folders (default {DEFAULT_CORPUS})")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", default="", help="also these multiples of each file: 4,16")
+    parser.add_argument("--phases", action="store_true", help="where each file's memory peaks")
     args = parser.parse_args()
     files = corpus_files(args.paths)
     scratch = Path(tempfile.mkdtemp(prefix="lint-speed-"))
@@ -147,6 +205,9 @@ def main() -> int:
             f"{median_ratio(lint, bare, 'wall'):6.2f} {median_ratio(lint, bare, 'cpu'):9.2f} "
             f"{max(r.peak for r in lint):8.1f} {max(r.peak for r in bare):8.1f}{note}"
         )
+    for path in files if args.phases else ():
+        print(f"\nmemory by phase, {path.name} (VmRSS; peak = VmHWM reset as each phase starts)")
+        print(phase_peaks(path), end="")
     return 0 if worst < 2 else 1
 
 

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from heapq import merge
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..inline import backtick_runs, code_spans
@@ -130,8 +130,8 @@ def _hidden_spans(doc: Document, link_labels: bool) -> array[int]:
     sources = (code_blocks, fields, _hidden_links(doc, link_labels), comments)
     structure = _union(*(_ascending(source) for source in sources))
     # Tags and code spans are those of the text with the above blanked.
-    tags_and_code_spans = _tags_and_code_spans(doc.text, structure)
-    return _union(structure, tags_and_code_spans) if tags_and_code_spans else structure
+    tags, code = _tags_and_code_spans(doc.text, structure)
+    return _union(structure, tags, code) if tags or code else structure
 
 
 def _hidden_links(doc: Document, link_labels: bool) -> Iterator[int]:
@@ -180,35 +180,31 @@ def _union(*ascending: Iterable[int]) -> array[int]:
     return union
 
 
-def _tags_and_code_spans(text: str, hidden: array[int]) -> list[int]:
-    """The tags and code spans of ``text`` with ``hidden`` blanked, packed, in order. The
-    blanked text is read a slice at a time, each cut before a newline or a "<" that is not
+def _tags_and_code_spans(text: str, hidden: array[int]) -> tuple[array[int], array[int]]:
+    """The tags and the code spans of ``text`` with ``hidden`` blanked, packed, each in order.
+    The blanked text is read a slice at a time, each cut before a newline or a "<" that is not
     hidden: neither is inside a tag or a run of backticks. A code span, though, is closed by
-    a run of backticks that may be far on: the runs are gathered, and ``code_spans`` reads
-    them written one after another (one space between), which closes the same spans."""
-    tags: list[int] = []
-    runs: list[tuple[int, int]] = []
+    a run of backticks that may be far on: the runs are gathered first."""
+    tags, runs = array("Q"), array("Q")
     for start, end in _visible_cuts(text, hidden, _SLICE):
         blanked = _blanked(text, hidden, start, end)
-        tags += [start + m.start() << 32 | start + m.end() for m in _TAG.finditer(blanked)]
-        runs += [(start + a, start + b) for a, b in backtick_runs(blanked, 0, len(blanked))]
-    return sorted(tags + _code_spans_of_runs(runs))
+        tags.extend(start + m.start() << 32 | start + m.end() for m in _TAG.finditer(blanked))
+        runs.extend(start + a << 32 | start + b for a, b in backtick_runs(blanked, 0, len(blanked)))
+    return tags, _code_spans_of_runs(runs)
 
 
-def _code_spans_of_runs(runs: list[tuple[int, int]]) -> list[int]:
-    """The code spans (packed) that ``code_spans`` finds in a text whose runs of backticks
-    are ``runs``."""
-    written = " ".join("`" * (end - start) for start, end in runs)
-    written_starts, at = [], 0  # where each run is in ``written``
-    for start, end in runs:
-        written_starts.append(at)
-        at += end - start + 1
-    spans = []
+def _code_spans_of_runs(runs: array[int]) -> array[int]:
+    """The code spans that ``code_spans`` finds in a text whose runs of backticks are ``runs``
+    (packed): it reads them written one after another, a space between, which closes the same
+    spans, and each span is then put back where its runs are."""
+    lengths = [(run & _LOW_32) - (run >> 32) for run in runs]
+    written = " ".join(map("`".__mul__, lengths))
+    at = array("Q", accumulate((n + 1 for n in lengths), initial=0))  # each run's, in written
+    del lengths
+    spans = array("Q")
     for opener, close in code_spans(written):
-        k = bisect_right(written_starts, opener) - 1  # the run that opens
-        closer = bisect_right(written_starts, close - 1) - 1  # the run that closes
-        start = runs[k][0]
-        spans.append(start << 32 | runs[closer][0] + close - written_starts[closer])
+        first, last = bisect_right(at, opener) - 1, bisect_right(at, close - 1) - 1
+        spans.append(runs[first] >> 32 << 32 | (runs[last] >> 32) + close - at[last])
     return spans
 
 
@@ -228,12 +224,10 @@ _CUT_BEFORE = re.compile(r"[\n<]")
 
 def _next_visible(text: str, hidden: array[int], at: int) -> int:
     """The first newline or "<" at or after ``at`` that no hidden span covers, or the end."""
-    k = bisect_right(hidden, at << 32 | _LOW_32)  # spans that start at or before ``at``
     while (found := _CUT_BEFORE.search(text, at)) is not None:
         at = found.start()
-        while k < len(hidden) and hidden[k] >> 32 <= at:
-            k += 1
-        if k == 0 or hidden[k - 1] & _LOW_32 <= at:  # not inside the last span begun
+        k = bisect_right(hidden, at << 32 | _LOW_32)  # the spans that start by ``at``
+        if k == 0 or hidden[k - 1] & _LOW_32 <= at:  # the last of them ends before it
             return at
         at = hidden[k - 1] & _LOW_32
     return len(text)
