@@ -187,6 +187,8 @@ def _tags_and_code_spans(text: str, hidden: array[int]) -> tuple[array[int], arr
     a run of backticks that may be far on: the runs are gathered first."""
     tags, runs = array("Q"), array("Q")
     for start, end in _visible_cuts(text, hidden, _SLICE):
+        if text.find("<", start, end) < 0 and text.find("`", start, end) < 0:
+            continue  # (blanking makes spaces: neither a tag nor a backtick run is here)
         blanked = _blanked(text, hidden, start, end)
         tags.extend(start + m.start() << 32 | start + m.end() for m in _TAG.finditer(blanked))
         runs.extend(start + a << 32 | start + b for a, b in backtick_runs(blanked, 0, len(blanked)))
