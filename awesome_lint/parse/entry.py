@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from sys import intern
 
 from ..dates import read_date
 from ..inline import comments
-from ..model import EntryLine, Field, Link, PaperEntry, Span
+from ..model import EntryLine, Field, LineIndex, Link, PaperEntry
 from .fields import known_venue as known
 from .fields import venue_with_year
 from .lines import Line, strip
-
-SpanOf = Callable[[int, int], Span]
 
 SEPARATORS = " \t\n[]|/,.;:\\"
 _GROUP = re.compile(r"\\?\[([^\[\]]*)\]")
@@ -25,6 +23,7 @@ _DECORATION = re.compile(
     _SHORTCODE + r"|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
 )
 _ASCII_DECORATION = re.compile(_SHORTCODE)
+_new_tuple = tuple.__new__  # a named tuple built without its Python-level constructor
 
 
 @dataclass(slots=True)
@@ -32,7 +31,7 @@ class Slots:
     """What has been found so far in one entry, and which characters are taken."""
 
     text: str
-    span_of: SpanOf
+    index: LineIndex
     title: Field | None = None
     authors: Field | None = None
     date: Field | None = None
@@ -50,7 +49,7 @@ class Slots:
         text = self.text[start:end]
         if kind in ("D", "V"):  # one string per date or venue as written: lists repeat them
             text = intern(text)
-        return Field(text, self.span_of(start, end))
+        return _new_tuple(Field, (text, self.index.span(start, end)))
 
     def put(self, start: int, end: int, kind: str) -> None:
         """Assign text[start:end] to the first free slot its kind allows."""
@@ -89,6 +88,9 @@ def read_gap(slots: Slots, start: int, end: int) -> None:
     text = slots.text
     if not text[start:end].strip(SEPARATORS):
         return  # brackets and punctuation between links: nothing to read
+    if text.find("]", start, end) < 0:
+        read_loose(slots, start, end)  # (no bracket group without a "]")
+        return
     pos = start
     for m in _GROUP.finditer(text, start, end):
         read_loose(slots, pos, m.start())
@@ -101,11 +103,13 @@ def read_gap(slots: Slots, start: int, end: int) -> None:
 
 
 def read_loose(slots: Slots, start: int, end: int) -> None:
-    text = slots.text
-    start, end = strip(text, start, end, SEPARATORS)
-    if end <= start:
+    piece = slots.text[start:end]
+    left = piece.lstrip(SEPARATORS)  # (what ``strip`` finds, by the string's own methods)
+    if not left:
         return
-    slots.put(start, end, "D" if read_date(text[start:end]) else "V")
+    piece = left.rstrip(SEPARATORS)
+    start = end - len(left)
+    slots.put(start, start + len(piece), "D" if read_date(piece) else "V")
 
 
 def read_loose_known(slots: Slots, start: int, end: int) -> None:
@@ -211,17 +215,21 @@ def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
     return intern("|".join(parts))  # a handful of layouts, thousands of entries
 
 
-def entry_lines(text: str, lines: list[Line], span_of: SpanOf) -> tuple[EntryLine, ...]:
+def entry_lines(text: str, lines: list[Line], index: LineIndex) -> tuple[EntryLine, ...]:
+    spans = index.line_spans([(line.start, line.end) for line in lines])
     last = len(lines) - 1
     return tuple(
-        [  # (a list comprehension, arguments by position: 4 lines for each of thousands)
-            EntryLine(
-                text[line.start : line.end],
-                span_of(line.start, line.end),
-                intern(line.token),  # one string per token as written: a large list has 9,000
-                i == last,
+        [  # (a list comprehension, tuples built directly: 4 lines for each of thousands)
+            _new_tuple(
+                EntryLine,
+                (
+                    text[line.start : line.end],
+                    span,
+                    intern(line.token),  # one string per token as written: a large list has 9,000
+                    i == last,
+                ),
             )
-            for i, line in enumerate(lines)
+            for i, (line, span) in enumerate(zip(lines, spans, strict=True))
         ]
     )
 
@@ -243,7 +251,7 @@ def make_entry(
         date=slots.date,
         venue=slots.venue,
         links=tuple(links),
-        span=slots.span_of(start, end),
+        span=slots.index.span(start, end),
         section=slots.section,
         source=slots.text,
         lines=lines,
