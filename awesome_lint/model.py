@@ -8,8 +8,8 @@ lines and columns are 1-based and counted in characters.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 

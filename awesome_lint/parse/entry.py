@@ -62,7 +62,7 @@ class Slots:
         else:
             self.extras.append(self.field(start, end, "X"))
 
-    def free(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+    def free(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of [start, end) not yet taken."""
         return free_parts(sorted(self.taken), start, end)
 
@@ -70,17 +70,21 @@ class Slots:
         return not any(a < end and start < b for a, b in self.taken)
 
 
-def free_parts(taken: list[tuple[int, int]], start: int, end: int) -> Iterator[tuple[int, int]]:
+def free_parts(taken: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """The parts of [start, end) outside the ``taken`` spans (sorted)."""
+    parts = []
     pos = start
     for a, b in taken:
-        if b <= pos or a >= end:
+        if a >= end:
+            break  # (sorted: every later span starts there or after)
+        if b <= pos:
             continue
         if a > pos:
-            yield pos, a
-        pos = max(pos, b)
+            parts.append((pos, a))
+        pos = b
     if pos < end:
-        yield pos, end
+        parts.append((pos, end))
+    return parts
 
 
 def read_gap(slots: Slots, start: int, end: int) -> None:
@@ -191,21 +195,21 @@ def paper_links(links: list[Link], start: int, end: int) -> list[Link]:
 
 def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
     """Which kinds of field each line holds, in order: ``T|A|DV|L``."""
-    kinds = dict(slots.kinds)
+    kinds = slots.kinds.copy()
     for link in links:
         kinds.setdefault(link.span.start, "L")
     # Each line owns the offsets from its start to the next line's: one walk over the sorted
     # offsets gives every line its fields (half the cost of a search per line).
-    offsets = sorted(kinds)
-    k, count, last = 0, len(offsets), len(lines) - 1
+    marks = sorted(kinds.items())
+    k, count, last = 0, len(marks), len(lines) - 1
     parts = []
     for i, line in enumerate(lines):
         line_end = lines[i + 1].start if i < last else line.end + len(line.token) + 1
-        while k < count and offsets[k] < line.start:
+        while k < count and marks[k][0] < line.start:
             k += 1  # (before the first line only)
         letters = ""  # each kind once, in order
-        while k < count and offsets[k] < line_end:
-            kind = kinds[offsets[k]]
+        while k < count and marks[k][0] < line_end:
+            kind = marks[k][1]
             if kind not in letters:
                 letters += kind
             k += 1
@@ -243,18 +247,19 @@ def make_entry(
     end: int,
     lines: tuple[EntryLine, ...],
 ) -> PaperEntry:
-    return PaperEntry(
-        family=family,
-        layout=layout,
-        title=slots.title,
-        authors=slots.authors,
-        date=slots.date,
-        venue=slots.venue,
-        links=tuple(links),
-        span=slots.index.span(start, end),
-        section=slots.section,
-        source=slots.text,
-        lines=lines,
-        extras=tuple(slots.extras),
-        alias=slots.alias,
+    return PaperEntry(  # (by position: a large list builds thousands)
+        family,
+        layout,
+        slots.title,
+        slots.authors,
+        slots.date,
+        slots.venue,
+        tuple(links),
+        slots.index.span(start, end),
+        slots.section,
+        slots.text,
+        lines,
+        tuple(slots.extras),
+        0,  # the group, set by the group builder
+        slots.alias,
     )

@@ -40,17 +40,24 @@ def block_entries(
     """Entries of a paragraph: one per bold-title block (blank-line-less runs are split)."""
     if not _TITLE_START.match(text, start) or news_line(text[start : start + 40]):
         return
-    lines = logical_lines(text, start, end)
-    by_start = SortedLinks(links)
     chunks: list[list[Line]] = [[]]
-    for line in lines:
-        starts_entry = text.startswith(("**", "[**"), line.start)
-        physical_start = line.start == start or text[line.start - 1] in " \t\n"
-        if len(chunks[-1]) > 1 and starts_entry and physical_start:
-            chunks.append([])
-        chunks[-1].append(line)
+    chunk = chunks[0]
+    for line in logical_lines(text, start, end):
+        if (
+            len(chunk) > 1
+            and text.startswith(("**", "[**"), line.start)  # starts an entry
+            and (line.start == start or text[line.start - 1] in " \t\n")  # on its own line
+        ):
+            chunk = []
+            chunks.append(chunk)
+        chunk.append(line)
+    by_start = SortedLinks(links) if len(chunks) > 1 else None
     for chunk in filter(None, chunks):
-        chunk_links = by_start.between(chunk[0].start, chunk[-1].end + len(chunk[-1].token))
+        a, b = chunk[0].start, chunk[-1].end + len(chunk[-1].token)
+        if by_start is None:  # (one chunk: a pass over the links, no index of them)
+            chunk_links = [ln for ln in links if a <= ln.span.start < b]
+        else:
+            chunk_links = by_start.between(a, b)
         entry = _block_entry(text, chunk, chunk_links, index, section)
         if entry is not None:
             yield entry
@@ -73,7 +80,7 @@ def _block_entry(
     title_lines = 1
     while title_lines < len(lines) and lines[title_lines].start < title_end:
         title_lines += 1
-    rest = next(slots.free(first.start, first.end), None)
+    rest = next(iter(slots.free(first.start, first.end)), None)
     italic = italic_after(text, rest[0], end) if rest is not None else None
     if italic is None and len(lines) > title_lines:
         italic = italic_after(text, lines[title_lines].start, end)
