@@ -194,6 +194,8 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
     """
     end = len(text) if end is None else end
     found: list[RawLink] = []
+    if text.find("](", start, end) < 0:
+        return found  # (every link has a "](": a block without one needs no scan)
     openers: list[int] = []
     # Most blocks have no backtick: then only brackets matter (one character class scans fast).
     closing = _CodeSpanCloser(text, start, end) if text.find("`", start, end) >= 0 else None

@@ -81,14 +81,15 @@ class _Builder:
     def _collect_inline(self, start: int, end: int) -> list[Link]:
         """Links and comments in ``text[start:end]``: recorded for the document and returned."""
         text = self.text
-        hidden = list(comments(text, start, end))
+        tags = text.find("<", start, end) >= 0  # (no comment or HTML tag without one)
+        hidden = list(comments(text, start, end)) if tags else []
         for c_start, c_end in hidden:
             self.comments.append(Field(text[c_start:c_end], self.span(c_start, c_end)))
         raws = markdown_links(text, start, end)  # (in document order)
         others = reference_definitions(text, start, end)
         taken = [(r.start, r.end) for r in (*raws, *others)] + hidden
         others += bare_urls(text, start, end, taken)
-        if text.find("<", start, end) >= 0:  # (no HTML tag without one)
+        if tags:
             others += html_links(text, start, end)
             self.anchors.update(html_anchors(text, start, end))
         if others:

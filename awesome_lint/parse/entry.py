@@ -180,9 +180,9 @@ class SortedLinks:
         self.extend(links)
 
     def extend(self, links: Iterable[Link]) -> None:
-        for link in links:
-            self.links.append(link)
-            self.starts.append(link.span.start)
+        links = list(links)
+        self.links += links
+        self.starts += [link.span.start for link in links]
 
     def between(self, start: int, end: int) -> list[Link]:
         """The links that start in [start, end)."""

@@ -68,6 +68,81 @@ def _block_entry(
 ) -> PaperEntry | None:
     start, end = lines[0].start, lines[-1].end + len(lines[-1].token)
     end = strip(text, start, end, " \t")[1]
+    if _title_and_authors_lines(text, lines, links, start, end):
+        return _lined_block_entry(text, lines, links, index, section, start, end)
+    return _any_block_entry(text, lines, links, index, section, start, end)
+
+
+def _title_and_authors_lines(
+    text: str, lines: list[Line], links: list[Link], start: int, end: int
+) -> bool:
+    """Whether the entry is the usual ``**Title**`` line, ``*Authors*`` line, then lines of
+    links and loose text, with no HTML, emoji or link before the third line or over two lines:
+    the shape :func:`_lined_block_entry` reads as :func:`_any_block_entry` does."""
+    if len(lines) < 2 or text.find("<", start, end) >= 0:
+        return False
+    title, authors = lines[0], lines[1]
+    if not (
+        text.startswith("**", title.start)
+        and text.find("**", title.start + 2, title.end) == title.end - 2 > title.start + 2
+        and italic_after(text, authors.start, end) == (authors.start + 1, authors.end - 1)
+    ):
+        return False
+    if any(True for _ in decorations(text, start, end)):
+        return False
+    return not links or (
+        links[0].span.start > authors.end
+        and all(text.find("\n", s.start, s.end) < 0 for s in [ln.span for ln in links])
+    )
+
+
+def _lined_block_entry(
+    text: str,
+    lines: list[Line],
+    links: list[Link],
+    index: LineIndex,
+    section: int | None,
+    start: int,
+    end: int,
+) -> PaperEntry | None:
+    """:func:`_any_block_entry`'s reading of the shape :func:`_title_and_authors_lines` accepts,
+    with what that shape rules out left out: the title and the authors are whole lines, and each
+    later line's free text is what its own links leave."""
+    slots = Slots(text, index, section=section)
+    title, authors = lines[0], lines[1]
+    entry_links = paper_links(links, start, end)
+    spans = [s for s in [ln.span for ln in links] if start <= s.start < end]
+    slots.taken += [(s.start, s.end) for s in spans]
+    slots.title = slots.field(*strip(text, title.start + 2, title.end - 2, " \t"), "T")
+    slots.taken.append((title.start, title.end))
+    if citation_number(slots.title.text):
+        return None
+    slots.authors = slots.field(*strip(text, authors.start + 1, authors.end - 1, " \t"), "A")
+    slots.taken.append((authors.start, authors.end))
+    k, count = 0, len(spans)
+    for line in lines[2:]:
+        on_line = []
+        while k < count and spans[k].start < line.end:
+            on_line.append((spans[k].start, spans[k].end))
+            k += 1
+        on_line.sort()
+        for a, b in free_parts(on_line, line.start, line.end):
+            read_gap(slots, a, b)
+    layout = layout_of(slots, lines, entry_links)
+    return make_entry(
+        "block", layout, slots, entry_links, start, end, entry_lines(text, lines, index)
+    )
+
+
+def _any_block_entry(
+    text: str,
+    lines: list[Line],
+    links: list[Link],
+    index: LineIndex,
+    section: int | None,
+    start: int,
+    end: int,
+) -> PaperEntry | None:
     slots = Slots(text, index, section=section)
     first = lines[0]
     entry_links = paper_links(links, start, end)
