@@ -221,19 +221,15 @@ def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
 
 def entry_lines(text: str, lines: list[Line], index: LineIndex) -> tuple[EntryLine, ...]:
     spans = index.line_spans([(line.start, line.end) for line in lines])
-    last = len(lines) - 1
+    last = lines[-1]
     return tuple(
         [  # (a list comprehension, tuples built directly: 4 lines for each of thousands)
             _new_tuple(
                 EntryLine,
-                (
-                    text[line.start : line.end],
-                    span,
-                    intern(line.token),  # one string per token as written: a large list has 9,000
-                    i == last,
-                ),
+                # one string per token as written: a large list has 9,000
+                (text[line.start : line.end], span, intern(line.token), line is last),
             )
-            for i, (line, span) in enumerate(zip(lines, spans, strict=True))
+            for line, span in zip(lines, spans, strict=True)
         ]
     )
 
