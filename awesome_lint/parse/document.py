@@ -103,7 +103,8 @@ class _Builder:
     def collect_definitions(self, end: int) -> None:
         """Link reference definitions from the end of the last block to ``end``: between blocks
         lie only blank lines and definitions, which mistune keeps in no block."""
-        self.links.extend(map(self._link, reference_definitions(self.text, self.gap, end)))
+        if self.text.find("]:", self.gap, end) >= 0:  # (each definition holds one)
+            self.links.extend(map(self._link, reference_definitions(self.text, self.gap, end)))
 
     @property
     def section(self) -> int | None:
