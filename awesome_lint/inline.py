@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 
@@ -26,6 +27,9 @@ class RawLink(NamedTuple):
     label_start: int = -1
     label_end: int = -1
 
+
+_new_tuple = tuple.__new__
+_start_of = attrgetter("start")
 
 _SPACE = " \t\n"
 # Nested parentheses a link destination may hold (cmark's limit too). It bounds every scan:
@@ -111,16 +115,19 @@ def _link_at(text: str, opener: int, closer: int, floor: int, limit: int) -> Raw
         return None
     url_start, url_end, after = dest
     image = opener > floor and text[opener - 1] == "!"
-    return RawLink(
-        "image" if image else "markdown",
-        text[opener + 1 : closer],
-        text[url_start:url_end],
-        opener - 1 if image else opener,
-        after,
-        url_start,
-        url_end,
-        opener + 1,
-        closer,
+    return _new_tuple(  # (a RawLink built directly: a large list has thousands)
+        RawLink,
+        (
+            "image" if image else "markdown",
+            text[opener + 1 : closer],
+            text[url_start:url_end],
+            opener - 1 if image else opener,
+            after,
+            url_start,
+            url_end,
+            opener + 1,
+            closer,
+        ),
     )
 
 
@@ -187,6 +194,8 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
     """
     end = len(text) if end is None else end
     found: list[RawLink] = []
+    if text.find("](", start, end) < 0:
+        return found  # (every link has a "](": a block without one needs no scan)
     openers: list[int] = []
     # Most blocks have no backtick: then only brackets matter (one character class scans fast).
     closing = _CodeSpanCloser(text, start, end) if text.find("`", start, end) >= 0 else None
@@ -209,7 +218,7 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
         elif closing is not None:  # a run of backticks opens a code span
             close = closing.after(m.start(), m.end())
             resume = close if close >= 0 else m.end()
-    found.sort(key=lambda link: link.start)
+    found.sort(key=_start_of)
     return found
 
 

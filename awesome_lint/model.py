@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 
@@ -28,6 +29,7 @@ class Span(NamedTuple):
 
 
 _new_span = tuple.__new__
+_plus_one = (1).__add__
 
 
 class LineIndex:
@@ -36,12 +38,10 @@ class LineIndex:
     __slots__ = ("last_lines", "numbers", "starts")
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        # Each line starts one past the end of the one before (summed in C, not a loop of finds).
+        lines = text.split("\n")
+        lines.pop()
+        starts = [0, *accumulate(map(_plus_one, map(len, lines)))]
         self.starts = starts
         # One int object per line number, shared by every span on that line: an int above 256
         # is a new 28-byte object each time it is computed, and a large list has 50,000 spans.
@@ -75,6 +75,55 @@ class LineIndex:
             (line, start - line_start + 1, end_line, end - starts[end_line - 1] + 1, start, end),
         )
         return last
+
+    def link_spans(
+        self, start: int, end: int, url_start: int, url_end: int, label_start: int, label_end: int
+    ) -> tuple[Span, Span, Span | None]:
+        """The spans of a link, its URL and its label (none when ``label_start`` is -1), each as
+        :meth:`span` gives it: one line lookup for the three when the link is on one line."""
+        starts = self.starts
+        line = self.numbers[bisect_right(starts, start)]
+        if line < len(starts) and end >= starts[line]:  # over several lines: the general way
+            label = self.span(label_start, label_end) if label_start >= 0 else None
+            return self.span(start, end), self.span(url_start, url_end), label
+        line_start = starts[line - 1]
+        column = 1 - line_start
+        if start == line_start:
+            start = line_start
+        label = None
+        if label_start >= 0:
+            label = _new_span(
+                Span, (line, label_start + column, line, label_end + column, label_start, label_end)
+            )
+        return (
+            _new_span(Span, (line, start + column, line, end + column, start, end)),
+            _new_span(Span, (line, url_start + column, line, url_end + column, url_start, url_end)),
+            label,
+        )
+
+    def line_spans(self, ranges: list[tuple[int, int]]) -> list[Span]:
+        """The spans of ranges in document order, each as :meth:`span` gives it: one line lookup
+        for the first, then a walk forward (an entry's lines are one after the other)."""
+        starts, numbers = self.starts, self.numbers
+        count = len(starts)
+        found: list[Span] = []
+        line = 0
+        for start, end in ranges:
+            if line == 0 or start < starts[line - 1]:
+                line = numbers[bisect_right(starts, start)]
+            else:
+                while line < count and starts[line] <= start:
+                    line += 1
+                line = numbers[line]
+            line_start = starts[line - 1]
+            if line < count and end >= starts[line]:
+                found.append(self.span(start, end))
+                continue
+            if start == line_start:
+                start = line_start
+            column = 1 - line_start
+            found.append(_new_span(Span, (line, start + column, line, end + column, start, end)))
+        return found
 
 
 class Field(NamedTuple):

@@ -7,7 +7,7 @@ Then generated lists of 1,000 and 4,000 units in the shapes whose reading once c
 time (one long list, many tables, bold titles over key-value bullets, run-together blocks,
 ``<br>`` lines): the 4,000 one should cost about 4 times the 1,000 one.
 
-Usage: python bench/parse_speed.py [--runs N] [FILE ...]
+Usage: python bench/parse_speed.py [--runs N] [--scale 1,4,16] [--no-generated] [FILE ...]
 """
 
 from __future__ import annotations
@@ -61,12 +61,12 @@ def cpu_best(work: Callable[[], object], runs: int) -> float:
     return best
 
 
-def report_file(path: Path, runs: int) -> None:
+def report_file(path: Path, runs: int, scales: list[int]) -> None:
     text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     print(f"{path.name}")
     columns = ("size", 5), ("lines", 7), ("entries", 8), ("blocks s", 9), ("own s", 7)
     print(" ".join(f"{name:>{width}}" for name, width in columns), f"{'own ms/1k entries':>18}")
-    for times in (1, 4, 16):
+    for times in scales:
         copy = text * times
         entries = len(parse_document(copy).entries)
         blocks = cpu_best(lambda copy=copy: segment(copy), runs)
@@ -90,6 +90,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path, help=f"default {LARGEST.name}")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--scale", default="1,4,16", help="copies of each file to time, comma-separated"
+    )
+    parser.add_argument("--no-generated", action="store_true", help="skip the generated lists")
     args = parser.parse_args()
     files = args.files or [LARGEST]
     missing = [path for path in files if not path.is_file()]
@@ -98,9 +102,11 @@ def main() -> int:
         return 2
     gc.disable()  # as the tool parses (see awesome_lint.parse.gc_paused)
     print(f"python {sys.version.split()[0]}, best of {args.runs} runs, CPU time")
+    scales = [int(times) for times in args.scale.split(",")]
     for path in files:
-        report_file(path, args.runs)
-    report_generated(args.runs)
+        report_file(path, args.runs, scales)
+    if not args.no_generated:
+        report_generated(args.runs)
     return 0
 
 

@@ -11,6 +11,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from ..inline import (
@@ -34,6 +35,8 @@ from .paragraphs import block_entries, citation_paragraph
 from .tables import RowCells, html_table_entries, table_entries
 from .units import Item, list_items, marker_lines, post_order
 
+_new_tuple = tuple.__new__  # a named tuple built without its Python-level constructor
+_start_of = itemgetter(3)  # RawLink.start
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _CONTENTS = re.compile(r"content|toc\b|index|overview|outline", re.I)
@@ -53,10 +56,11 @@ class _Builder:
         self.next_table = 0  # the first table that does not end before the current block
         self.index = LineIndex(text)
         self.span = self.index.span
+        self.link_spans = self.index.link_spans
         self.slugger = Slugger()
         self.blocks: list[Block] = []
         self.headings: list[dict[str, Any]] = []
-        self.grouping = GroupBuilder(self.span)
+        self.grouping = GroupBuilder(self.index)
         self.links = SortedLinks()
         self.comments: list[Field] = []
         self.anchors: set[str] = {"top"}
@@ -70,29 +74,28 @@ class _Builder:
     # -- helpers -------------------------------------------------------------------------------
 
     def _link(self, raw: RawLink) -> Link:
-        label_span = self.span(raw.label_start, raw.label_end) if raw.label_start >= 0 else None
-        return Link(
-            raw.label,
-            raw.url,
-            self.span(raw.start, raw.end),
-            self.span(raw.url_start, raw.url_end),
-            raw.kind,
-            label_span,
-        )
+        kind, label, url, start, end, url_start, url_end, label_start, label_end = raw
+        spans = self.link_spans(start, end, url_start, url_end, label_start, label_end)
+        return _new_tuple(Link, (label, url, *spans[:2], kind, spans[2]))
 
     def _collect_inline(self, start: int, end: int) -> list[Link]:
         """Links and comments in ``text[start:end]``: recorded for the document and returned."""
         text = self.text
-        hidden = list(comments(text, start, end))
+        tags = text.find("<", start, end) >= 0  # (no comment or HTML tag without one)
+        hidden = list(comments(text, start, end)) if tags else []
         for c_start, c_end in hidden:
             self.comments.append(Field(text[c_start:c_end], self.span(c_start, c_end)))
-        raws = markdown_links(text, start, end) + reference_definitions(text, start, end)
-        taken = [(r.start, r.end) for r in raws] + hidden
-        raws += bare_urls(text, start, end, taken)
-        raws += html_links(text, start, end)
-        self.anchors.update(html_anchors(text, start, end))
+        raws = markdown_links(text, start, end)  # (in document order)
+        others = reference_definitions(text, start, end)
+        taken = [(r.start, r.end) for r in (*raws, *others)] + hidden
+        others += bare_urls(text, start, end, taken)
+        if tags:
+            others += html_links(text, start, end)
+            self.anchors.update(html_anchors(text, start, end))
+        if others:
+            raws += others
+            raws.sort(key=_start_of)
         visible = _outside(raws, hidden) if hidden else raws
-        visible.sort(key=lambda r: r.start)
         links = [self._link(r) for r in visible]
         self.links.extend(links)
         return links
@@ -100,7 +103,8 @@ class _Builder:
     def collect_definitions(self, end: int) -> None:
         """Link reference definitions from the end of the last block to ``end``: between blocks
         lie only blank lines and definitions, which mistune keeps in no block."""
-        self.links.extend(map(self._link, reference_definitions(self.text, self.gap, end)))
+        if self.text.find("]:", self.gap, end) >= 0:  # (each definition holds one)
+            self.links.extend(map(self._link, reference_definitions(self.text, self.gap, end)))
 
     @property
     def section(self) -> int | None:
@@ -162,7 +166,7 @@ class _Builder:
         links = self._collect_inline(raw.start, raw.end)
         if not self._about_the_list and self.text.find("<table", raw.start, raw.end) >= 0:
             for table in read_html_tables(self.text, raw.start, raw.end):
-                found = html_table_entries(self.text, table, links, self.span, self.section)
+                found = html_table_entries(self.text, table, links, self.index, self.section)
                 self._add_rows(*found, links)
         anchors = [link for link in links if link.kind == "html" and link.url.startswith("#")]
         if len(anchors) >= 2:
@@ -184,10 +188,10 @@ class _Builder:
             return  # (a paragraph GitHub shows as table rows is read as rows)
         text, count = self.text, len(self.grouping.entries)
         if citation_paragraph(text, raw.start):
-            found = citation_entry(text, raw.start, raw.end, links, self.span, self.section)
+            found = citation_entry(text, raw.start, raw.end, links, self.index, self.section)
             self._add_or_unread(found, "block", raw.start, raw.end, links)
             return
-        for entry in block_entries(text, raw.start, raw.end, links, self.span, self.section):
+        for entry in block_entries(text, raw.start, raw.end, links, self.index, self.section):
             self._add_entry(entry)
         if len(self.grouping.entries) == count:
             if text.startswith("**", raw.start) and "\n" not in text[raw.start : raw.end]:
@@ -195,14 +199,18 @@ class _Builder:
             elif text.startswith(("**", "[**"), raw.start):
                 self._add_or_unread(None, "block", raw.start, raw.end, links)
             else:
-                for entry in line_entries(text, raw.start, raw.end, links, self.span, self.section):
+                for entry in line_entries(
+                    text, raw.start, raw.end, links, self.index, self.section
+                ):
                     self._add_entry(entry)
 
     def _add_titled_list(self, title: RawBlock, raw: RawBlock) -> None:
         """``**Title**`` then ``- Paper: <url>`` bullets: one entry of the two blocks."""
         links = self._collect_inline(raw.start, raw.end)
         all_links = self.links.between(title.start, raw.end)
-        entry = key_value_entry(self.text, title.start, raw.end, all_links, self.span, self.section)
+        entry = key_value_entry(
+            self.text, title.start, raw.end, all_links, self.index, self.section
+        )
         if entry is None:
             self._add_list(raw, links)
         else:
@@ -234,7 +242,7 @@ class _Builder:
         end = _cap_lines(self.text, item.start, _sub_bullets_end(self.text, item))
         item_links = links.between(item.start, end)
         found = item_entry(
-            self.text, item.start, end, item.content_start, item_links, self.span, self.section
+            self.text, item.start, end, item.content_start, item_links, self.index, self.section
         )
         if found is None and children:
             return
@@ -267,7 +275,7 @@ class _Builder:
 
     def _read_table(self, table: Table) -> None:
         links = self.links.between(table.start, table.end)
-        self._add_rows(*table_entries(self.text, table, links, self.span, self.section), links)
+        self._add_rows(*table_entries(self.text, table, links, self.index, self.section), links)
 
     def _add_rows(
         self, entries: list[PaperEntry], unread: list[RowCells], links: list[Link]

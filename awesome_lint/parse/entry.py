@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from sys import intern
 
 from ..dates import read_date
 from ..inline import comments
-from ..model import EntryLine, Field, Link, PaperEntry, Span
+from ..model import EntryLine, Field, LineIndex, Link, PaperEntry
 from .fields import known_venue as known
 from .fields import venue_with_year
 from .lines import Line, strip
-
-SpanOf = Callable[[int, int], Span]
 
 SEPARATORS = " \t\n[]|/,.;:\\"
 _GROUP = re.compile(r"\\?\[([^\[\]]*)\]")
@@ -25,6 +23,7 @@ _DECORATION = re.compile(
     _SHORTCODE + r"|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
 )
 _ASCII_DECORATION = re.compile(_SHORTCODE)
+_new_tuple = tuple.__new__  # a named tuple built without its Python-level constructor
 
 
 @dataclass(slots=True)
@@ -32,7 +31,7 @@ class Slots:
     """What has been found so far in one entry, and which characters are taken."""
 
     text: str
-    span_of: SpanOf
+    index: LineIndex
     title: Field | None = None
     authors: Field | None = None
     date: Field | None = None
@@ -50,7 +49,7 @@ class Slots:
         text = self.text[start:end]
         if kind in ("D", "V"):  # one string per date or venue as written: lists repeat them
             text = intern(text)
-        return Field(text, self.span_of(start, end))
+        return _new_tuple(Field, (text, self.index.span(start, end)))
 
     def put(self, start: int, end: int, kind: str) -> None:
         """Assign text[start:end] to the first free slot its kind allows."""
@@ -63,7 +62,7 @@ class Slots:
         else:
             self.extras.append(self.field(start, end, "X"))
 
-    def free(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+    def free(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of [start, end) not yet taken."""
         return free_parts(sorted(self.taken), start, end)
 
@@ -71,17 +70,21 @@ class Slots:
         return not any(a < end and start < b for a, b in self.taken)
 
 
-def free_parts(taken: list[tuple[int, int]], start: int, end: int) -> Iterator[tuple[int, int]]:
+def free_parts(taken: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """The parts of [start, end) outside the ``taken`` spans (sorted)."""
+    parts = []
     pos = start
     for a, b in taken:
-        if b <= pos or a >= end:
+        if a >= end:
+            break  # (sorted: every later span starts there or after)
+        if b <= pos:
             continue
         if a > pos:
-            yield pos, a
-        pos = max(pos, b)
+            parts.append((pos, a))
+        pos = b
     if pos < end:
-        yield pos, end
+        parts.append((pos, end))
+    return parts
 
 
 def read_gap(slots: Slots, start: int, end: int) -> None:
@@ -89,6 +92,9 @@ def read_gap(slots: Slots, start: int, end: int) -> None:
     text = slots.text
     if not text[start:end].strip(SEPARATORS):
         return  # brackets and punctuation between links: nothing to read
+    if text.find("]", start, end) < 0:
+        read_loose(slots, start, end)  # (no bracket group without a "]")
+        return
     pos = start
     for m in _GROUP.finditer(text, start, end):
         read_loose(slots, pos, m.start())
@@ -101,11 +107,13 @@ def read_gap(slots: Slots, start: int, end: int) -> None:
 
 
 def read_loose(slots: Slots, start: int, end: int) -> None:
-    text = slots.text
-    start, end = strip(text, start, end, SEPARATORS)
-    if end <= start:
+    piece = slots.text[start:end]
+    left = piece.lstrip(SEPARATORS)  # (what ``strip`` finds, by the string's own methods)
+    if not left:
         return
-    slots.put(start, end, "D" if read_date(text[start:end]) else "V")
+    piece = left.rstrip(SEPARATORS)
+    start = end - len(left)
+    slots.put(start, start + len(piece), "D" if read_date(piece) else "V")
 
 
 def read_loose_known(slots: Slots, start: int, end: int) -> None:
@@ -172,9 +180,9 @@ class SortedLinks:
         self.extend(links)
 
     def extend(self, links: Iterable[Link]) -> None:
-        for link in links:
-            self.links.append(link)
-            self.starts.append(link.span.start)
+        links = list(links)
+        self.links += links
+        self.starts += [link.span.start for link in links]
 
     def between(self, start: int, end: int) -> list[Link]:
         """The links that start in [start, end)."""
@@ -187,21 +195,21 @@ def paper_links(links: list[Link], start: int, end: int) -> list[Link]:
 
 def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
     """Which kinds of field each line holds, in order: ``T|A|DV|L``."""
-    kinds = dict(slots.kinds)
+    kinds = slots.kinds.copy()
     for link in links:
         kinds.setdefault(link.span.start, "L")
     # Each line owns the offsets from its start to the next line's: one walk over the sorted
     # offsets gives every line its fields (half the cost of a search per line).
-    offsets = sorted(kinds)
-    k, count, last = 0, len(offsets), len(lines) - 1
+    marks = sorted(kinds.items())
+    k, count, last = 0, len(marks), len(lines) - 1
     parts = []
     for i, line in enumerate(lines):
         line_end = lines[i + 1].start if i < last else line.end + len(line.token) + 1
-        while k < count and offsets[k] < line.start:
+        while k < count and marks[k][0] < line.start:
             k += 1  # (before the first line only)
         letters = ""  # each kind once, in order
-        while k < count and offsets[k] < line_end:
-            kind = kinds[offsets[k]]
+        while k < count and marks[k][0] < line_end:
+            kind = marks[k][1]
             if kind not in letters:
                 letters += kind
             k += 1
@@ -211,17 +219,17 @@ def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
     return intern("|".join(parts))  # a handful of layouts, thousands of entries
 
 
-def entry_lines(text: str, lines: list[Line], span_of: SpanOf) -> tuple[EntryLine, ...]:
-    last = len(lines) - 1
+def entry_lines(text: str, lines: list[Line], index: LineIndex) -> tuple[EntryLine, ...]:
+    spans = index.line_spans([(line.start, line.end) for line in lines])
+    last = lines[-1]
     return tuple(
-        [  # (a list comprehension, arguments by position: 4 lines for each of thousands)
-            EntryLine(
-                text[line.start : line.end],
-                span_of(line.start, line.end),
-                intern(line.token),  # one string per token as written: a large list has 9,000
-                i == last,
+        [  # (a list comprehension, tuples built directly: 4 lines for each of thousands)
+            _new_tuple(
+                EntryLine,
+                # one string per token as written: a large list has 9,000
+                (text[line.start : line.end], span, intern(line.token), line is last),
             )
-            for i, line in enumerate(lines)
+            for line, span in zip(lines, spans, strict=True)
         ]
     )
 
@@ -235,18 +243,19 @@ def make_entry(
     end: int,
     lines: tuple[EntryLine, ...],
 ) -> PaperEntry:
-    return PaperEntry(
-        family=family,
-        layout=layout,
-        title=slots.title,
-        authors=slots.authors,
-        date=slots.date,
-        venue=slots.venue,
-        links=tuple(links),
-        span=slots.span_of(start, end),
-        section=slots.section,
-        source=slots.text,
-        lines=lines,
-        extras=tuple(slots.extras),
-        alias=slots.alias,
+    return PaperEntry(  # (by position: a large list builds thousands)
+        family,
+        layout,
+        slots.title,
+        slots.authors,
+        slots.date,
+        slots.venue,
+        tuple(links),
+        slots.index.span(start, end),
+        slots.section,
+        slots.text,
+        lines,
+        tuple(slots.extras),
+        0,  # the group, set by the group builder
+        slots.alias,
     )

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Group, PaperEntry, Span, Unread
-from .entry import SpanOf
+from ..model import Group, LineIndex, PaperEntry, Span, Unread
 
 GroupKey = tuple[int, str, int | None]  # (run of blocks, family, section)
 
@@ -61,8 +60,8 @@ def _in_group(entry: PaperEntry, group: int) -> PaperEntry:
 
 
 class GroupBuilder:
-    def __init__(self, span_of: SpanOf) -> None:
-        self.span_of = span_of
+    def __init__(self, index: LineIndex) -> None:
+        self.index = index
         self.entries: list[PaperEntry] = []
         self.keys: list[GroupKey] = []
         self.unread: dict[tuple[int, int | None], list[tuple[str, Span]]] = {}
@@ -72,7 +71,7 @@ class GroupBuilder:
         self.keys.append((run, entry.family, entry.section))
 
     def add_unread(self, family: str, start: int, end: int, run: int, section: int | None) -> None:
-        self.unread.setdefault((run, section), []).append((family, self.span_of(start, end)))
+        self.unread.setdefault((run, section), []).append((family, self.index.span(start, end)))
 
     def snapshot(self) -> tuple[int, int]:
         """How much has been recorded: to drop what a nested reading added (see ``restore``)."""
@@ -122,7 +121,7 @@ class GroupBuilder:
         return Group(
             index,
             first.family,
-            self.span_of(first.span.start, last.span.end),
+            self.index.span(first.span.start, last.span.end),
             first.section,
             tuple(members),
         )
@@ -135,7 +134,7 @@ class GroupBuilder:
             found.append(
                 Unread(
                     family,
-                    self.span_of(first.start, last.end),
+                    self.index.span(first.start, last.end),
                     tuple(span.line for _, span in units),
                 )
             )

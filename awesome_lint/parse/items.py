@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 
 from ..dates import read_date
-from ..model import Link, PaperEntry, Span
+from ..model import LineIndex, Link, PaperEntry, Span
 from .entry import (
     Slots,
     SortedLinks,
-    SpanOf,
     decorations,
     entry_lines,
     make_entry,
@@ -35,7 +34,7 @@ def item_entry(
     end: int,
     content_start: int,
     links: list[Link],
-    span_of: SpanOf,
+    index: LineIndex,
     section: int | None,
 ) -> PaperEntry | None:
     """A list item that is a paper, read from its head, wrapped lines and sub-bullets."""
@@ -46,7 +45,7 @@ def item_entry(
         return None
     lines[0].start = head
     entry_links = paper_links(links, start, end)
-    slots = Slots(text, span_of, section=section)
+    slots = Slots(text, index, section=section)
     for a, b in decorations(text, start, end):
         slots.taken.append((a, b))
     for m in HTML_TAG.finditer(text, start, end):
@@ -64,19 +63,19 @@ def item_entry(
         read_item_line(slots, line)
     if not _paper_signal(slots, entry_links):
         return None
-    lines_out = entry_lines(text, lines, span_of)
+    lines_out = entry_lines(text, lines, index)
     return make_entry("item", layout, slots, entry_links, content_start, end, lines_out)
 
 
 def citation_entry(
-    text: str, start: int, end: int, links: list[Link], span_of: SpanOf, section: int | None
+    text: str, start: int, end: int, links: list[Link], index: LineIndex, section: int | None
 ) -> PaperEntry | None:
     """``**[1]** Doe, Jane, et al. "**Title**." Venue (2006). [[pdf]](url)``."""
-    return _run_entry(text, logical_lines(text, start, end), links, span_of, section, "citation")
+    return _run_entry(text, logical_lines(text, start, end), links, index, section, "citation")
 
 
 def line_entries(
-    text: str, start: int, end: int, links: list[Link], span_of: SpanOf, section: int | None
+    text: str, start: int, end: int, links: list[Link], index: LineIndex, section: int | None
 ) -> list[PaperEntry]:
     """Entries of a paragraph whose break-separated lines are papers: ``[Title](url) - Authors,
     Venue YYYY<br>``. A line whose title is marked (a link, bold or quoted text) starts an
@@ -84,12 +83,12 @@ def line_entries(
     units: list[list[Line]] = []
     by_start = SortedLinks(links)
     for group in _break_groups(text, logical_lines(text, start, end)):
-        if _marked_title(text, group, by_start, span_of) or not units:
+        if _marked_title(text, group, by_start, index) or not units:
             units.append(list(group))
         else:
             units[-1].extend(group)
     found = (
-        _run_entry(text, unit, _unit_links(by_start, unit), span_of, section, "line")
+        _run_entry(text, unit, _unit_links(by_start, unit), index, section, "line")
         for unit in units
     )
     return [entry for entry in found if entry is not None]
@@ -99,8 +98,8 @@ def _unit_links(links: SortedLinks, lines: list[Line]) -> list[Link]:
     return links.between(lines[0].start, lines[-1].end)
 
 
-def _marked_title(text: str, lines: list[Line], links: SortedLinks, span_of: SpanOf) -> bool:
-    scratch = Slots(text, span_of)
+def _marked_title(text: str, lines: list[Line], links: SortedLinks, index: LineIndex) -> bool:
+    scratch = Slots(text, index)
     start, end = lines[0].start, lines[-1].end
     head = read_head(scratch, start, end, links.between(start, end + 1))
     return head in ("link", "bold", "quoted")
@@ -121,13 +120,13 @@ def _run_entry(
     text: str,
     lines: list[Line],
     links: list[Link],
-    span_of: SpanOf,
+    index: LineIndex,
     section: int | None,
     layout: str,
 ) -> PaperEntry | None:
     start, end = lines[0].start, lines[-1].end
     entry_links = paper_links(links, start, end)
-    slots = Slots(text, span_of, section=section)
+    slots = Slots(text, index, section=section)
     for a, b in decorations(text, start, end):
         slots.taken.append((a, b))
     title_layout = read_head(slots, start, end, entry_links)
@@ -139,7 +138,7 @@ def _run_entry(
     if not _paper_signal(slots, entry_links):
         return None
     return make_entry(
-        "block", layout, slots, entry_links, start, end, entry_lines(text, lines, span_of)
+        "block", layout, slots, entry_links, start, end, entry_lines(text, lines, index)
     )
 
 
@@ -201,7 +200,7 @@ def _continuation(text: str, lines: list[Line]) -> int:
 
 
 def key_value_entry(
-    text: str, start: int, end: int, links: list[Link], span_of: SpanOf, section: int | None
+    text: str, start: int, end: int, links: list[Link], index: LineIndex, section: int | None
 ) -> PaperEntry | None:
     """A bold title paragraph and the ``- Paper: <url>`` / ``- Code: <url>`` bullets under it."""
     lines = logical_lines(text, start, end)
@@ -213,12 +212,12 @@ def key_value_entry(
     entry_links = paper_links(links, start, end)
     if not body or not entry_links:
         return None
-    slots = Slots(text, span_of, section=section)
+    slots = Slots(text, index, section=section)
     if bold_title(slots, lines[0].start, lines[0].end) is None:
         return None
     for line in body:
         read_item_line(slots, line)
     if not _paper_signal(slots, entry_links):
         return None
-    lines_out = entry_lines(text, lines, span_of)
+    lines_out = entry_lines(text, lines, index)
     return make_entry("block", "titled-list", slots, entry_links, start, end, lines_out)

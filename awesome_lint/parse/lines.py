@@ -34,27 +34,46 @@ def logical_lines(text: str, start: int, end: int) -> list[Line]:
     """Physical lines, split again at mid-line ``<br>`` tags, each with its break token."""
     lines: list[Line] = []
     pos = start
-    while pos <= end:
-        line_end = text.find("\n", pos, end)
-        line_end = end if line_end < 0 else line_end
-        piece = pos
-        tags = BR_TAG.finditer(text, pos, line_end) if text.find("<", pos, line_end) >= 0 else ()
-        for m in tags:
-            # The token takes the blanks around the tag (found without a regex that would
-            # retry "[ \t]*" from every blank of a long indentation).
-            token_start = piece + len(text[piece : m.start()].rstrip(" \t"))
-            token_end = _BLANKS.match(text, m.end(), line_end).end()
-            if token_end == line_end:
-                break
-            lines.append(Line(piece, token_start, text[token_start:token_end], token_start))
-            piece = token_end
-        content_end = _break_start(text, piece, line_end)
-        lines.append(Line(piece, content_end, text[content_end:line_end], content_end))
+    for physical in text[start:end].split("\n"):
+        line_end = pos + len(physical)
+        if "<" in physical:
+            lines += _tagged_lines(text, pos, line_end)
+        else:  # (the usual line, read by string methods: what _break_start and _line find)
+            content = physical.rstrip(" \t")
+            if content.endswith("\\"):
+                content = content[:-1].rstrip(" \t")
+            content_end = pos + len(content)
+            content_start = content_end - len(content.lstrip(" \t"))
+            token = physical[len(content) :]
+            if content_end > content_start or token:
+                lines.append(Line(content_start, content_end, token, content_end))
         pos = line_end + 1
-    for line in lines:
-        if text.startswith((" ", "\t"), line.start):  # indented: skip the blanks
-            line.start = min(_BLANKS.match(text, line.start, line.end).end(), line.end)
+    return lines
+
+
+def _tagged_lines(text: str, pos: int, line_end: int) -> list[Line]:
+    """One physical line that may hold ``<br>`` tags, split at them."""
+    lines: list[Line] = []
+    piece = pos
+    for m in BR_TAG.finditer(text, pos, line_end):
+        # The token takes the blanks around the tag (found without a regex that would
+        # retry "[ \t]*" from every blank of a long indentation).
+        token_start = piece + len(text[piece : m.start()].rstrip(" \t"))
+        token_end = _BLANKS.match(text, m.end(), line_end).end()
+        if token_end == line_end:
+            break
+        lines.append(_line(text, piece, token_start, text[token_start:token_end]))
+        piece = token_end
+    content_end = _break_start(text, piece, line_end)
+    lines.append(_line(text, piece, content_end, text[content_end:line_end]))
     return [line for line in lines if line.end > line.start or line.token]
+
+
+def _line(text: str, start: int, end: int, token: str) -> Line:
+    """A line from its content's bounds, its indentation skipped."""
+    if text.startswith((" ", "\t"), start):
+        return Line(min(_BLANKS.match(text, start, end).end(), end), end, token, end)
+    return Line(start, end, token, end)
 
 
 def _break_start(text: str, start: int, end: int) -> int:

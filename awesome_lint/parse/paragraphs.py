@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..dates import read_date
-from ..model import Link, PaperEntry
+from ..model import LineIndex, Link, PaperEntry
 from .entry import (
     Slots,
     SortedLinks,
-    SpanOf,
     decorations,
     entry_lines,
     free_parts,
@@ -36,45 +35,52 @@ def citation_paragraph(text: str, start: int) -> bool:
 
 
 def block_entries(
-    text: str, start: int, end: int, links: list[Link], span_of: SpanOf, section: int | None
+    text: str, start: int, end: int, links: list[Link], index: LineIndex, section: int | None
 ) -> Iterator[PaperEntry]:
     """Entries of a paragraph: one per bold-title block (blank-line-less runs are split)."""
     if not _TITLE_START.match(text, start) or news_line(text[start : start + 40]):
         return
-    lines = logical_lines(text, start, end)
-    by_start = SortedLinks(links)
     chunks: list[list[Line]] = [[]]
-    for line in lines:
-        starts_entry = text.startswith(("**", "[**"), line.start)
-        physical_start = line.start == start or text[line.start - 1] in " \t\n"
-        if len(chunks[-1]) > 1 and starts_entry and physical_start:
-            chunks.append([])
-        chunks[-1].append(line)
+    chunk = chunks[0]
+    for line in logical_lines(text, start, end):
+        if (
+            len(chunk) > 1
+            and text.startswith(("**", "[**"), line.start)  # starts an entry
+            and (line.start == start or text[line.start - 1] in " \t\n")  # on its own line
+        ):
+            chunk = []
+            chunks.append(chunk)
+        chunk.append(line)
+    by_start = SortedLinks(links) if len(chunks) > 1 else None
     for chunk in filter(None, chunks):
-        chunk_links = by_start.between(chunk[0].start, chunk[-1].end + len(chunk[-1].token))
-        entry = _block_entry(text, chunk, chunk_links, span_of, section)
+        a, b = chunk[0].start, chunk[-1].end + len(chunk[-1].token)
+        if by_start is None:  # (one chunk: a pass over the links, no index of them)
+            chunk_links = [ln for ln in links if a <= ln.span.start < b]
+        else:
+            chunk_links = by_start.between(a, b)
+        entry = _block_entry(text, chunk, chunk_links, index, section)
         if entry is not None:
             yield entry
 
 
 def _block_entry(
-    text: str, lines: list[Line], links: list[Link], span_of: SpanOf, section: int | None
+    text: str, lines: list[Line], links: list[Link], index: LineIndex, section: int | None
 ) -> PaperEntry | None:
     start, end = lines[0].start, lines[-1].end + len(lines[-1].token)
     end = strip(text, start, end, " \t")[1]
-    slots = Slots(text, span_of, section=section)
+    slots = Slots(text, index, section=section)
     first = lines[0]
     entry_links = paper_links(links, start, end)
-    for a, b in decorations(text, start, end):
-        slots.taken.append((a, b))
-    for link in links:
-        if start <= link.span.start < end:
-            slots.taken.append((link.span.start, link.span.end))
+    slots.taken += decorations(text, start, end)
+    slots.taken += [(s.start, s.end) for s in [ln.span for ln in links] if start <= s.start < end]
     _read_title(slots, first, lines, entry_links)
     if slots.title is None or citation_number(slots.title.text):
         return None
-    title_lines = sum(line.start < slots.title.span.end for line in lines)
-    rest = next(slots.free(first.start, first.end), None)
+    title_end = slots.title.span.end
+    title_lines = 1
+    while title_lines < len(lines) and lines[title_lines].start < title_end:
+        title_lines += 1
+    rest = next(iter(slots.free(first.start, first.end)), None)
     italic = italic_after(text, rest[0], end) if rest is not None else None
     if italic is None and len(lines) > title_lines:
         italic = italic_after(text, lines[title_lines].start, end)
@@ -90,7 +96,7 @@ def _block_entry(
             read_gap(slots, a, b)
     layout = layout_of(slots, lines, entry_links)
     return make_entry(
-        "block", layout, slots, entry_links, start, end, entry_lines(text, lines, span_of)
+        "block", layout, slots, entry_links, start, end, entry_lines(text, lines, index)
     )
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Link, PaperEntry
+from ..model import LineIndex, Link, PaperEntry
 from ..tables import HtmlTable, Table
-from .entry import Slots, SortedLinks, SpanOf, entry_lines, make_entry, paper_links
+from .entry import Slots, SortedLinks, entry_lines, make_entry, paper_links
 from .fields import is_date, looks_like_title
 from .lines import BR_TAG, Line, strip
 
@@ -50,23 +50,23 @@ RowCells = tuple[int, int, list[tuple[int, int]]]
 
 
 def table_entries(
-    text: str, table: Table, links: list[Link], span_of: SpanOf, section: int | None
+    text: str, table: Table, links: list[Link], index: LineIndex, section: int | None
 ) -> tuple[list[PaperEntry], list[RowCells]]:
     """The entries of a pipe table's rows, and the rows that yield none."""
     names = [_header_name(cell.text) for cell in table.header.cells]
     rows = [(row.start, row.end, [(c.start, c.end) for c in row.shown]) for row in table.rows]
-    return _rows_entries(text, names, rows, links, span_of, section)
+    return _rows_entries(text, names, rows, links, index, section)
 
 
 def html_table_entries(
-    text: str, table: HtmlTable, links: list[Link], span_of: SpanOf, section: int | None
+    text: str, table: HtmlTable, links: list[Link], index: LineIndex, section: int | None
 ) -> tuple[list[PaperEntry], list[RowCells]]:
     """The entries of an HTML ``<table>``: its first row names the columns."""
     if len(table.rows) < 2:
         return [], []
     names = [_header_name(_TAG.sub("", cell.text)) for cell in table.rows[0].cells]
     rows = [(row.start, row.end, [(c.start, c.end) for c in row.cells]) for row in table.rows[1:]]
-    return _rows_entries(text, names, rows, links, span_of, section)
+    return _rows_entries(text, names, rows, links, index, section)
 
 
 def _header_name(text: str) -> str:
@@ -78,7 +78,7 @@ def _rows_entries(
     names: list[str],
     rows: list[RowCells],
     links: list[Link],
-    span_of: SpanOf,
+    index: LineIndex,
     section: int | None,
 ) -> tuple[list[PaperEntry], list[RowCells]]:
     column = title_column(names)
@@ -91,7 +91,7 @@ def _rows_entries(
         entry = None
         if column is not None:  # else not understood (AL108 tells when its rows link papers)
             row_links = by_start.between(row[0], row[1])
-            entry = row_entry(text, row, row_links, span_of, column, venue_column, section)
+            entry = row_entry(text, row, row_links, index, column, venue_column, section)
         if entry is None:
             unread.append(row)
         else:
@@ -103,14 +103,14 @@ def row_entry(
     text: str,
     row: RowCells,
     links: list[Link],
-    span_of: SpanOf,
+    index: LineIndex,
     title_column: int,
     venue_column: int | None,
     section: int | None,
 ) -> PaperEntry | None:
     start, end, row_cells = row
     row_links = paper_links(links, start, end)
-    slots = Slots(text, span_of, section=section)
+    slots = Slots(text, index, section=section)
     if title_column >= len(row_cells):
         return None
     _read_title_cell(slots, *row_cells[title_column], row_links)
@@ -123,9 +123,7 @@ def row_entry(
         elif i == venue_column and slots.venue is None and b > a:
             slots.venue = slots.field(a, b, "V")
     line = Line(start, end, "", end)
-    return make_entry(
-        "row", "row", slots, row_links, start, end, entry_lines(text, [line], span_of)
-    )
+    return make_entry("row", "row", slots, row_links, start, end, entry_lines(text, [line], index))
 
 
 def _read_title_cell(slots: Slots, start: int, end: int, links: list[Link]) -> None:

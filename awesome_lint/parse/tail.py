@@ -29,7 +29,7 @@ AUTHOR_KEYS = {"authors", "author"}
 def read_rest_of_head(slots: Slots, lines: list[Line]) -> None:
     """Italic authors, bracketed or parenthesised dates and venues, and comma parts."""
     text = slots.text
-    first = next(slots.free(lines[0].start, lines[-1].end), None)
+    first = next(iter(slots.free(lines[0].start, lines[-1].end)), None)
     if first is not None and _description(slots, *first):
         return
     if first is not None:  # *Authors* right after the title, maybe wrapped over lines
@@ -38,7 +38,7 @@ def read_rest_of_head(slots: Slots, lines: list[Line]) -> None:
             _read_italic(slots, *italic)
             slots.taken.append((italic[0] - 1, italic[1] + 1))
     for line in lines:
-        for a, b in list(slots.free(line.start, line.end)):
+        for a, b in slots.free(line.start, line.end):
             _read_piece(slots, a, b)
 
 

@@ -1,0 +1,43 @@
+"""The parser's fast paths give what its general paths give: the batched span makers of
+``LineIndex`` against ``LineIndex.span``, and the string-method reading of a line without tags
+against the reader of lines with tags, on generated text."""
+
+from __future__ import annotations
+
+import random
+
+from awesome_lint.model import LineIndex
+from awesome_lint.parse.lines import _tagged_lines, logical_lines
+
+
+def test_batched_spans_are_the_one_by_one_spans() -> None:
+    rnd = random.Random(7)
+    for _ in range(300):
+        text = "".join(rnd.choice("ab \n") for _ in range(rnd.randint(0, 60)))
+        cuts = sorted(rnd.randint(0, len(text)) for _ in range(6))
+        one_by_one, batched = LineIndex(text), LineIndex(text)
+        pairs = list(zip(cuts[::2], cuts[1::2], strict=True))
+        assert batched.line_spans(pairs) == [one_by_one.span(a, b) for a, b in pairs]
+        (a, _), (c, d), (e, f) = pairs
+        label = (e, f) if rnd.random() < 0.8 else (-1, -1)
+        expected = (
+            one_by_one.span(a, f),
+            one_by_one.span(c, d),
+            one_by_one.span(*label) if label[0] >= 0 else None,
+        )
+        assert batched.link_spans(a, f, c, d, *label) == expected
+
+
+def test_lines_without_tags_are_read_as_the_tag_reader_reads_them() -> None:
+    """``logical_lines`` reads a line without "<" by string methods; the reader of lines with
+    tags, given the same line, finds the same content, break token and indentation."""
+    rnd = random.Random(11)
+    pieces = ["a", " ", "\t", "\\", "\n", ">", "x", "*", "  \\", "\\ ", "\\\\"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        start, end = sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text))))
+        expected, pos = [], start
+        for physical in text[start:end].split("\n"):
+            expected += _tagged_lines(text, pos, pos + len(physical))
+            pos += len(physical) + 1
+        assert logical_lines(text, start, end) == expected, (text, start, end)
