@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS results (
 
 # Verdicts worth keeping: excluded and blocked are decided offline from the options.
 CACHED = frozenset({Verdict.OK, Verdict.REDIRECTED, Verdict.DEAD, Verdict.UNVERIFIED})
+_VERDICTS = {verdict.value: verdict for verdict in Verdict}
 
 
 class CacheError(Exception):
@@ -74,6 +75,7 @@ class Cache:
     def fresh(self, urls: Iterable[str], now: float | None = None) -> dict[str, Result]:
         """The cached results of ``urls`` that are still within their verdict's lifetime."""
         now = time.time() if now is None else now
+        lifetimes = {v: float(self.lifetimes.get(v.value, 0.0)) for v in _VERDICTS.values()}
         wanted = list(urls)
         out: dict[str, Result] = {}
         try:
@@ -85,13 +87,12 @@ class Cache:
                     [self.policy, *chunk],
                 ).fetchall()
                 for url, verdict, status, final_url, detail, title, checked_at in rows:
-                    if verdict not in Verdict._value2member_map_ or not _is_time(checked_at):
+                    known = _VERDICTS.get(verdict) if isinstance(verdict, str) else None
+                    if known is None or not _is_time(checked_at):
                         continue  # a row another program wrote: stale, checked again
-                    if now - checked_at >= float(self.lifetimes.get(verdict, 0.0)):
+                    if now - checked_at >= lifetimes.get(known, 0.0):
                         continue
-                    out[url] = Result(
-                        url, Verdict(verdict), status, final_url, detail, title, cached=True
-                    )
+                    out[url] = Result(url, known, status, final_url, detail, title, cached=True)
         except sqlite3.Error as exc:
             raise CacheError(f"cannot read the link cache {self.path}: {exc}") from exc
         return out

@@ -42,18 +42,22 @@ class UrlTarget:
 
 
 # A URL that yarl's parse gives back as written but for the case of its scheme and host and its
-# fragment (dropped): http(s), a host of ASCII labels whose last starts with a letter (no
-# address, no IDNA), no user or port, and a path and query of characters yarl never re-encodes,
+# fragment (dropped): http(s), a host of ASCII labels whose last starts with a letter (no IDNA)
+# or an IPv4 address in its one dotted decimal spelling, no user, a port that is not the
+# scheme's own (dropped), and a path and query of characters yarl never re-encodes,
 # percent-escapes among them, in upper case, of the bytes it keeps escaped (not of a letter, a
 # digit or a delimiter). Almost every URL of a list is one; ``tests/links/test_plain_urls.py``
 # holds this reading to yarl's, which every other URL goes through.
 _KEPT_ESCAPE = r"%(?-i:[89A-F][0-9A-F]|[01][0-9A-F]|2[0235B]|3[CE]|5[B-E]|60|7[B-DF])"
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _PLAIN_URL = re.compile(
-    r"(https?)://((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)"
+    rf"(https?)://((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|{_OCTET}(?:\.{_OCTET}){{3}})"
+    r"(?::([1-9][0-9]{0,4}))?"
     rf"([/?](?:[-A-Za-z0-9._~!$&'()*+,;=:@/?]|{_KEPT_ESCAPE})*)?"
     r"(?:#[\x21-\x7e]*)?",
     re.IGNORECASE | re.ASCII,  # ASCII: no long s or Kelvin sign read as a host's letter
 )
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
 
 
 def _plain_url(raw: str) -> str | None:
@@ -61,14 +65,17 @@ def _plain_url(raw: str) -> str | None:
     m = _PLAIN_URL.fullmatch(raw)
     if m is None:
         return None
-    scheme, host, rest = m.groups()
+    scheme, host, port, rest = m.groups()
+    scheme = scheme.lower()
+    if port is not None and (port == _DEFAULT_PORTS[scheme] or int(port) > 65535):
+        return None
     rest = rest or "/"
     path = rest.partition("?")[0]
     if rest.endswith("?") or "/." in path:  # an empty query dropped; dot segments resolved
         return None
     if rest[0] == "?":
         rest = "/" + rest  # http://host?q -> http://host/?q
-    return f"{scheme.lower()}://{host.lower()}{rest}"
+    return f"{scheme}://{host.lower()}{'' if port is None else ':' + port}{rest}"
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the scan and the parser's links normalise the same URLs
@@ -233,6 +240,8 @@ def scan_urls(text: str) -> list[str]:
 
 def _balanced(url: str) -> str:
     """``url`` up to its first ``)`` that closes no ``(`` inside it."""
+    if ")" not in url:
+        return url
     depth = 0
     for i, char in enumerate(url):
         if char == "(":

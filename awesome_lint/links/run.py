@@ -60,14 +60,16 @@ def excluded_urls(options: LinkOptions, urls: Sequence[str]) -> set[str]:
     return excluded
 
 
-def _offline_verdict(target: UrlTarget, excluded: Set[str]) -> Result | None:
-    if target.scheme not in CHECKED_SCHEMES:
-        return Result(target.url, Verdict.EXCLUDED, detail=f"{target.scheme}: not checked")
-    if target.url in excluded:
-        return Result(target.url, Verdict.EXCLUDED, detail="excluded (--exclude, --include)")
-    problem = url_problem(target.url)
+def _offline_verdict(url: str, excluded: Set[str]) -> Result | None:
+    """The verdict of a normalised URL known without a request, if any."""
+    scheme = url.partition(":")[0].lower()
+    if scheme not in CHECKED_SCHEMES:
+        return Result(url, Verdict.EXCLUDED, detail=f"{scheme}: not checked")
+    if url in excluded:
+        return Result(url, Verdict.EXCLUDED, detail="excluded (--exclude, --include)")
+    problem = url_problem(url)
     if problem is not None:
-        return Result(target.url, Verdict.DEAD, detail=f"invalid URL ({problem})")
+        return Result(url, Verdict.DEAD, detail=f"invalid URL ({problem})")
     return None
 
 
@@ -232,7 +234,7 @@ class LinkRun:
             excluded = excluded_urls(self.options, new)
         pending: list[str] = []
         for url in new:
-            verdict = _offline_verdict(UrlTarget(url), excluded)
+            verdict = _offline_verdict(url, excluded)
             if verdict is None:
                 pending.append(url)
             else:

@@ -31,7 +31,10 @@ def random_url(rng: random.Random) -> str:
     if rng.random() < 0.5:  # half of them a host name, to reach the plain reading's paths
         host = rng.choice(["a.org", "Example.COM", "x-1.io", "b"])
     rest = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 10)))
-    return scheme + host + rng.choice(["", "/", "?", "#", ":443/", "/a/"]) + rest
+    if rng.random() < 0.2:  # an address, as browsers may or may not read it
+        host = ".".join(rng.choice(["0", "1", "127", "255", "256", "01", "0x7f"]) for _ in "1234")
+    port = rng.choice(["", "", ":80", ":443", ":8080", ":0", ":65535", ":65536", ":08080", ":"])
+    return scheme + host + port + rng.choice(["", "/", "?", "#", "/a/"]) + rest
 
 
 def assert_read_alike(url: str) -> bool:
@@ -55,7 +58,7 @@ def test_the_plain_reading_is_yarls_on_the_corpus() -> None:
 def test_the_plain_reading_is_yarls_on_random_urls() -> None:
     rng = random.Random(14)
     answered = sum(assert_read_alike(random_url(rng)) for _ in range(30_000))
-    assert answered > 3_000  # enough plain ones among them to mean something
+    assert answered > 2_000  # enough plain ones among them to mean something
 
 
 @pytest.mark.parametrize(
@@ -65,6 +68,8 @@ def test_the_plain_reading_is_yarls_on_random_urls() -> None:
         ("http://example.org?q=1#top", "http://example.org/?q=1"),
         ("https://arxiv.org/abs/2111.08005#section", "https://arxiv.org/abs/2111.08005"),
         ("https://example.org/a%E4%B8%AD?x=%20", "https://example.org/a%E4%B8%AD?x=%20"),
+        ("http://127.0.0.1:8080/ok/1", "http://127.0.0.1:8080/ok/1"),
+        ("HTTPS://Example.org:8443", "https://example.org:8443/"),
     ],
 )
 def test_plain_urls(written: str, normalised: str) -> None:
@@ -78,9 +83,10 @@ def test_plain_urls(written: str, normalised: str) -> None:
         "http://example.org/%41",  # an escaped letter: yarl unescapes it
         "http://example.org/a/../b",  # dot segments: resolved
         "http://example.org/a?",  # an empty query: dropped
-        "http://example.org:80/",  # a port
-        "http://user@example.org/",  # a user
+        "http://example.org:80/",  # the scheme's own port: dropped
         "http://127.1/",  # a number: an address as browsers read it
+        "http://127.0.0.01/",  # an octet with a leading zero: octal to browsers
+        "http://user@example.org/",  # a user
         f"http://{LONG_S}.example.org/",  # IDNA
         "http://bücher.example/",
     ],
