@@ -11,14 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
 from .conftest import ServerFactory
+from .test_cli import BLOCK, routes
 
 # Fresh processes, each a Python start-up and more: not in the quick loop.
 pytestmark = pytest.mark.slow
 
-BLOCK = "**Paper {n}** \\\n*A. Author* \\\n[1st May, 2023] [arXiv, 2023] \\\n[[Paper]({url})]\n\n"
 # Runs the command (``cli.main``) or ``check_links`` on argv's list, then writes the exit code
 # and which network modules the process loaded to the file named last.
 RUNNER = """
@@ -44,17 +43,6 @@ loaded = [name for name in NETWORK if name in sys.modules]
 with open(out, "w") as f:
     json.dump({"code": code, "loaded": loaded}, f)
 """
-
-
-def routes(app: web.Application) -> None:
-    async def ok(request: web.Request) -> web.Response:
-        return web.Response(text="ok")
-
-    async def gone(request: web.Request) -> web.Response:
-        return web.Response(status=404)
-
-    app.router.add_route("*", "/ok", ok)
-    app.router.add_route("*", "/gone", gone)
 
 
 async def run(mode: str, readme: Path, cache: Path, out: Path) -> tuple[int, list[str], str]:
