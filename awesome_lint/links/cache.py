@@ -37,8 +37,29 @@ class CacheError(Exception):
     pass
 
 
+# A row is never fresher than this far in the future: a clock a little ahead on the machine
+# that wrote it is no matter; a time far ahead (a corrupt or crafted file) would keep the
+# row fresh for ever.
+CLOCK_SKEW = 300.0
+
+
 def _is_time(value: object) -> bool:
     return isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def _optional(value: object, kind: type) -> bool:
+    return value is None or type(value) is kind
+
+
+def _well_formed(status: object, final_url: object, detail: object, title: object) -> bool:
+    """Whether a row's fields have the types this program writes (SQLite keeps any type in
+    any column: a file another program wrote may hold text for a status, a number for a URL)."""
+    return (
+        _optional(status, int)
+        and _optional(final_url, str)
+        and type(detail) is str
+        and _optional(title, str)
+    )
 
 
 class Cache:
@@ -88,10 +109,14 @@ class Cache:
                 ).fetchall()
                 for url, verdict, status, final_url, detail, title, checked_at in rows:
                     known = _VERDICTS.get(verdict) if isinstance(verdict, str) else None
-                    if known is None or not _is_time(checked_at):
+                    if (
+                        known is None
+                        or not _is_time(checked_at)
+                        or not _well_formed(status, final_url, detail, title)
+                    ):
                         continue  # a row another program wrote: stale, checked again
-                    if now - checked_at >= lifetimes.get(known, 0.0):
-                        continue
+                    if not -CLOCK_SKEW <= now - checked_at < lifetimes[known]:
+                        continue  # expired, or written in the future
                     out[url] = Result(url, known, status, final_url, detail, title, cached=True)
         except sqlite3.Error as exc:
             raise CacheError(f"cannot read the link cache {self.path}: {exc}") from exc
