@@ -48,14 +48,16 @@ class UrlTarget:
 # percent-escapes among them, in upper case, of the bytes it keeps escaped (not of a letter, a
 # digit or a delimiter). Almost every URL of a list is one; ``tests/links/test_plain_urls.py``
 # holds this reading to yarl's, which every other URL goes through.
-_KEPT_ESCAPE = r"%(?-i:[89A-F][0-9A-F]|[01][0-9A-F]|2[0235B]|3[CE]|5[B-E]|60|7[B-DF])"
+_KEPT_ESCAPE = r"%(?:[89A-F][0-9A-F]|[01][0-9A-F]|2[0235B]|3[CE]|5[B-E]|60|7[B-DF])"
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+# Case is folded in the scheme and the host only (ASCII: no long s or Kelvin sign read as a
+# host's letter); the path's runs are read possessively, without giving back a character.
 _PLAIN_URL = re.compile(
-    rf"(https?)://((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*|{_OCTET}(?:\.{_OCTET}){{3}})"
+    rf"((?i:https?))://((?i:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)|{_OCTET}(?:\.{_OCTET}){{3}})"
     r"(?::([1-9][0-9]{0,4}))?"
-    rf"([/?](?:[-A-Za-z0-9._~!$&'()*+,;=:@/?]|{_KEPT_ESCAPE})*)?"
-    r"(?:#[\x21-\x7e]*)?",
-    re.IGNORECASE | re.ASCII,  # ASCII: no long s or Kelvin sign read as a host's letter
+    rf"([/?](?:[-A-Za-z0-9._~!$&'()*+,;=:@/?]++|{_KEPT_ESCAPE})*+)?"
+    r"(?:#[\x21-\x7e]*+)?",
+    re.ASCII,
 )
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 
@@ -198,8 +200,8 @@ _NOT_LINKS = re.compile(
 )
 # A URL as it stands in the text: to the first space, quote or angle bracket; a link's
 # destination (after "](") to the first space or angle bracket, quotes and all.
-_SCANNED_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
-_DESTINATION = re.compile(r"https?://[^\s<>`]+", re.IGNORECASE)
+_SCANNED_URL = re.compile(r"(?i:https?)://[^\s<>\"'`]+")
+_DESTINATION = re.compile(r"(?i:https?)://[^\s<>`]+")
 _TRAILING_PUNCTUATION = ".,:;!?*_~'\")]"
 # After these, a bare URL is no autolink to the parser (``inline._AUTOLINK``); after a quote or
 # "=" it may be an HTML attribute's link, so those stay predicted.
@@ -216,10 +218,10 @@ def scan_urls(text: str) -> list[str]:
     and HTML comments (a URL in a code span is a link to the parser).
     """
     found: dict[str, None] = {}
-    for chunk in _NOT_LINKS.split(text)[::2]:  # the text between the skipped parts
+    for chunk in _outside_code_and_comments(text):
         if not chunk or "://" not in chunk:
             continue
-        m = _SCANNED_URL.search(chunk)
+        m = _next_url(chunk, 0)
         while m is not None:
             start = m.start()
             before = chunk[max(0, start - 2) : start]
@@ -234,14 +236,39 @@ def scan_urls(text: str) -> list[str]:
             if url:
                 with contextlib.suppress(ValueError):  # e.g. a host IDNA refuses: no prediction
                     found[normalise_url(url)] = None
-            m = _SCANNED_URL.search(chunk, start + max(1, len(url)))
+            m = _next_url(chunk, start + max(1, len(url)))
     return list(found)
+
+
+def _outside_code_and_comments(text: str) -> list[str]:
+    """The text between fenced code blocks and HTML comments. Without a fence or a comment
+    opener in it, the whole text: the pattern would try every character for nothing."""
+    if "```" not in text and "~~~" not in text and "<!--" not in text:
+        return [text]
+    return _NOT_LINKS.split(text)[::2]
+
+
+def _next_url(text: str, pos: int) -> re.Match[str] | None:
+    """``_SCANNED_URL.search(text, pos)``, the pattern tried only before each "://" (found by
+    ``str.find``) rather than at every character."""
+    colon = text.find("://", pos)
+    while colon >= 0:
+        for start in (colon - 5, colon - 4):  # "https" or "http" before it, in any case
+            if start >= pos:
+                m = _SCANNED_URL.match(text, start)
+                if m is not None:
+                    return m
+        colon = text.find("://", colon + 1)
+    return None
 
 
 def _balanced(url: str) -> str:
     """``url`` up to its first ``)`` that closes no ``(`` inside it."""
-    if ")" not in url:
+    close = url.find(")")
+    if close < 0:
         return url
+    if "(" not in url[:close]:  # the common case: "…/2208.11970)]"
+        return url[:close]
     depth = 0
     for i, char in enumerate(url):
         if char == "(":
