@@ -48,19 +48,15 @@ The machine's load average is printed first. Figures only: nothing here asserts.
 
 from __future__ import annotations
 
+# Only what the child (awesome-lint's run) needs is imported here; the rest where it is used,
+# so that the child's time is awesome-lint's, not this script's imports.
 import argparse
-import asyncio
 import gc
 import json
-import multiprocessing
 import os
 import re
-import shutil
 import socket
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import zlib
 from collections import Counter
@@ -156,6 +152,7 @@ class Window:
 
 
 def serve(tls_port: int, plain_port: int, cert: str, key: str, ready) -> None:
+    import asyncio
     import ssl
 
     from aiohttp import web
@@ -376,25 +373,24 @@ class LocalNames:
 
 
 def child(args: argparse.Namespace) -> None:
-    """One run of the link check, as the command runs it: cyclic garbage collection off, and
-    the process ended without the interpreter's teardown (``awesome_lint.console``)."""
+    """One run of the link check, as the command runs it: cyclic garbage collection off, the
+    checks started on a scan of the text before it is parsed (``EarlyCheck``), and the process
+    ended without the interpreter's teardown (``awesome_lint.console``). Like the command, it
+    builds its TLS context (here: one trusting the doubles' certificate) only when a request
+    is made. The lint's rules are not run: this is the link check's time."""
     started = time.perf_counter()
     gc.disable()
-    import ssl
-
     from awesome_lint.console import fast_exit
     from awesome_lint.engine import parse_source
-    from awesome_lint.links import LinkOptions, check_links
+    from awesome_lint.links import LinkOptions
+    from awesome_lint.links.early import EarlyCheck
     from awesome_lint.source import read_source
 
     imported = time.perf_counter()
-    doc = parse_source(read_source(args.list))
-    parsed = time.perf_counter()
-    context = ssl.create_default_context(cafile=args.cert)
-    context.check_hostname = False  # one certificate stands for every host
+    source = read_source(args.list)
     options = LinkOptions(
         dns_resolver=LocalNames({443: args.tls_port, 80: args.plain_port}),  # type: ignore[arg-type]
-        ssl_context=context,
+        ssl_context=lambda: trusting(args.cert),
         allow_networks=("127.0.0.1/32",),
         arxiv_interval=ARXIV_API_INTERVAL,
         github_token=os.environ.get("BENCH_GITHUB_TOKEN"),
@@ -402,15 +398,35 @@ def child(args: argparse.Namespace) -> None:
         no_cache=args.cache is None,
         max_time=args.limit,
     )
-    report = check_links([doc], options)
+    with EarlyCheck([source.text], options) as early:
+        scanned = time.perf_counter()
+        doc = parse_source(source)
+        parsed = time.perf_counter()
+        report = early.finish([doc])
     checked = time.perf_counter()
     verdicts = {url: r.verdict.value for url, r in report.results.items()}
-    phases = {"import": imported - started, "parse": parsed - imported, "check": checked - parsed}
+    phases = {
+        "import": imported - started,
+        "scan": scanned - imported,
+        "parse": parsed - scanned,
+        "check": checked - parsed,
+    }
     print(json.dumps({"verdicts": verdicts, "notes": report.notes, "phases": phases}))
     fast_exit(0)
 
 
+def trusting(cert: str):  # -> ssl.SSLContext
+    """A TLS context that trusts the doubles' one certificate for every host name."""
+    import ssl
+
+    context = ssl.create_default_context(cafile=cert)
+    context.check_hostname = False  # one certificate stands for every host
+    return context
+
+
 def ours(args: argparse.Namespace, listfile: Path, cache: Path | None, token: bool) -> tuple:
+    import subprocess
+
     cmd = [sys.executable, __file__, "--child", "--list", str(listfile), "--cert", args.cert,
            "--tls-port", str(args.tls_port), "--plain-port", str(args.plain_port),
            "--limit", str(args.limit)]  # fmt: skip
@@ -432,12 +448,16 @@ def ours(args: argparse.Namespace, listfile: Path, cache: Path | None, token: bo
 
 
 def lychee_exe() -> str | None:
+    import shutil
+
     found = shutil.which("lychee") or str(Path(sys.executable).with_name("lychee"))
     return found if Path(found).exists() else None
 
 
 def theirs(exe: str, listfile: Path, plain_port: int, limit: float) -> tuple:
     """lychee with its defaults; verdicts keyed by the original URL."""
+    import subprocess
+
     remap = rf"^https?://([^/?#]+)(.*)$ http://127.0.0.1:{plain_port}/_/${{1}}${{2}}"
     cmd = [exe, "--format", "json", "--no-progress", "--verbose", "--remap", remap, str(listfile)]
     start = time.perf_counter()
@@ -508,6 +528,8 @@ def print_run(name: str, wall: float, stats: dict, verdicts: dict[str, str] | No
 
 
 def make_certificate(folder: Path) -> tuple[str, str]:
+    import subprocess
+
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
@@ -542,6 +564,8 @@ def run_ours(
 ) -> float:
     """awesome-lint run ``runs`` times, printed under ``name`` with the median wall time and
     the last run's figures; returns the median."""
+    import statistics
+
     walls, requests, limited = [], Counter(), Counter()
     for _ in range(max(1, runs)):
         control(args.plain_port, "_reset")
@@ -584,6 +608,10 @@ def main() -> None:
         return
     if not args.list or not Path(args.list).exists():
         raise SystemExit("no list: pass --list (the corpus is read from ../shared/corpus)")
+
+    import multiprocessing
+    import shutil
+    import tempfile
 
     from links_speed import ensure_bytecode  # this folder's other bench
 

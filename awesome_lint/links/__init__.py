@@ -15,10 +15,11 @@ How a run goes (``run.py``), module by module, as lychee-lib splits it:
 - ``redirects.py``: the one redirect follower, hop by hop (links and the GitHub resolver).
 - ``client.py``: the transport and the check of one link; ``resolvers.py`` asks the arXiv
   and DOI APIs instead, ``github.py`` GitHub's (GraphQL in batches with a token, else REST).
-- ``run.py``: the run (offline verdicts, cache, checks, the report); each URL gets one
-  :class:`Verdict` (``status.py``).
+- ``run.py``: the run (offline verdicts, cache, the report; without an event loop when no
+  request is needed); each URL gets one :class:`Verdict` (``status.py``). ``checks.py``: the
+  checks it starts in the event loop. ``early.py``: a run started on a scan of the texts.
 - ``findings.py``: each place a URL is written gets a diagnostic of the rule for its
-  verdict (``rules.py``).
+  verdict (``rules.py``); AL904 compares titles (``titles.py``).
 """
 
 from __future__ import annotations

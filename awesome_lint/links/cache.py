@@ -30,14 +30,36 @@ CREATE TABLE IF NOT EXISTS results (
 
 # Verdicts worth keeping: excluded and blocked are decided offline from the options.
 CACHED = frozenset({Verdict.OK, Verdict.REDIRECTED, Verdict.DEAD, Verdict.UNVERIFIED})
+_VERDICTS = {verdict.value: verdict for verdict in Verdict}
 
 
 class CacheError(Exception):
     pass
 
 
+# A row is never fresher than this far in the future: a clock a little ahead on the machine
+# that wrote it is no matter; a time far ahead (a corrupt or crafted file) would keep the
+# row fresh for ever.
+CLOCK_SKEW = 300.0
+
+
 def _is_time(value: object) -> bool:
     return isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def _optional(value: object, kind: type) -> bool:
+    return value is None or type(value) is kind
+
+
+def _well_formed(status: object, final_url: object, detail: object, title: object) -> bool:
+    """Whether a row's fields have the types this program writes (SQLite keeps any type in
+    any column: a file another program wrote may hold text for a status, a number for a URL)."""
+    return (
+        _optional(status, int)
+        and _optional(final_url, str)
+        and type(detail) is str
+        and _optional(title, str)
+    )
 
 
 class Cache:
@@ -50,7 +72,11 @@ class Cache:
         self.policy = policy
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            # Not shared between threads at once: an early check reads it in the caller's
+            # thread, then (only then) in its own.
+            self.db = sqlite3.connect(
+                self.path, timeout=30.0, isolation_level=None, check_same_thread=False
+            )
             self.db.execute("PRAGMA busy_timeout = 30000")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
@@ -70,6 +96,7 @@ class Cache:
     def fresh(self, urls: Iterable[str], now: float | None = None) -> dict[str, Result]:
         """The cached results of ``urls`` that are still within their verdict's lifetime."""
         now = time.time() if now is None else now
+        lifetimes = {v: float(self.lifetimes.get(v.value, 0.0)) for v in _VERDICTS.values()}
         wanted = list(urls)
         out: dict[str, Result] = {}
         try:
@@ -81,13 +108,16 @@ class Cache:
                     [self.policy, *chunk],
                 ).fetchall()
                 for url, verdict, status, final_url, detail, title, checked_at in rows:
-                    if verdict not in Verdict._value2member_map_ or not _is_time(checked_at):
+                    known = _VERDICTS.get(verdict) if isinstance(verdict, str) else None
+                    if (
+                        known is None
+                        or not _is_time(checked_at)
+                        or not _well_formed(status, final_url, detail, title)
+                    ):
                         continue  # a row another program wrote: stale, checked again
-                    if now - checked_at >= float(self.lifetimes.get(verdict, 0.0)):
-                        continue
-                    out[url] = Result(
-                        url, Verdict(verdict), status, final_url, detail, title, cached=True
-                    )
+                    if not -CLOCK_SKEW <= now - checked_at < lifetimes[known]:
+                        continue  # expired, or written in the future
+                    out[url] = Result(url, known, status, final_url, detail, title, cached=True)
         except sqlite3.Error as exc:
             raise CacheError(f"cannot read the link cache {self.path}: {exc}") from exc
         return out

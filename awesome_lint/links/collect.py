@@ -8,11 +8,13 @@ import ipaddress
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from yarl import URL
+from typing import TYPE_CHECKING
 
 from ..model import Document, Link, PaperEntry
 from ..terminal import printable
+
+if TYPE_CHECKING:  # yarl is imported only for a URL the plain reading below cannot take
+    from yarl import URL
 
 CHECKED_SCHEMES = frozenset({"http", "https"})
 LINK_KINDS = frozenset({"markdown", "image", "html", "autolink", "reference"})
@@ -39,15 +41,64 @@ class UrlTarget:
         return self.url.split(":", 1)[0].lower()
 
 
+# A URL that yarl's parse gives back as written but for the case of its scheme and host and its
+# fragment (dropped): http(s), a host of ASCII labels whose last starts with a letter (no IDNA)
+# or an IPv4 address in its one dotted decimal spelling, no user, a port that is not the
+# scheme's own (dropped), and a path and query of characters yarl never re-encodes,
+# percent-escapes among them, in upper case, of the bytes it keeps escaped (not of a letter, a
+# digit or a delimiter). Almost every URL of a list is one; ``tests/links/test_plain_urls.py``
+# holds this reading to yarl's, which every other URL goes through.
+_KEPT_ESCAPE = r"%(?:[89A-F][0-9A-F]|[01][0-9A-F]|2[0235B]|3[CE]|5[B-E]|60|7[B-DF])"
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+# Case is folded in the scheme and the host only (ASCII: no long s or Kelvin sign read as a
+# host's letter); the path's runs are read possessively, without giving back a character.
+_PLAIN_URL = re.compile(
+    rf"((?i:https?))://((?i:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)|{_OCTET}(?:\.{_OCTET}){{3}})"
+    r"(?::([1-9][0-9]{0,4}))?"
+    rf"([/?](?:[-A-Za-z0-9._~!$&'()*+,;=:@/?]++|{_KEPT_ESCAPE})*+)?"
+    r"(?:#[\x21-\x7e]*+)?",
+    re.ASCII,
+)
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def _plain_url(raw: str) -> str | None:
+    """``raw`` normalised without yarl, or None when it is not a plain URL (see above)."""
+    m = _PLAIN_URL.fullmatch(raw)
+    if m is None:
+        return None
+    scheme, host, port, rest = m.groups()
+    scheme = scheme.lower()
+    if port is not None and (port == _DEFAULT_PORTS[scheme] or int(port) > 65535):
+        return None
+    rest = rest or "/"
+    path = rest.partition("?")[0]
+    if rest.endswith("?") or "/." in path:  # an empty query dropped; dot segments resolved
+        return None
+    if rest[0] == "?":
+        rest = "/" + rest  # http://host?q -> http://host/?q
+    return f"{scheme}://{host.lower()}{'' if port is None else ':' + port}{rest}"
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the scan and the parser's links normalise the same URLs
 def normalise_url(raw: str) -> str:
     """The URL as fetched: trimmed, scheme and host lower-cased, default port and fragment
     dropped, an empty path written ``/``, percent-encoding canonical. Non-http(s) URLs are
     only trimmed (their scheme lower-cased)."""
     raw = raw.strip().strip("<>").strip()
+    plain = _plain_url(raw)
+    if plain is not None:
+        return plain
     scheme, sep, rest = raw.partition(":")
     if not sep or scheme.lower() not in CHECKED_SCHEMES:
         return f"{scheme.lower()}:{rest}" if sep else raw
+    return _parsed_url(raw)
+
+
+def _parsed_url(raw: str) -> str:
+    """An http(s) URL normalised by yarl's parse (``raw`` itself when yarl refuses it)."""
+    from yarl import URL
+
     try:
         url = canonical_url(URL(raw))
     except ValueError:
@@ -57,6 +108,23 @@ def normalise_url(raw: str) -> str:
     if text.startswith(origin) and not text.startswith("/", len(origin)):
         text = f"{origin}/{text[len(origin) :]}"  # http://host?q -> http://host/?q
     return text
+
+
+def url_problem(url: str) -> str | None:
+    """Why the normalised http(s) ``url`` cannot be fetched (no host, a number that is no
+    IPv4 address, a host IDNA refuses), or None when it can."""
+    if _plain_url(url) == url:
+        return None
+    from yarl import URL
+
+    try:
+        parsed = URL(url)
+        if not parsed.raw_host:
+            return "no host"
+        canonical_url(parsed)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _ipv4_number(part: str) -> int:
@@ -130,9 +198,14 @@ _NOT_LINKS = re.compile(
     r"^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)|<!--.*?(?:-->|\Z)",
     re.MULTILINE | re.DOTALL,
 )
-# A URL as it stands in the text: to the first space, quote or angle bracket.
-_SCANNED_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+# A URL as it stands in the text: to the first space, quote or angle bracket; a link's
+# destination (after "](") to the first space or angle bracket, quotes and all.
+_SCANNED_URL = re.compile(r"(?i:https?)://[^\s<>\"'`]+")
+_DESTINATION = re.compile(r"(?i:https?)://[^\s<>`]+")
 _TRAILING_PUNCTUATION = ".,:;!?*_~'\")]"
+# After these, a bare URL is no autolink to the parser (``inline._AUTOLINK``); after a quote or
+# "=" it may be an HTML attribute's link, so those stay predicted.
+_NO_AUTOLINK_AFTER = re.compile(r"[\w/(\[]")
 
 
 def scan_urls(text: str) -> list[str]:
@@ -145,23 +218,57 @@ def scan_urls(text: str) -> list[str]:
     and HTML comments (a URL in a code span is a link to the parser).
     """
     found: dict[str, None] = {}
-    for chunk in _NOT_LINKS.split(text)[::2]:  # the text between the skipped parts
+    for chunk in _outside_code_and_comments(text):
         if not chunk or "://" not in chunk:
             continue
-        m = _SCANNED_URL.search(chunk)
+        m = _next_url(chunk, 0)
         while m is not None:
             start = m.start()
-            url = _balanced(m.group())  # "…/badge.svg)](https://…": the next URL is read next
-            if chunk[start - 2 : start] != "](" and chunk[start - 1 : start] != "<":
+            before = chunk[max(0, start - 2) : start]
+            if before == "](":
+                url = _balanced(_DESTINATION.match(chunk, start).group())  # type: ignore[union-attr]
+            else:  # "…/badge.svg)](https://…": the next URL is read next
+                url = _balanced(m.group())
+            if before != "](" and before[-1:] != "<":
                 url = url[: _bare_length(url)]
-            with contextlib.suppress(ValueError):  # e.g. a host IDNA refuses: no prediction
-                found[normalise_url(url)] = None
-            m = _SCANNED_URL.search(chunk, start + max(1, len(url)))
+                if before[-1:] and _NO_AUTOLINK_AFTER.match(before[-1]):
+                    url = ""  # no link: not predicted
+            if url:
+                with contextlib.suppress(ValueError):  # e.g. a host IDNA refuses: no prediction
+                    found[normalise_url(url)] = None
+            m = _next_url(chunk, start + max(1, len(url)))
     return list(found)
+
+
+def _outside_code_and_comments(text: str) -> list[str]:
+    """The text between fenced code blocks and HTML comments. Without a fence or a comment
+    opener in it, the whole text: the pattern would try every character for nothing."""
+    if "```" not in text and "~~~" not in text and "<!--" not in text:
+        return [text]
+    return _NOT_LINKS.split(text)[::2]
+
+
+def _next_url(text: str, pos: int) -> re.Match[str] | None:
+    """``_SCANNED_URL.search(text, pos)``, the pattern tried only before each "://" (found by
+    ``str.find``) rather than at every character."""
+    colon = text.find("://", pos)
+    while colon >= 0:
+        for start in (colon - 5, colon - 4):  # "https" or "http" before it, in any case
+            if start >= pos:
+                m = _SCANNED_URL.match(text, start)
+                if m is not None:
+                    return m
+        colon = text.find("://", colon + 1)
+    return None
 
 
 def _balanced(url: str) -> str:
     """``url`` up to its first ``)`` that closes no ``(`` inside it."""
+    close = url.find(")")
+    if close < 0:
+        return url
+    if "(" not in url[:close]:  # the common case: "…/2208.11970)]"
+        return url[:close]
     depth = 0
     for i, char in enumerate(url):
         if char == "(":

@@ -10,18 +10,20 @@ for their own hosts only); the scan's URLs pass the same exclusions first.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import sys
 import threading
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..model import Document
 from .collect import scan_urls
 from .exclude import ExcludeTimeout
 from .options import LinkOptions
-from .run import LinkReport, LinkRun, excluded_urls
+from .run import LinkReport, LinkRun, excluded_urls, finish_run
+
+if TYPE_CHECKING:  # the event loop only when a request is to be made
+    import asyncio
 
 # How long a cancelled check may take to close its connections before the caller goes on.
 CANCEL_GRACE = 5.0
@@ -31,7 +33,10 @@ LAUNCH_WAIT = 5.0
 
 class EarlyCheck:
     """Use as a context manager around the lint: leaving it before :meth:`finish` (an error,
-    Ctrl-C) cancels the checks."""
+    Ctrl-C) cancels the checks.
+
+    The scan's URLs get their offline and cached verdicts at once, in the caller's thread;
+    only when some must be fetched does the thread start (none in a run the cache answers)."""
 
     def __init__(
         self,
@@ -42,14 +47,26 @@ class EarlyCheck:
         stream: TextIO = sys.stderr,
     ) -> None:
         self._run = LinkRun(options, progress=progress, stream=stream)
-        self._loop = asyncio.new_event_loop()
-        self._docs: asyncio.Future[Sequence[Document]] = self._loop.create_future()
         self._outcome: LinkReport | BaseException | None = None
         self._main: asyncio.Future[LinkReport] | None = None
-        self._launched = threading.Event()
+        self._thread: threading.Thread | None = None
         predicted = _predicted(texts, options)  # here: matching --exclude may fork a process
+        try:
+            pending = self._run.predict(predicted)
+        except BaseException:
+            self._run.release()
+            raise
+        if pending:
+            self._launch(pending)
+
+    def _launch(self, pending: Sequence[str]) -> None:
+        import asyncio
+
+        self._loop = asyncio.new_event_loop()
+        self._docs: asyncio.Future[Sequence[Document]] = self._loop.create_future()
+        self._launched = threading.Event()
         self._thread = threading.Thread(
-            target=self._serve, args=(predicted,), name="awesome-lint links", daemon=True
+            target=self._serve, args=(pending,), name="awesome-lint links", daemon=True
         )
         self._thread.start()
         # The requests first, then the lint: its work then overlaps their network waits, rather
@@ -60,11 +77,15 @@ class EarlyCheck:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._thread.is_alive():
+        if self._thread is None:
+            self._run.release()  # nothing was fetched: the cache to close, if finish did not
+        elif self._thread.is_alive():
             self.cancel()
 
     def finish(self, docs: Sequence[Document]) -> LinkReport:
         """The report on the links of ``docs`` (the parsed texts), once every check is in."""
+        if self._thread is None:  # nothing under way: the documents' URLs are checked here
+            return finish_run(self._run, docs)
         self._call(self._hand_over, list(docs))
         try:
             self._thread.join()
@@ -78,6 +99,8 @@ class EarlyCheck:
 
     def cancel(self) -> None:
         """Stop the checks (their connections closed) and wait a moment for the thread."""
+        if self._thread is None:
+            return
         self._call(self._cancel)
         self._thread.join(CANCEL_GRACE)
 
@@ -95,11 +118,13 @@ class EarlyCheck:
         with contextlib.suppress(RuntimeError):  # the loop is closed: the thread is over
             self._loop.call_soon_threadsafe(callback, *args)  # type: ignore[arg-type]
 
-    def _serve(self, predicted: Sequence[str]) -> None:
+    def _serve(self, pending: Sequence[str]) -> None:
+        import asyncio
+
         loop = self._loop
         asyncio.set_event_loop(loop)
         try:
-            self._main = loop.create_task(self._check(predicted))
+            self._main = loop.create_task(self._check(pending))
             self._outcome = loop.run_until_complete(self._main)
         except BaseException as exc:  # handed to the caller's thread by finish()
             self._outcome = exc
@@ -112,9 +137,11 @@ class EarlyCheck:
                 asyncio.set_event_loop(None)
                 loop.close()
 
-    async def _check(self, predicted: Sequence[str]) -> LinkReport:
+    async def _check(self, pending: Sequence[str]) -> LinkReport:
+        import asyncio
+
         try:
-            await self._run.predict(predicted)
+            await self._run.start(pending)
             await asyncio.sleep(0)  # each check takes its first step: its connection under way
             self._launched.set()
             docs = await self._docs

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from ..diagnostics import Diagnostic, Fix
 from .collect import Location, UrlTarget
-from .resolvers import links_the_paper, titles_match
 from .rules import (
     BlockedAddress,
     DeadLink,
@@ -17,6 +16,7 @@ from .rules import (
     PermanentRedirect,
 )
 from .status import Result, Verdict
+from .titles import links_the_paper, titles_match
 
 _RULE_OF = {
     Verdict.DEAD: DeadLink,

@@ -6,7 +6,7 @@ import ipaddress
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,8 +179,11 @@ class LinkOptions:
     user_agent: str = USER_AGENT
     # The DNS resolver (an aiohttp AbstractResolver); None: the system's, in a thread.
     dns_resolver: AbstractResolver | None = field(default=None, repr=False, compare=False)
-    # TLS: None verifies against the system's certificates; tests pass their own context.
-    ssl_context: ssl.SSLContext | None = field(default=None, repr=False, compare=False)
+    # TLS: None verifies against the system's certificates; tests pass their own context, or
+    # a function that builds it at the first request (a run the cache answers imports no ssl).
+    ssl_context: ssl.SSLContext | Callable[[], ssl.SSLContext] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         """Refuse impossible values with a message fit for a usage error (ValueError)."""

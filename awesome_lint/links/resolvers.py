@@ -10,10 +10,7 @@ checked like any other, unless the API's rate limit is spent: then it is unverif
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -26,6 +23,9 @@ from .github import GithubResolver as GithubResolver  # the run asks all resolve
 from .github import github_repo as github_repo
 from .options import LinkOptions
 from .status import Failure, Result, Verdict, describe
+from .titles import links_the_paper as links_the_paper
+from .titles import normalise_title as normalise_title
+from .titles import titles_match as titles_match
 
 if TYPE_CHECKING:  # titles_match and the URL tests serve without aiohttp (a cached run)
     from .client import Client
@@ -66,53 +66,6 @@ def parse_arxiv_feed(body: bytes) -> dict[str, str]:
         if found and title and "/api/errors" not in ident:
             papers[found] = title
     return papers
-
-
-_WORD = re.compile(r"\w+")
-
-
-def normalise_title(title: str) -> str:
-    """Case, accents, punctuation, Markdown/LaTeX markup and spacing removed."""
-    if title.isascii():  # no accents to strip: NFKD leaves ASCII as it is
-        text = title.casefold()
-    else:
-        text = unicodedata.normalize("NFKD", title).casefold()
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(text.replace("_", " ")))
-
-
-def titles_match(written: str, actual: str) -> bool:
-    """Same title up to case, punctuation and a typo or two (similarity ≥ 0.9), or one is
-    the other shortened (``MedSegDiff`` for ``MedSegDiff: Medical Image Segmentation …``)."""
-    a, b = normalise_title(written), normalise_title(actual)
-    if not a or not b or a == b:
-        return True
-    if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
-        return True
-    # Upper bounds of ratio() (which is quadratic) first: most pairs that are different
-    # titles are told apart without it. This one is real_quick_ratio(), without a matcher.
-    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < 0.9:
-        return False
-    from difflib import SequenceMatcher  # only once titles are compared, after the checks
-
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
-
-
-# Labels of links that point at something else than the entry's own paper.
-NOT_THE_PAPER = frozenset(
-    {
-        *("code", "github", "gitlab", "project", "project page", "page", "homepage", "website"),
-        *("video", "demo", "slides", "poster", "blog", "talk", "data", "dataset", "datasets"),
-        *("supp", "supplementary", "extension", "journal version", "bibtex", "model", "models"),
-    }
-)
-
-
-@functools.lru_cache(maxsize=1024)  # a list writes a handful of labels thousands of times
-def links_the_paper(label: str) -> bool:
-    """Whether a link with this label stands for the entry's paper (for AL904)."""
-    return normalise_title(label) not in NOT_THE_PAPER
 
 
 class ArxivResolver:

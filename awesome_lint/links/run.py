@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import sys
 import time
-from collections.abc import Awaitable, Callable, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TextIO
 
-from yarl import URL
-
 from ..model import Document
 from .cache import Cache, CacheError
-from .collect import CHECKED_SCHEMES, UrlTarget, canonical_url, collect_urls
+from .collect import CHECKED_SCHEMES, UrlTarget, collect_urls, url_problem
 from .exclude import matching_urls
 from .options import LinkOptions
 from .progress import Progress
-from .status import GITHUB_LIMIT_REACHED, NO_DNS, VERDICT_ORDER, Failure, Result, Verdict
+from .status import GITHUB_LIMIT_REACHED, NO_DNS, VERDICT_ORDER, Result, Verdict
 
-if TYPE_CHECKING:  # aiohttp is imported only when something must be fetched
+if TYPE_CHECKING:  # asyncio and aiohttp are imported only when something must be fetched
     from ..diagnostics import Diagnostic
-    from .client import Client
+    from .checks import Checks
 
 
 @dataclass
@@ -55,12 +52,6 @@ class LinkReport:
         )
 
 
-def _as_result(url: str, outcome: Result | Failure) -> Result:
-    if isinstance(outcome, Failure):
-        return Result(url, outcome.verdict, detail=outcome.detail)
-    return replace(outcome, url=url)
-
-
 def excluded_urls(options: LinkOptions, urls: Sequence[str]) -> set[str]:
     """The URLs ``--exclude`` drops or ``--include`` leaves out."""
     excluded = matching_urls(options.excludes, urls)
@@ -69,119 +60,17 @@ def excluded_urls(options: LinkOptions, urls: Sequence[str]) -> set[str]:
     return excluded
 
 
-def _offline_verdict(target: UrlTarget, excluded: Set[str]) -> Result | None:
-    if target.scheme not in CHECKED_SCHEMES:
-        return Result(target.url, Verdict.EXCLUDED, detail=f"{target.scheme}: not checked")
-    if target.url in excluded:
-        return Result(target.url, Verdict.EXCLUDED, detail="excluded (--exclude, --include)")
-    try:
-        url = URL(target.url)
-        if not url.raw_host:
-            return Result(target.url, Verdict.DEAD, detail="invalid URL (no host)")
-        canonical_url(url)
-    except ValueError as exc:
-        return Result(target.url, Verdict.DEAD, detail=f"invalid URL ({exc})")
+def _offline_verdict(url: str, excluded: Set[str]) -> Result | None:
+    """The verdict of a normalised URL known without a request, if any."""
+    scheme = url.partition(":")[0].lower()
+    if scheme not in CHECKED_SCHEMES:
+        return Result(url, Verdict.EXCLUDED, detail=f"{scheme}: not checked")
+    if url in excluded:
+        return Result(url, Verdict.EXCLUDED, detail="excluded (--exclude, --include)")
+    problem = url_problem(url)
+    if problem is not None:
+        return Result(url, Verdict.DEAD, detail=f"invalid URL ({problem})")
     return None
-
-
-class Checks:
-    """The checks of one run, URL by URL: each URL is checked once (the arXiv ids of one
-    :meth:`start` share one batch), whenever it is asked for; :meth:`wait` waits for the URLs
-    wanted only, and ends the checks of the others (URLs the first scan predicted that are no
-    links)."""
-
-    def __init__(self, options: LinkOptions, client: Client, done: Callable[[Result], None]):
-        from .resolvers import GithubResolver
-
-        self.options = options
-        self.client = client
-        self.done = done
-        self.results: dict[str, Result] = {}
-        self.tasks: dict[str, asyncio.Future[None]] = {}  # URL -> the task that checks it
-        self.github = GithubResolver(client, options)
-
-    def _finish(self, result: Result) -> None:
-        self.results[result.url] = result
-        self.done(result)
-
-    async def _guarded(self, urls: Sequence[str], job: Awaitable[None]) -> None:
-        """A bug in one check must not end the run: its links become unverified."""
-        try:
-            await job
-        except Exception as exc:
-            for url in urls:
-                if url not in self.results:
-                    self._finish(Result(url, Verdict.UNVERIFIED, detail=f"internal error: {exc!r}"))
-
-    async def _generic(self, url: str) -> None:
-        self._finish(await self.client.check(url))
-
-    async def _doi(self, url: str, doi: str) -> None:
-        from .resolvers import check_doi
-
-        self._finish(_as_result(url, await check_doi(self.client, self.options, doi)))
-
-    async def _github(self, url: str, owner: str, repo: str) -> None:
-        outcome = await self.github.check(owner, repo)
-        self._finish(await self.client.check(url) if outcome is None else _as_result(url, outcome))
-
-    async def _arxiv(self, arxiv: dict[str, list[str]]) -> None:
-        from .resolvers import ArxivResolver
-
-        outcomes = await ArxivResolver(self.client, self.options).check(arxiv)
-        for ident, outcome in outcomes.items():
-            for url in arxiv[ident]:
-                self._finish(_as_result(url, outcome))
-
-    def start(self, urls: Sequence[str]) -> None:
-        """Start the checks of ``urls`` (normalised, http(s), not excluded) not started yet."""
-        from .resolvers import arxiv_id
-
-        arxiv: dict[str, list[str]] = {}
-        for url in urls:
-            if url in self.tasks:
-                continue
-            ident = arxiv_id(url) if self.options.resolvers else None
-            if ident is not None:
-                arxiv.setdefault(ident, []).append(url)
-            else:
-                self.tasks[url] = asyncio.ensure_future(self._guarded([url], self._job(url)))
-        if arxiv:
-            batch = [u for urls in arxiv.values() for u in urls]
-            task = asyncio.ensure_future(self._guarded(batch, self._arxiv(arxiv)))
-            self.tasks.update(dict.fromkeys(batch, task))
-
-    def _job(self, url: str) -> Awaitable[None]:
-        if self.options.resolvers:
-            from .resolvers import doi_of, github_repo
-
-            doi = doi_of(url)
-            if doi is not None:
-                return self._doi(url, doi)
-            repo = github_repo(url)
-            if repo is not None:
-                return self._github(url, *repo)
-        return self._generic(url)
-
-    async def stop(self) -> None:
-        """End every check still running."""
-        every = set(self.tasks.values())
-        for task in every:
-            task.cancel()
-        await asyncio.gather(*every, return_exceptions=True)
-
-    async def wait(self, urls: Sequence[str], timeout: float | None) -> dict[str, Result]:
-        """The verdicts of ``urls`` (all started), once in or after ``timeout`` seconds (those
-        cut off are unverified); every check, of these URLs or others, is then over."""
-        pending = {self.tasks[url] for url in urls}
-        if pending:
-            await asyncio.wait(pending, timeout=timeout)
-        await self.stop()
-        for url in urls:  # cut off by --max-time
-            if url not in self.results:
-                detail = f"not checked within --max-time {self.options.max_time:g} s"
-                self._finish(Result(url, Verdict.UNVERIFIED, detail=detail))
-        return {url: self.results[url] for url in urls}
 
 
 def _answered(result: Result) -> bool:
@@ -202,6 +91,8 @@ def _distrust_dns_when_offline(
     unresolved = [r for r in outcomes if r.detail == NO_DNS]
     if not unresolved or any(_answered(r) for r in outcomes):
         return
+    from yarl import URL
+
     hosts = {URL(r.url).raw_host for r in unresolved}
     for result in unresolved:
         results[result.url] = replace(
@@ -224,11 +115,25 @@ def _say_how_a_token_helps(
         )
 
 
+@dataclass
+class Plan:
+    """The documents' URLs, each with its verdict where one is known without a request."""
+
+    targets: list[UrlTarget]
+    urls: list[str]  # the targets' URLs
+    results: dict[str, Result]  # the verdicts known so far (offline, cached)
+    pending: list[str]  # URLs to hand to the checks
+    checked: list[str]  # URLs whose verdicts the checks give (pending or started before)
+
+
 class LinkRun:
     """One link check: the URLs a first scan of the texts predicts may be started at once
-    (:meth:`predict`), before the documents are parsed; :meth:`finish` takes the documents,
-    checks the URLs the scan missed, drops the checks of URLs that are no links and reports
-    on the documents' URLs only, exactly as if it had started with them."""
+    (:meth:`predict`, then :meth:`start`), before the documents are parsed; :meth:`finish`
+    takes the documents, checks the URLs the scan missed, drops the checks of URLs that are no
+    links and reports on the documents' URLs only, exactly as if it had started with them.
+
+    Without a request to make (every verdict offline or cached), :meth:`plan` and
+    :meth:`conclude` give the report with no event loop: nothing of the network is imported."""
 
     def __init__(self, options: LinkOptions, *, progress: bool, stream: TextIO) -> None:
         self.options = options
@@ -245,13 +150,14 @@ class LinkRun:
         self.wanted: Set[str] = frozenset()
         self.resources = contextlib.AsyncExitStack()
 
-    async def predict(self, urls: Sequence[str]) -> None:
-        """Start checking ``urls`` (normalised, none of them excluded: see
-        :func:`excluded_urls`), a scan's prediction of the documents' URLs."""
-        await self._start(self._triage(urls, excluded=frozenset()))
+    def predict(self, urls: Sequence[str]) -> list[str]:
+        """Give ``urls`` (normalised, none of them excluded: see :func:`excluded_urls`), a
+        scan's prediction of the documents' URLs, their offline and cached verdicts; the URLs
+        left to check (:meth:`start`)."""
+        return self._triage(urls, excluded=frozenset())
 
-    async def finish(self, docs: Sequence[Document]) -> LinkReport:
-        """The report on the links of ``docs``. Closes the run."""
+    def plan(self, docs: Sequence[Document]) -> Plan:
+        """The URLs of ``docs``, with the verdicts known without a request."""
         targets = collect_urls(docs)
         urls = [t.url for t in targets]
         pending = [u for u in self._triage(urls) if u not in self.fetched]
@@ -260,27 +166,44 @@ class LinkRun:
         self.report.cached = sum(result.cached for result in results.values())
         self.wanted = set(urls)
         self.bar = Progress(len(targets), self.stream, self.progress)
-        done = self.checks.results if self.checks is not None else {}
-        for url in urls:  # the verdicts in so far; the checks' callback counts the rest
-            if url in results or url in done:
-                self.bar.update(results.get(url) or done[url])
+        if self.bar.enabled:
+            done = self.checks.results if self.checks is not None else {}
+            for url in urls:  # the verdicts in so far; the checks' callback counts the rest
+                if url in results or url in done:
+                    self.bar.update(results.get(url) or done[url])
+        return Plan(targets, urls, results, pending, checked)
+
+    async def finish(self, docs: Sequence[Document]) -> LinkReport:
+        """The report on the links of ``docs``. Closes the run."""
+        return await self.complete(self.plan(docs))
+
+    async def complete(self, plan: Plan) -> LinkReport:
+        """The report of ``plan``, its checks made. Closes the run."""
         try:
-            await self._start(pending)
+            await self.start(plan.pending)
             if self.checks is not None:
                 try:
-                    results.update(await self.checks.wait(checked, self._time_left()))
+                    plan.results.update(await self.checks.wait(plan.checked, self._time_left()))
                 finally:
                     self.report.requests = self.checks.client.requests
-                _distrust_dns_when_offline(results, checked, self.report)
-            _say_how_a_token_helps(results, self.options, self.report)  # cached verdicts too
+                _distrust_dns_when_offline(plan.results, plan.checked, self.report)
+            return self.conclude(plan)
+        finally:
+            await self.close()
+
+    def conclude(self, plan: Plan) -> LinkReport:
+        """The report of ``plan`` once every verdict is in (its fresh ones stored in the
+        cache). Closes the cache and the progress bar."""
+        try:
+            _say_how_a_token_helps(plan.results, self.options, self.report)  # cached ones too
             if self.cache is not None:
                 try:
-                    self.cache.store(results.values())
+                    self.cache.store(plan.results.values())
                 except CacheError as exc:
                     self.report.notes.append(str(exc))
         finally:
-            await self.close()
-        return self._reported(targets, {url: results[url] for url in urls})
+            self.release()
+        return self._reported(plan.targets, {url: plan.results[url] for url in plan.urls})
 
     def _time_left(self) -> float | None:
         if self.options.max_time is None:
@@ -293,11 +216,16 @@ class LinkRun:
                 await self.checks.stop()
             await self.resources.aclose()
         finally:
-            if self.cache is not None:
-                self.cache.close()
-                self.cache = None
-            if self.bar is not None:
-                self.bar.finish()
+            self.release()
+
+    def release(self) -> None:
+        """Close what a run without requests holds: the cache and the progress bar."""
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
+        if self.bar is not None:
+            self.bar.finish()
+            self.bar = None
 
     def _triage(self, urls: Sequence[str], excluded: Set[str] | None = None) -> list[str]:
         """Give each URL not seen yet its offline or cached verdict; the rest, to fetch."""
@@ -306,7 +234,7 @@ class LinkRun:
             excluded = excluded_urls(self.options, new)
         pending: list[str] = []
         for url in new:
-            verdict = _offline_verdict(UrlTarget(url), excluded)
+            verdict = _offline_verdict(url, excluded)
             if verdict is None:
                 pending.append(url)
             else:
@@ -333,10 +261,12 @@ class LinkRun:
             self.cache, self.cache_failed = None, True  # one note, not one per batch
             return {}
 
-    async def _start(self, urls: Sequence[str]) -> None:
+    async def start(self, urls: Sequence[str]) -> None:
+        """Start checking ``urls`` (from :meth:`predict` or :meth:`plan`)."""
         if not urls:
             return
         if self.checks is None:
+            from .checks import Checks
             from .client import Client
 
             client = await self.resources.enter_async_context(Client(self.options))
@@ -376,6 +306,33 @@ async def check_links_async(
         await run.close()
 
 
+def finish_run(run: LinkRun, docs: Sequence[Document]) -> LinkReport:
+    """The report of ``run`` on ``docs``, made in this thread; with no event loop when no
+    request is needed (every verdict offline or cached, and no check under way)."""
+    try:
+        plan = run.plan(docs)
+        if not plan.checked:
+            return run.conclude(plan)
+    except BaseException:
+        run.release()
+        raise
+    import asyncio
+
+    reports: list[LinkReport] = []
+
+    async def complete() -> None:
+        # Not the report as the task's result: Python 3.11's asyncio.run formats the main
+        # task, result and all, while it restores the SIGINT handler (a report of thousands
+        # of links took a tenth of a second to format for nothing).
+        try:
+            reports.append(await run.complete(plan))
+        finally:
+            await run.close()
+
+    asyncio.run(complete())
+    return reports[0]
+
+
 def check_links(
     docs: Sequence[Document],
     options: LinkOptions | None = None,
@@ -385,19 +342,10 @@ def check_links(
 ) -> LinkReport:
     """Check every http(s) link of ``docs`` (``--check-links``) and report AL9xx diagnostics.
 
-    Runs its own event loop. The progress bar is drawn on ``stream`` only when ``progress``
-    is set and ``stream`` is a terminal.
+    Runs its own event loop, when a request is needed. The progress bar is drawn on
+    ``stream`` only when ``progress`` is set and ``stream`` is a terminal.
     """
-    reports: list[LinkReport] = []
-
-    async def run() -> None:
-        # Not the report as the task's result: Python 3.11's asyncio.run formats the main
-        # task, result and all, while it restores the SIGINT handler (a report of thousands
-        # of links took a tenth of a second to format for nothing).
-        reports.append(await check_links_async(docs, options, progress=progress, stream=stream))
-
     from ..parse import gc_paused
 
     with gc_paused():  # the requests' objects are not garbage before the end
-        asyncio.run(run())
-    return reports[0]
+        return finish_run(LinkRun(options or LinkOptions(), progress=progress, stream=stream), docs)

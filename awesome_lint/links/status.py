@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Set
 from dataclasses import dataclass
 
@@ -69,6 +70,7 @@ def classify(status: int, accept: Set[int]) -> Verdict:
     return Verdict.UNVERIFIED
 
 
+@functools.cache  # a few statuses, thousands of answers
 def describe(status: int) -> str:
     from http import HTTPStatus
 

@@ -119,12 +119,15 @@ class Transport:
     async def __aenter__(self) -> Transport:
         inner: AbstractResolver = self.options.dns_resolver or aiohttp.ThreadedResolver()
         resolver = self._resolver = GuardedResolver(inner, self.policy)
+        context = self.options.ssl_context
+        if callable(context):
+            context = context()
         connector = aiohttp.TCPConnector(
             limit=0,
             limit_per_host=0,
             resolver=resolver,
             ttl_dns_cache=300,
-            ssl=False if self.options.insecure else self.options.ssl_context or True,
+            ssl=False if self.options.insecure else context or True,
         )
         self._session = aiohttp.ClientSession(
             connector=connector,

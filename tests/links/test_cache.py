@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -136,3 +137,38 @@ async def test_a_row_with_a_bad_time_is_stale_not_a_crash(
     report = await check_links_async([links_doc(*urls)], options)
     assert [report.results[u].verdict for u in urls] == [Verdict.OK, Verdict.DEAD]
     assert report.cached == 0 and site.recorder.total == 2  # one GET each
+
+
+async def test_a_row_of_the_wrong_types_or_from_the_future_is_stale(
+    serve: ServerFactory, tmp_path: Path
+) -> None:
+    """A file another program wrote, in a table without column types: a status as text, a
+    redirect target as a number, a time a day ahead. Each row is checked again, not trusted
+    (a number for a redirect's target reached the fix and ended the run with a traceback)."""
+    site = await serve(pages)
+    urls = [site.url(f"/{name}") for name in ("ok", "missing", "moved", "bot")]
+    path = tmp_path / "links.sqlite"
+    now = time.time()
+    policy = fast_options().policy()
+    rows = [
+        (urls[0], "ok", "200", None, "", None, now),
+        (urls[1], "ok", 200, None, "", None, now + 86400),  # fresh for ever, were it trusted
+        (urls[2], "redirected", 301, 42, "", None, now),
+        (urls[3], "ok", 200, None, b"detail", None, now),
+    ]
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE results (url PRIMARY KEY, verdict, http_status, final_url, detail, "
+            "title, checked_at, policy)"
+        )
+        db.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?)", [(*r, policy) for r in rows])
+    report = await check_links_async(
+        [links_doc(*urls)], fast_options(cache_path=path, no_cache=False)
+    )
+    assert [report.results[u].verdict for u in urls] == [
+        Verdict.OK,
+        Verdict.DEAD,
+        Verdict.REDIRECTED,
+        Verdict.UNVERIFIED,
+    ]
+    assert report.cached == 0 and site.recorder.total == 5  # the redirect: two requests

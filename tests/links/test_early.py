@@ -41,6 +41,25 @@ def test_the_scan_reads_links_as_the_parser_does() -> None:
     ]
 
 
+def test_the_scan_predicts_what_the_parser_reads_where_it_differs_from_a_plain_url() -> None:
+    """A destination with a quote is read whole; a URL right after a letter, "/", "(" or "["
+    is no autolink (as on the corpus: ``WAS's_Disco…ipynb``, ``[[Paper(https://…)]``)."""
+    text = (
+        '- [a](https://x.org/WAS\'s_"v"_(1).ipynb) [[Paper(https://no.org/1)]\n'
+        "- [https://no.org/2](https://y.org/) xhttps://no.org/3 ([paper](https://z.org/))\n"
+    )
+    urls = [t.url for t in collect_urls([parse_document(text, "README.md")])]
+    assert (
+        scan_urls(text)
+        == urls
+        == [
+            "https://x.org/WAS's_%22v%22_(1).ipynb",
+            "https://y.org/",
+            "https://z.org/",
+        ]
+    )
+
+
 def test_the_scan_skips_fenced_code_and_comments() -> None:
     text = (
         "`https://span.org/` https://yes.org/\n"

@@ -4,6 +4,7 @@ messages that name the URL and the reason; a summary that counts each kind separ
 
 from __future__ import annotations
 
+import ssl
 from pathlib import Path
 
 from aiohttp import web
@@ -60,6 +61,21 @@ async def test_insecure_accepts_a_certificate_it_cannot_verify(
     assert strict.results[url].detail.startswith("TLS error")
     loose = await check_links_async([links_doc(url)], fast_options(insecure=True))
     assert loose.results[url].verdict is Verdict.OK
+
+
+async def test_a_tls_context_built_at_the_first_request(serve: ServerFactory, tls: Tls) -> None:
+    s = await serve(routes, tls=tls.server)
+    built: list[ssl.SSLContext] = []
+
+    def context() -> ssl.SSLContext:
+        built.append(tls.client)
+        return tls.client
+
+    options = fast_options(ssl_context=context)
+    assert built == []  # nothing built before a request must be made
+    report = await check_links_async([links_doc(s.url("/ok"), s.url("/gone"))], options)
+    assert [r.verdict for r in report.results.values()] == [Verdict.OK, Verdict.DEAD]
+    assert built == [tls.client]  # once for the run
 
 
 def test_max_cache_age_caps_every_lifetime() -> None:
