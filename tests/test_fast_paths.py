@@ -31,7 +31,12 @@ from .test_rule_shortcuts import TRICKY_URLS
 
 
 class PlainFacts(EntryFacts):
-    """The same facts through functools.cached_property, the reading the slots replace."""
+    """The same facts through functools.cached_property, the reading the slots replace (each
+    read on first use, none when made)."""
+
+    def __init__(self, entry, doc) -> None:
+        self.entry = entry
+        self.doc = doc
 
 
 for _name in FACT_NAMES:
@@ -68,6 +73,7 @@ def test_entry_facts_keep_each_fact_in_its_slot_read_once() -> None:
     assert not hasattr(facts, "__dict__")  # slots: no dictionary per entry
     assert facts.surnames == frozenset({"lee", "chen"})
     assert facts.surnames is facts.surnames and facts.arxiv is facts.arxiv
+    assert PlainFacts(doc.entries[0], doc).__dict__ == {}  # the comparison reads every fact
     with pytest.raises(AttributeError, match="no attribute 'colour'"):
         facts.colour  # noqa: B018
 
