@@ -305,8 +305,8 @@ class Voter:
         self.entry = found.entry
         self.facts = found
         self.links = link_extents(doc.text, found)
-        self.labels = [label for link, *_ in self.links if (label := link.label.strip())]
-        self.breaks = tuple(token for token, _, _ in found.breaks)  # as written
+        self.labels = [label for link in found.label_links if (label := link.label.strip())]
+        self.breaks = tuple([token for token, _, _ in found.breaks])  # as written
 
 
 # What an entry says on each question of style: a list of answers per question (an entry may

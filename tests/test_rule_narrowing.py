@@ -1,0 +1,79 @@
+"""Searches the rules narrow for speed find what the full search finds (as
+tests/test_rule_shortcuts.py and tests/test_fast_paths.py do for the earlier ones): each is
+compared with the plain reading it replaces on every corpus list and on generated texts."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from awesome_lint.model import Document
+from awesome_lint.rules.al302_duplicate_entry import _DETAILS, _group_finder
+from awesome_lint.rules.rendered_text import SourceLine, markdown_lines
+
+from .corpus import corpus_files, parsed, read_text
+
+
+def _groups_block_by_block(doc: Document) -> list[tuple[int | None, int | None]]:
+    """AL302's groups as the search of every block (no search of the whole text first)."""
+    spans, stack = [], []
+    for block in doc.blocks:
+        if block.kind != "code":
+            for m in _DETAILS.finditer(doc.text, block.span.start, block.span.end):
+                if not m[1]:
+                    stack.append(m.start())
+                elif stack:
+                    spans.append((stack.pop(), m.end()))
+    spans.extend((start, len(doc.text)) for start in stack)
+    found = []
+    for entry in doc.entries:
+        inner = [s for s in spans if s[0] <= entry.span.start < s[1]]
+        found.append((entry.group, max(inner)[0] if inner else None))
+    return found
+
+
+def _details_texts(seed: int) -> list[str]:
+    """Lists with <details> tags in odd places: in code, split over lines, in capitals,
+    unclosed, nested, or none at all."""
+    pieces = [
+        "<details>\n<summary>More</summary>\n\n",
+        "</details>\n\n",
+        "<DETAILS open>\n\n",
+        "```\n<details>\n```\n\n",
+        "<details\nopen>\n\n",
+        "- **Alpha: A Model** A. Lee. [[Paper](https://arxiv.org/abs/2101.00001)]\n\n",
+        "- **Alpha: A Model** B. Chen. [[Paper](https://arxiv.org/abs/2101.00002)]\n\n",
+        "## Section\n\n",
+        "text <details> inline </details>\n\n",
+    ]
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(60)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_al302_groups_equal_the_block_by_block_search_on_generated_lists(seed: int) -> None:
+    inside = 0
+    for text in _details_texts(seed):
+        doc = parsed(text)
+        groups = _groups_block_by_block(doc)
+        assert [_group_finder(doc)(e) for e in doc.entries] == groups, text
+        inside += sum(details is not None for _, details in groups)
+    assert inside > 0  # the texts do put entries inside <details>
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
+def test_al302_groups_equal_the_block_by_block_search_on_the_corpus(path) -> None:
+    doc = parsed(read_text(path), str(path))
+    assert [_group_finder(doc)(e) for e in doc.entries] == _groups_block_by_block(doc)
+
+
+def test_markdown_lines_are_source_lines() -> None:
+    doc = parsed("# Title\n\nOne `code` line\nand <!-- a comment --> another\n")
+    lines = list(markdown_lines(doc))
+    assert all(type(line) is SourceLine for line in lines)
+    assert [(line.start, line.text) for line in lines] == [
+        (0, "# Title"),
+        (9, "One        line"),
+        (25, "and                    another"),
+    ]
