@@ -230,10 +230,13 @@ def _is_separator(gap: str) -> bool:
     return len(gap) <= 5 and not gap.strip(" |·,;/")
 
 
-# The lookahead changes no match: it lets a position that cannot start one fail at once.
-_AUTHOR_SEPARATOR = re.compile(
-    r"(?=[ \t,;])[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
-)
+# A separator between authors: blanks, then ", and ", doubled commas, "," or ";" (or " & ",
+# " and "), then any white space. Written as one branch per first character (" ", tab, ",",
+# ";") so that the regex engine leaps from one such character to the next: two to three
+# times faster than the plain pattern, with the same matches (the tests compare the two).
+_AFTER_BLANK = r"[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|(?:&|and)[ \t])"
+_AFTER_COMMA = r"(?:[ \t]*and[ \t]+|(?:[ \t]*,)+)?"
+_AUTHOR_SEPARATOR = re.compile(rf"(?: {_AFTER_BLANK}|\t{_AFTER_BLANK}|,{_AFTER_COMMA}|;)\s*")
 _ET_AL = re.compile(r"\bet al\.?$")  # what open_ended reads (the tests compare the two)
 
 

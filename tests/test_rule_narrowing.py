@@ -10,6 +10,7 @@ import pytest
 
 from awesome_lint.model import Document
 from awesome_lint.rules.al302_duplicate_entry import _DETAILS, _group_finder
+from awesome_lint.rules.al305_empty_link import is_placeholder
 from awesome_lint.rules.rendered_text import SourceLine, markdown_lines
 
 from .corpus import corpus_files, parsed, read_text
@@ -77,3 +78,15 @@ def test_markdown_lines_are_source_lines() -> None:
         (9, "One        line"),
         (25, "and                    another"),
     ]
+
+
+def test_no_address_starting_with_http_is_a_placeholder() -> None:
+    """AL305 takes an address starting with "http" for no placeholder without asking."""
+    rng = random.Random(305)
+    words = ["link", "url", " ", "tbd", "todo", "coming soon", "n/a", "...", "…", "xxx", "s://"]
+    tails = ["".join(rng.choice(words) for _ in range(rng.randint(0, 5))) for _ in range(5000)]
+    assert not any(is_placeholder(head + tail) for head in ("http", "HTTP") for tail in tails)
+    for path in corpus_files():
+        doc = parsed(read_text(path), str(path))
+        urls = [link.url.strip() for link in doc.links]
+        assert not any(is_placeholder(url) for url in urls if url.startswith("http"))
