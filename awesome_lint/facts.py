@@ -97,6 +97,14 @@ class _Readings:
         return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
 
     @read_once
+    def date_marks(self) -> tuple[str | None, str | None]:
+        """How the date is set off (:func:`date_decoration`, items only) and the label before
+        it (:func:`date_key`): read by the style's votes and AL201."""
+        entry = self.entry
+        decoration = date_decoration(self.doc, entry) if entry.family == "item" else None
+        return decoration, date_key(self.doc, entry)
+
+    @read_once
     def arxiv_links(self) -> tuple[ArxivLink, ...]:
         """The entry's arXiv abstract and PDF links, taken apart."""
         found = [arxiv_link(link.url) for link in self.entry.links]  # a list: no generator
@@ -159,7 +167,7 @@ _COMPUTE = {name: vars(_Readings)[name].compute for name in FACT_NAMES}
 # The facts the house style reads of every entry, read as soon as the entry's facts are made
 # (in an order where each finds the ones it reads already there): a fact first read through
 # __getattr__ costs an AttributeError raised and caught before it, 18,000 on the largest list.
-READ_AT_ONCE = ("date", "arxiv", "arxiv_gap", "arxiv_links", "breaks", "label_links")
+READ_AT_ONCE = ("date", "arxiv", "arxiv_gap", "arxiv_links", "breaks", "label_links", "date_marks")
 
 
 class EntryFacts(_Readings):
@@ -199,6 +207,31 @@ def _first(read: Callable[[str], Any], links: Iterable[Link]) -> Any:
 def _shows_break(token: str) -> bool:
     """A token that breaks the line on the page (tokens repeat: each is read once)."""
     return break_kind(token) in ("backslash", "br", "spaces")
+
+
+_EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}
+
+
+def date_decoration(doc: Document, entry: PaperEntry) -> str | None:
+    """How the date is set off: "bold", "italic" or "plain" (None without a date)."""
+    if entry.date is None:
+        return None
+    text, start, end = doc.text, entry.date.span.start, entry.date.span.end
+    for mark in ("**", "__", "*", "_"):
+        if text[start - len(mark) : start] == mark and text[end : end + len(mark)] == mark:
+            return _EMPHASIS[mark]
+    return "plain"
+
+
+def date_key(doc: Document, entry: PaperEntry) -> str | None:
+    """The label before a date on its own line ("🗓️ Date:" in "- 🗓️ Date: 1st Jan., 2023"),
+    None when the date does not start its line after such a label."""
+    if entry.date is None:
+        return None
+    text, start = doc.text, entry.date.span.start
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip("*_ \t").lstrip(" \t-*+")
+    return before if before.endswith(":") and len(before) <= 24 else None
 
 
 def label_links(entry: PaperEntry) -> list[Link]:

@@ -392,38 +392,9 @@ def arxiv_gap(facts: Facts, entry: PaperEntry) -> int | None:
     return facts.of(entry).arxiv_gap
 
 
-_EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}
-
-
-def date_decoration(doc: Document, entry: PaperEntry) -> str | None:
-    """How the date is set off: "bold", "italic" or "plain" (None without a date)."""
-    if entry.date is None:
-        return None
-    text, start, end = doc.text, entry.date.span.start, entry.date.span.end
-    for mark in ("**", "__", "*", "_"):
-        if text[start - len(mark) : start] == mark and text[end : end + len(mark)] == mark:
-            return _EMPHASIS[mark]
-    return "plain"
-
-
-def date_key(doc: Document, entry: PaperEntry) -> str | None:
-    """The label before a date on its own line ("🗓️ Date:" in "- 🗓️ Date: 1st Jan., 2023"),
-    None when the date does not start its line after such a label."""
-    if entry.date is None:
-        return None
-    text, start = doc.text, entry.date.span.start
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start].rstrip("*_ \t").lstrip(" \t-*+")
-    return before if before.endswith(":") and len(before) <= 24 else None
-
-
 def _date_mark_answers(doc: Document, voter: Voter) -> Answers:
     """date_decoration (items only), date_key."""
-    entry = voter.entry
-    if entry.date is None:
-        return NO_ANSWER, NO_ANSWER
-    decoration = date_decoration(doc, entry) if entry.family == "item" else None
-    key = date_key(doc, entry)
+    decoration, key = voter.facts.date_marks
     return [decoration] if decoration else NO_ANSWER, [key] if key is not None else NO_ANSWER
 
 
