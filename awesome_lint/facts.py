@@ -135,6 +135,13 @@ class _Readings:
         return label_links(self.entry)
 
     @read_once
+    def label_extents(self) -> list[LinkExtent]:
+        """The labelled links, each with its extent (:func:`link_extent`): read by the style's
+        votes and AL105."""
+        text = self.doc.text
+        return [(link, *link_extent(text, link)) for link in self.label_links]
+
+    @read_once
     def doi(self) -> str | None:
         """The first DOI among the links, lower-cased."""
         return _first(doi, self.entry.links)
@@ -167,7 +174,10 @@ _COMPUTE = {name: vars(_Readings)[name].compute for name in FACT_NAMES}
 # The facts the house style reads of every entry, read as soon as the entry's facts are made
 # (in an order where each finds the ones it reads already there): a fact first read through
 # __getattr__ costs an AttributeError raised and caught before it, 18,000 on the largest list.
-READ_AT_ONCE = ("date", "arxiv", "arxiv_gap", "arxiv_links", "breaks", "label_links", "date_marks")
+READ_AT_ONCE = (
+    *("date", "arxiv", "arxiv_gap", "arxiv_links", "breaks"),
+    *("label_links", "label_extents", "date_marks"),
+)
 
 
 class EntryFacts(_Readings):
@@ -232,6 +242,17 @@ def date_key(doc: Document, entry: PaperEntry) -> str | None:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].rstrip("*_ \t").lstrip(" \t-*+")
     return before if before.endswith(":") and len(before) <= 24 else None
+
+
+def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
+    """The link with its wrapping brackets, if any: (start, end, opened, closed)."""
+    start, end = link.span.start, link.span.end
+    opened = start > 0 and text[start - 1] == "["
+    closed = text[end : end + 1] == "]"
+    return start - opened, end + closed, opened, closed
+
+
+LinkExtent = tuple[Link, int, int, bool, bool]  # a link and its link_extent
 
 
 def label_links(entry: PaperEntry) -> list[Link]:

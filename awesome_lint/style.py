@@ -39,8 +39,8 @@ from typing import Any
 from .date_order import NEWEST_FIRST, OLDEST_FIRST
 from .dates import MONTHS, DateParts
 from .entries import break_kind
-from .facts import EntryFacts, Facts
-from .model import Document, Group, Link, PaperEntry
+from .facts import EntryFacts, Facts, LinkExtent
+from .model import Document, Group, PaperEntry
 from .venues import read_venue
 
 MIN_VOTES = 3  # a convention needs at least this many votes
@@ -201,22 +201,6 @@ _ABBREVIATIONS = frozenset({"al.", "etc.", "vs.", "inc.", "ltd.", "co.", "jr.", 
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
 
 
-def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
-    """The link with its wrapping brackets, if any: (start, end, opened, closed)."""
-    start, end = link.span.start, link.span.end
-    opened = start > 0 and text[start - 1] == "["
-    closed = text[end : end + 1] == "]"
-    return start - opened, end + closed, opened, closed
-
-
-LinkExtent = tuple[Link, int, int, bool, bool]  # a link and its link_extent
-
-
-def link_extents(text: str, found: EntryFacts) -> list[LinkExtent]:
-    """The entry's labelled links (:func:`.facts.label_links`), each with its extent."""
-    return [(link, *link_extent(text, link)) for link in found.label_links]
-
-
 def link_gaps(text: str, extents: list[LinkExtent]) -> Iterator[str]:
     """What stands between two neighbouring links of one line ("" when they touch)."""
     previous = None
@@ -307,7 +291,7 @@ class Voter:
     def __init__(self, doc: Document, found: EntryFacts) -> None:
         self.entry = found.entry
         self.facts = found
-        self.links = link_extents(doc.text, found)
+        self.links = found.label_extents
         self.labels = [label for link in found.label_links if (label := link.label.strip())]
         self.breaks = tuple([token for token, _, _ in found.breaks])  # as written
 

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Edit
-from ..facts import EntryFacts
+from ..facts import EntryFacts, link_extent
 from ..model import Document, Link, PaperEntry
-from ..style import HouseStyle, link_extent
+from ..style import HouseStyle
 
 # "[Paper(https://…)" — the "]" between label and URL is missing, so there is no link.
 _NO_CLOSE = re.compile(r"\[([^\[\]()\n]{1,40})\(((?:https?://|www\.)[^\s()]+)\)")
@@ -55,8 +55,7 @@ def link_problems(doc: Document, found: EntryFacts, style: HouseStyle) -> list[P
         if link.kind == "markdown" and not link.label.strip() and link.label_span:
             problems.append(Problem(link.span.start, link.span.end, "link with an empty label"))
     house_brackets, house_separator = style.link_brackets, style.link_separator
-    for link in found.label_links:  # (a linked title is the title: not among them)
-        start, end, opened, closed = link_extent(text, link)
+    for link, start, end, opened, closed in found.label_extents:  # (a linked title: not here)
         # Checked here, not in the helpers: most links and gaps are the house's.
         if house_brackets is not None and not (opened == closed == house_brackets):
             problems.extend(_brackets(text, link, opened, closed, house_brackets))
