@@ -107,8 +107,12 @@ class _Readings:
     @read_once
     def arxiv_links(self) -> tuple[ArxivLink, ...]:
         """The entry's arXiv abstract and PDF links, taken apart."""
-        found = [arxiv_link(link.url) for link in self.entry.links]  # a list: no generator
-        return tuple([a for a in found if a is not None and a.shape in ("abs", "pdf")])
+        found = []  # (plain loops here: a comprehension per entry costs a function call)
+        for link in self.entry.links:
+            read = arxiv_link(link.url)
+            if read is not None and read.shape in ("abs", "pdf"):
+                found.append(read)
+        return tuple(found)
 
     @read_once
     def breaks(self) -> tuple[tuple[str, int, int], ...]:
@@ -120,13 +124,11 @@ class _Readings:
             return tuple((m.group(), m.start(), m.end()) for m in found)
         if entry.family != "block":
             return ()
-        return tuple(
-            [  # a list comprehension: about half a generator's cost on 4 lines an entry
-                (token, line.span.end, line.span.end + len(token))
-                for line in entry.lines
-                if not line.last and _shows_break(token := line.break_token)
-            ]
-        )
+        found = []
+        for line in entry.lines:
+            if not line.last and _shows_break(token := line.break_token):
+                found.append((token, line.span.end, line.span.end + len(token)))
+        return tuple(found)
 
     @read_once
     def label_links(self) -> list[Link]:
@@ -138,8 +140,10 @@ class _Readings:
     def label_extents(self) -> list[LinkExtent]:
         """The labelled links, each with its extent (:func:`link_extent`): read by the style's
         votes and AL105."""
-        text = self.doc.text
-        return [(link, *link_extent(text, link)) for link in self.label_links]
+        text, found = self.doc.text, []
+        for link in self.label_links:
+            found.append((link, *link_extent(text, link)))
+        return found
 
     @read_once
     def doi(self) -> str | None:
@@ -257,15 +261,16 @@ LinkExtent = tuple[Link, int, int, bool, bool]  # a link and its link_extent
 
 def label_links(entry: PaperEntry) -> list[Link]:
     """An entry's labelled Markdown links, without a link that is the entry's title."""
-    title = entry.title
-    return [
-        link
-        for i, link in enumerate(entry.links)
-        if link.kind == "markdown"
-        and link.label_span is not None
-        and not (i == 0 and entry.layout == "link")
-        and not (title is not None and link.span.start <= title.span.start < link.span.end)
-    ]
+    title, found = entry.title, []
+    for i, link in enumerate(entry.links):
+        if (
+            link.kind == "markdown"
+            and link.label_span is not None
+            and not (i == 0 and entry.layout == "link")
+            and not (title is not None and link.span.start <= title.span.start < link.span.end)
+        ):
+            found.append(link)
+    return found
 
 
 def is_paper_link(entry: PaperEntry, link: Link) -> bool:
