@@ -42,7 +42,7 @@ _ET_AL = re.compile(r"e(?<!\we)t\s+al\b\.?")
 _NAME_SEPARATOR = re.compile(r"[,;&]|a(?<!\wa)nd\b")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
-_ASCII_NOT_ALNUM = dict.fromkeys(i for i in range(128) if not chr(i).isalnum())  # to delete
+_ASCII_NOT_ALNUM = bytes(i for i in range(128) if not chr(i).isalnum())  # bytes to delete
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprint", "article"})
 
 
@@ -317,7 +317,8 @@ def _code_label(label: str, image: bool) -> bool:
 def title_key(text: str) -> str:
     """A title compared loosely: case, accents, punctuation and spacing ignored."""
     if text.isascii():  # most titles: nothing to decompose, and case folds as lower()
-        return text.lower().translate(_ASCII_NOT_ALNUM)
+        # (as bytes: bytes.translate deletes from a table, str.translate asks a dict each time)
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     text = unicodedata.normalize("NFKD", text).casefold()
     return _NOT_ALNUM.sub("", text)
 
