@@ -9,9 +9,12 @@ import random
 import pytest
 
 from awesome_lint.model import Document
+from awesome_lint.rules.al207_venue_format import _WORD, VENUE_SPELLINGS, _house_spellings
 from awesome_lint.rules.al302_duplicate_entry import _DETAILS, _group_finder
 from awesome_lint.rules.al305_empty_link import is_placeholder
 from awesome_lint.rules.rendered_text import SourceLine, markdown_lines
+from awesome_lint.style import vote
+from awesome_lint.venues import Venue, read_venue
 
 from .corpus import corpus_files, parsed, read_text
 
@@ -90,3 +93,26 @@ def test_no_address_starting_with_http_is_a_placeholder() -> None:
         doc = parsed(read_text(path), str(path))
         urls = [link.url.strip() for link in doc.links]
         assert not any(is_placeholder(url) for url in urls if url.startswith("http"))
+
+
+def _spellings_venue_by_venue(venues: list[Venue]) -> dict[str, str]:
+    """AL207's house spellings as a reading of every venue, one after the other."""
+    written: dict[str, list[str]] = {}
+    for venue in venues:
+        for m in _WORD.finditer(venue.name):
+            if m.group().lower() in VENUE_SPELLINGS:
+                written.setdefault(m.group().lower(), []).append(m.group())
+    voted = {key: vote(words).value for key, words in written.items()}
+    return {key: value for key, value in voted.items() if value is not None}
+
+
+def test_al207_house_spellings_equal_a_reading_of_every_venue() -> None:
+    rng = random.Random(207)
+    names = ["arXiv", "ArXiv", "Arxiv", "CVPR", "cvpr", "NeurIPS", "Neurips", "ICLR", "Iclr"]
+    for _ in range(400):  # near ties, where the order of first use decides
+        venues = [read_venue(f"{rng.choice(names)} 2023") for _ in range(rng.randint(1, 12))]
+        assert _house_spellings(venues) == _spellings_venue_by_venue(venues)
+    for path in corpus_files():
+        doc = parsed(read_text(path), str(path))
+        venues = [read_venue(e.venue.text) for e in doc.entries if e.venue is not None]
+        assert _house_spellings(venues) == _spellings_venue_by_venue(venues)
