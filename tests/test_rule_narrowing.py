@@ -9,14 +9,21 @@ import random
 import pytest
 
 from awesome_lint.model import Document
+from awesome_lint.rule import RuleContext
+from awesome_lint.rules.al106_title_format import TitleFormat, _blank_inside
 from awesome_lint.rules.al207_venue_format import _WORD, VENUE_SPELLINGS, _house_spellings
 from awesome_lint.rules.al302_duplicate_entry import _DETAILS, _group_finder
 from awesome_lint.rules.al305_empty_link import is_placeholder
+from awesome_lint.rules.al307_shared_code_link import (
+    MAX_SHARING,
+    SharedCodeLink,
+    _entries_by_code_link,
+)
 from awesome_lint.rules.rendered_text import SourceLine, markdown_lines
 from awesome_lint.style import vote
 from awesome_lint.venues import Venue, read_venue
 
-from .corpus import corpus_files, parsed, read_text
+from .corpus import corpus_files, house_style, parsed, read_text
 
 
 def _groups_block_by_block(doc: Document) -> list[tuple[int | None, int | None]]:
@@ -116,3 +123,42 @@ def test_al207_house_spellings_equal_a_reading_of_every_venue() -> None:
         doc = parsed(read_text(path), str(path))
         venues = [read_venue(e.venue.text) for e in doc.entries if e.venue is not None]
         assert _house_spellings(venues) == _spellings_venue_by_venue(venues)
+
+
+def _title_texts(seed: int) -> list[str]:
+    """Entries whose bold titles have blanks (spaces, tabs) inside or outside their markers."""
+    rng = random.Random(seed)
+    blanks = ["", " ", "\t", "  "]
+    texts = []
+    for _ in range(300):
+        before, after = rng.choice(blanks), rng.choice(blanks)
+        texts.append(
+            f"- **{before}Alpha Model{after}** A. Lee. [Paper](https://arxiv.org/abs/2101.00001)\n"
+        )
+    return texts
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_al106_looks_for_spaces_only_where_there_are_blanks(seed: int) -> None:
+    rule = TitleFormat()
+    texts = _title_texts(seed)
+    docs = [parsed(text) for text in texts]
+    docs += [parsed(read_text(path), str(path)) for path in corpus_files()]
+    for doc in docs:
+        for entry in doc.entries:
+            if entry.title is not None and not _blank_inside(doc.text, entry.title):
+                assert list(rule._spaces(doc, entry.title)) == []
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
+def test_al307_skips_only_code_links_on_one_entry(path) -> None:
+    text = read_text(path)
+    doc, style = parsed(text, str(path)), house_style(text)
+    rule, ctx = SharedCodeLink(), RuleContext(style=style)
+    every_key = [
+        found
+        for key, sharing in _entries_by_code_link(doc, style.facts).items()
+        if len(sharing) <= MAX_SHARING
+        for found in rule._unrelated(doc, style.facts, key, sharing)
+    ]
+    assert list(rule.check(doc, ctx)) == every_key
