@@ -45,7 +45,7 @@ def link_problems(doc: Document, found: EntryFacts, style: HouseStyle) -> list[P
     masked: list[tuple[int, int]] = []  # (a plain loop: cheaper than a comprehension here)
     for part in (entry.title, entry.authors, entry.date, entry.venue):
         if part is not None:
-            masked.append((part.span.start, part.span.end))
+            masked.append(part.span[4:6])  # (start, end)
     previous_end = None
     for link in entry.links:
         masked.append(link_extent(text, link)[:2])
@@ -69,7 +69,14 @@ def link_problems(doc: Document, found: EntryFacts, style: HouseStyle) -> list[P
     # Both broken shapes put a "(" after something other than "]": most entries have none.
     if text.count("(", start, end) > text.count("](", start, end):
         problems.extend(_broken_links(text, start, end, masked))
-    problems.extend(_unmatched(doc, entry, masked))
+    lines = entry.lines
+    if lines:
+        # The entry's brackets outside the masked spans, in one pass: most entries have none.
+        lowest = min([line.span.start for line in lines])
+        highest = max([line.span.end for line in lines])
+        brackets = _brackets_outside(text, lowest, highest, _merged(masked))
+        if brackets:
+            problems.extend(_unmatched(doc, entry, brackets))
     return problems
 
 
@@ -173,19 +180,10 @@ def _separator(text: str, start: int, end: int, house: str | None) -> Iterator[P
         )
 
 
-def _unmatched(
-    doc: Document, entry: PaperEntry, masked: list[tuple[int, int]]
-) -> Iterator[Problem]:
-    """Brackets left over on the entry's link lines once links and fields are set aside."""
+def _unmatched(doc: Document, entry: PaperEntry, brackets: list[int]) -> Iterator[Problem]:
+    """Brackets left over on the entry's link lines once links and fields are set aside
+    (``brackets``: the offsets of those outside them, in order)."""
     text, lines = doc.text, entry.lines
-    if not lines:
-        return
-    # The entry's brackets outside the masked spans, in one pass: most entries have none.
-    lowest = min(line.span.start for line in lines)
-    highest = max(line.span.end for line in lines)
-    brackets = _brackets_outside(text, lowest, highest, _merged(masked))
-    if not brackets:
-        return
     link_starts = [link.span.start for link in entry.links]
     for line in lines:
         start, end = line.span.start, line.span.end
