@@ -12,7 +12,7 @@ from awesome_lint.model import Document
 from awesome_lint.rule import RuleContext
 from awesome_lint.rules.al106_title_format import TitleFormat, _blank_inside
 from awesome_lint.rules.al207_venue_format import _WORD, VENUE_SPELLINGS, _house_spellings
-from awesome_lint.rules.al302_duplicate_entry import _DETAILS, _group_finder
+from awesome_lint.rules.al302_duplicate_entry import _group_finder, details_spans
 from awesome_lint.rules.al305_empty_link import is_placeholder
 from awesome_lint.rules.al307_shared_code_link import (
     MAX_SHARING,
@@ -27,16 +27,8 @@ from .corpus import corpus_files, house_style, parsed, read_text
 
 
 def _groups_block_by_block(doc: Document) -> list[tuple[int | None, int | None]]:
-    """AL302's groups as the search of every block (no search of the whole text first)."""
-    spans, stack = [], []
-    for block in doc.blocks:
-        if block.kind != "code":
-            for m in _DETAILS.finditer(doc.text, block.span.start, block.span.end):
-                if not m[1]:
-                    stack.append(m.start())
-                elif stack:
-                    spans.append((stack.pop(), m.end()))
-    spans.extend((start, len(doc.text)) for start in stack)
+    """AL302's groups from a search of every block (no search of the whole text first)."""
+    spans = details_spans(doc, doc.blocks)
     found = []
     for entry in doc.entries:
         inner = [s for s in spans if s[0] <= entry.span.start < s[1]]
