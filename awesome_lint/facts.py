@@ -2,7 +2,8 @@
 
 Rules read these instead of re-deriving them: an entry's date as read, its arXiv identifier
 and DOI, its paper links with their keys, its title key and its authors' surnames. Pure
-functions of the document; built lazily (a run that needs none of them pays nothing).
+functions of the document; built lazily (a run that needs none of them pays nothing), those
+every lint reads of every entry as each entry's facts are made.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ _ET_AL = re.compile(r"e(?<!\we)t\s+al\b\.?")
 _NAME_SEPARATOR = re.compile(r"[,;&]|a(?<!\wa)nd\b")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
-_ASCII_NOT_ALNUM = dict.fromkeys(i for i in range(128) if not chr(i).isalnum())  # to delete
+_ASCII_NOT_ALNUM = bytes(i for i in range(128) if not chr(i).isalnum())  # bytes to delete
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "doi", "openreview", "preprint", "article"})
 
 
@@ -96,10 +97,22 @@ class _Readings:
         return (parts.year - arxiv.year) * 12 + parts.month - arxiv.month  # type: ignore[operator]
 
     @read_once
+    def date_marks(self) -> tuple[str | None, str | None]:
+        """How the date is set off (:func:`date_decoration`, items only) and the label before
+        it (:func:`date_key`): read by the style's votes and AL201."""
+        entry = self.entry
+        decoration = date_decoration(self.doc, entry) if entry.family == "item" else None
+        return decoration, date_key(self.doc, entry)
+
+    @read_once
     def arxiv_links(self) -> tuple[ArxivLink, ...]:
         """The entry's arXiv abstract and PDF links, taken apart."""
-        found = [arxiv_link(link.url) for link in self.entry.links]  # a list: no generator
-        return tuple([a for a in found if a is not None and a.shape in ("abs", "pdf")])
+        found = []  # (plain loops here: a comprehension per entry costs a function call)
+        for link in self.entry.links:
+            read = arxiv_link(link.url)
+            if read is not None and read.shape in ("abs", "pdf"):
+                found.append(read)
+        return tuple(found)
 
     @read_once
     def breaks(self) -> tuple[tuple[str, int, int], ...]:
@@ -111,19 +124,26 @@ class _Readings:
             return tuple((m.group(), m.start(), m.end()) for m in found)
         if entry.family != "block":
             return ()
-        return tuple(
-            [  # a list comprehension: about half a generator's cost on 4 lines an entry
-                (token, line.span.end, line.span.end + len(token))
-                for line in entry.lines
-                if not line.last and _shows_break(token := line.break_token)
-            ]
-        )
+        found = []
+        for line in entry.lines:
+            if not line.last and _shows_break(token := line.break_token):
+                found.append((token, line.span.end, line.span.end + len(token)))
+        return tuple(found)
 
     @read_once
     def label_links(self) -> list[Link]:
         """The entry's labelled Markdown links (see :func:`label_links`): read by the style's
         votes, AL104 and AL105."""
         return label_links(self.entry)
+
+    @read_once
+    def label_extents(self) -> list[LinkExtent]:
+        """The labelled links, each with its extent (:func:`link_extent`): read by the style's
+        votes and AL105."""
+        text, found = self.doc.text, []
+        for link in self.label_links:
+            found.append((link, *link_extent(text, link)))
+        return found
 
     @read_once
     def doi(self) -> str | None:
@@ -154,22 +174,35 @@ class _Readings:
 FACT_NAMES = tuple(name for name, value in vars(_Readings).items() if isinstance(value, read_once))
 
 
+_COMPUTE = {name: vars(_Readings)[name].compute for name in FACT_NAMES}
+# The facts the house style reads of every entry, read as soon as the entry's facts are made
+# (in an order where each finds the ones it reads already there): a fact first read through
+# __getattr__ costs an AttributeError raised and caught before it, 18,000 on the largest list.
+READ_AT_ONCE = (
+    *("date", "arxiv", "arxiv_gap", "arxiv_links", "breaks"),
+    *("label_links", "label_extents", "date_marks"),
+)
+
+
 class EntryFacts(_Readings):
-    """One entry's facts, each read on first use and kept in a slot of its name (a slot, not
-    an instance ``__dict__``: a large list has tens of thousands of these)."""
+    """One entry's facts, each kept in a slot of its name (a slot, not an instance
+    ``__dict__``: a large list has tens of thousands of these): those of
+    :data:`READ_AT_ONCE` read when made, the others on first use."""
 
     __slots__ = ("entry", "doc", *FACT_NAMES)
 
     def __init__(self, entry: PaperEntry, doc: Document) -> None:
         self.entry = entry
         self.doc = doc
+        for name in READ_AT_ONCE:
+            setattr(self, name, _COMPUTE[name](self))
 
     def __getattr__(self, name: str) -> Any:
         """A fact not read yet (its slot is empty): read and kept."""
-        reading = vars(_Readings).get(name)
-        if not isinstance(reading, read_once):
+        compute = _COMPUTE.get(name)
+        if compute is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        value = reading.compute(self)
+        value = compute(self)
         setattr(self, name, value)
         return value
 
@@ -190,17 +223,54 @@ def _shows_break(token: str) -> bool:
     return break_kind(token) in ("backslash", "br", "spaces")
 
 
+_EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}
+
+
+def date_decoration(doc: Document, entry: PaperEntry) -> str | None:
+    """How the date is set off: "bold", "italic" or "plain" (None without a date)."""
+    if entry.date is None:
+        return None
+    text, start, end = doc.text, entry.date.span.start, entry.date.span.end
+    for mark in ("**", "__", "*", "_"):
+        if text[start - len(mark) : start] == mark and text[end : end + len(mark)] == mark:
+            return _EMPHASIS[mark]
+    return "plain"
+
+
+def date_key(doc: Document, entry: PaperEntry) -> str | None:
+    """The label before a date on its own line ("🗓️ Date:" in "- 🗓️ Date: 1st Jan., 2023"),
+    None when the date does not start its line after such a label."""
+    if entry.date is None:
+        return None
+    text, start = doc.text, entry.date.span.start
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip("*_ \t").lstrip(" \t-*+")
+    return before if before.endswith(":") and len(before) <= 24 else None
+
+
+def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
+    """The link with its wrapping brackets, if any: (start, end, opened, closed)."""
+    start, end = link.span.start, link.span.end
+    opened = start > 0 and text[start - 1] == "["
+    closed = text[end : end + 1] == "]"
+    return start - opened, end + closed, opened, closed
+
+
+LinkExtent = tuple[Link, int, int, bool, bool]  # a link and its link_extent
+
+
 def label_links(entry: PaperEntry) -> list[Link]:
     """An entry's labelled Markdown links, without a link that is the entry's title."""
-    title = entry.title
-    return [
-        link
-        for i, link in enumerate(entry.links)
-        if link.kind == "markdown"
-        and link.label_span is not None
-        and not (i == 0 and entry.layout == "link")
-        and not (title is not None and link.span.start <= title.span.start < link.span.end)
-    ]
+    title, found = entry.title, []
+    for i, link in enumerate(entry.links):
+        if (
+            link.kind == "markdown"
+            and link.label_span is not None
+            and not (i == 0 and entry.layout == "link")
+            and not (title is not None and link.span.start <= title.span.start < link.span.end)
+        ):
+            found.append(link)
+    return found
 
 
 def is_paper_link(entry: PaperEntry, link: Link) -> bool:
@@ -247,7 +317,8 @@ def _code_label(label: str, image: bool) -> bool:
 def title_key(text: str) -> str:
     """A title compared loosely: case, accents, punctuation and spacing ignored."""
     if text.isascii():  # most titles: nothing to decompose, and case folds as lower()
-        return text.lower().translate(_ASCII_NOT_ALNUM)
+        # (as bytes: bytes.translate deletes from a table, str.translate asks a dict each time)
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     text = unicodedata.normalize("NFKD", text).casefold()
     return _NOT_ALNUM.sub("", text)
 

@@ -39,8 +39,8 @@ from typing import Any
 from .date_order import NEWEST_FIRST, OLDEST_FIRST
 from .dates import MONTHS, DateParts
 from .entries import break_kind
-from .facts import EntryFacts, Facts
-from .model import Document, Group, Link, PaperEntry
+from .facts import EntryFacts, Facts, LinkExtent
+from .model import Document, Group, PaperEntry
 from .venues import read_venue
 
 MIN_VOTES = 3  # a convention needs at least this many votes
@@ -201,22 +201,6 @@ _ABBREVIATIONS = frozenset({"al.", "etc.", "vs.", "inc.", "ltd.", "co.", "jr.", 
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
 
 
-def link_extent(text: str, link: Link) -> tuple[int, int, bool, bool]:
-    """The link with its wrapping brackets, if any: (start, end, opened, closed)."""
-    start, end = link.span.start, link.span.end
-    opened = start > 0 and text[start - 1] == "["
-    closed = text[end : end + 1] == "]"
-    return start - opened, end + closed, opened, closed
-
-
-LinkExtent = tuple[Link, int, int, bool, bool]  # a link and its link_extent
-
-
-def link_extents(text: str, found: EntryFacts) -> list[LinkExtent]:
-    """The entry's labelled links (:func:`.facts.label_links`), each with its extent."""
-    return [(link, *link_extent(text, link)) for link in found.label_links]
-
-
 def link_gaps(text: str, extents: list[LinkExtent]) -> Iterator[str]:
     """What stands between two neighbouring links of one line ("" when they touch)."""
     previous = None
@@ -230,10 +214,13 @@ def _is_separator(gap: str) -> bool:
     return len(gap) <= 5 and not gap.strip(" |·,;/")
 
 
-# The lookahead changes no match: it lets a position that cannot start one fail at once.
-_AUTHOR_SEPARATOR = re.compile(
-    r"(?=[ \t,;])[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
-)
+# A separator between authors: blanks, then ", and ", doubled commas, "," or ";" (or " & ",
+# " and "), then any white space. Written as one branch per first character (" ", tab, ",",
+# ";") so that the regex engine leaps from one such character to the next: two to three
+# times faster than the plain pattern, with the same matches (the tests compare the two).
+_AFTER_BLANK = r"[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|(?:&|and)[ \t])"
+_AFTER_COMMA = r"(?:[ \t]*and[ \t]+|(?:[ \t]*,)+)?"
+_AUTHOR_SEPARATOR = re.compile(rf"(?: {_AFTER_BLANK}|\t{_AFTER_BLANK}|,{_AFTER_COMMA}|;)\s*")
 _ET_AL = re.compile(r"\bet al\.?$")  # what open_ended reads (the tests compare the two)
 
 
@@ -304,9 +291,9 @@ class Voter:
     def __init__(self, doc: Document, found: EntryFacts) -> None:
         self.entry = found.entry
         self.facts = found
-        self.links = link_extents(doc.text, found)
-        self.labels = [label for link, *_ in self.links if (label := link.label.strip())]
-        self.breaks = tuple(token for token, _, _ in found.breaks)  # as written
+        self.links = found.label_extents
+        self.labels = [label for link in found.label_links if (label := link.label.strip())]
+        self.breaks = tuple([token for token, _, _ in found.breaks])  # as written
 
 
 # What an entry says on each question of style: a list of answers per question (an entry may
@@ -389,38 +376,9 @@ def arxiv_gap(facts: Facts, entry: PaperEntry) -> int | None:
     return facts.of(entry).arxiv_gap
 
 
-_EMPHASIS = {"**": "bold", "*": "italic", "_": "italic", "__": "bold"}
-
-
-def date_decoration(doc: Document, entry: PaperEntry) -> str | None:
-    """How the date is set off: "bold", "italic" or "plain" (None without a date)."""
-    if entry.date is None:
-        return None
-    text, start, end = doc.text, entry.date.span.start, entry.date.span.end
-    for mark in ("**", "__", "*", "_"):
-        if text[start - len(mark) : start] == mark and text[end : end + len(mark)] == mark:
-            return _EMPHASIS[mark]
-    return "plain"
-
-
-def date_key(doc: Document, entry: PaperEntry) -> str | None:
-    """The label before a date on its own line ("🗓️ Date:" in "- 🗓️ Date: 1st Jan., 2023"),
-    None when the date does not start its line after such a label."""
-    if entry.date is None:
-        return None
-    text, start = doc.text, entry.date.span.start
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start].rstrip("*_ \t").lstrip(" \t-*+")
-    return before if before.endswith(":") and len(before) <= 24 else None
-
-
 def _date_mark_answers(doc: Document, voter: Voter) -> Answers:
     """date_decoration (items only), date_key."""
-    entry = voter.entry
-    if entry.date is None:
-        return NO_ANSWER, NO_ANSWER
-    decoration = date_decoration(doc, entry) if entry.family == "item" else None
-    key = date_key(doc, entry)
+    decoration, key = voter.facts.date_marks
     return [decoration] if decoration else NO_ANSWER, [key] if key is not None else NO_ANSWER
 
 

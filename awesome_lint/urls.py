@@ -159,9 +159,10 @@ def arxiv_id(url: str) -> str | None:
 def arxiv_identifier(url: str) -> ArxivId | None:
     """The identifier of an arXiv address with the year and month it encodes; None for other
     addresses and for an identifier whose month is no month."""
-    text = arxiv_id(url)
-    if text is None:
+    link = arxiv_link(url)  # (not through arxiv_id: one cache fewer for each address)
+    if link is None:
         return None
+    text = link.id
     new_style = "/" not in text
     digits = text if new_style else text.rsplit("/", 1)[1]
     yy, month = int(digits[:2]), int(digits[2:4])

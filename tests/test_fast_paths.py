@@ -16,7 +16,13 @@ from awesome_lint.rules.al101_entry_shape import entry_shape, parts, shape
 from awesome_lint.rules.al107_authors_format import AuthorsFormat, _House, as_the_house_writes
 from awesome_lint.rules.al303_url_style import _WRAPPER_HOST_WORD, _may_be_wrapped
 from awesome_lint.rules.al305_empty_link import _NOT_A_LINK, _spaced_lines
-from awesome_lint.style import _ET_AL, author_separators, open_ended, separators_written
+from awesome_lint.style import (
+    _AUTHOR_SEPARATOR,
+    _ET_AL,
+    author_separators,
+    open_ended,
+    separators_written,
+)
 from awesome_lint.urls import (
     arxiv_link,
     host_of,
@@ -31,7 +37,12 @@ from .test_rule_shortcuts import TRICKY_URLS
 
 
 class PlainFacts(EntryFacts):
-    """The same facts through functools.cached_property, the reading the slots replace."""
+    """The same facts through functools.cached_property, the reading the slots replace (each
+    read on first use, none when made)."""
+
+    def __init__(self, entry, doc) -> None:
+        self.entry = entry
+        self.doc = doc
 
 
 for _name in FACT_NAMES:
@@ -68,6 +79,7 @@ def test_entry_facts_keep_each_fact_in_its_slot_read_once() -> None:
     assert not hasattr(facts, "__dict__")  # slots: no dictionary per entry
     assert facts.surnames == frozenset({"lee", "chen"})
     assert facts.surnames is facts.surnames and facts.arxiv is facts.arxiv
+    assert PlainFacts(doc.entries[0], doc).__dict__ == {}  # the comparison reads every fact
     with pytest.raises(AttributeError, match="no attribute 'colour'"):
         facts.colour  # noqa: B018
 
@@ -243,3 +255,32 @@ def test_al303_wrapper_word_check_is_the_regexs() -> None:
         urls += [link.url for link in parsed(read_text(path), str(path)).links]
     for url in urls:
         assert _may_be_wrapped(url) == bool(_WRAPPER_HOST_WORD.search(url)), url
+
+
+# The separators between authors as first written: blanks, a separator, white space.
+_PLAIN_AUTHOR_SEPARATOR = re.compile(
+    r"[ \t]*(?:,[ \t]*and[ \t]+|,(?:[ \t]*,)+|[,;]|[ \t]&[ \t]|[ \t]and[ \t])\s*"
+)
+
+
+def _separator_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_author_separator_branches_find_what_the_plain_pattern_finds() -> None:
+    rng = random.Random(14)
+    pieces = [" ", "\t", ",", ";", "&", "and", " and ", ", and ", " & ", "a", "n", "d", "x", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(20000)]
+    for text in [*texts, "A, B", "A ,B", "A  and B", "A\tand\tB", "A,, B", "A , , and B"]:
+        found = _separator_spans(_AUTHOR_SEPARATOR, text)
+        assert found == _separator_spans(_PLAIN_AUTHOR_SEPARATOR, text), repr(text)
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
+def test_author_separator_branches_on_every_corpus_author_list(path) -> None:
+    doc = parsed(read_text(path), str(path))
+    for entry in doc.entries:
+        if entry.authors is not None:
+            text = entry.authors.text
+            found = _separator_spans(_AUTHOR_SEPARATOR, text)
+            assert found == _separator_spans(_PLAIN_AUTHOR_SEPARATOR, text), text

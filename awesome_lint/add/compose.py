@@ -16,9 +16,9 @@ from itertools import pairwise
 
 from ..dates import ABBREVIATIONS, MONTHS, DateParts, ordinal_suffix, read_date
 from ..diagnostics import Edit
-from ..facts import is_paper_link
+from ..facts import is_paper_link, link_extent
 from ..model import Document, Field, Group, Link, PaperEntry, Span
-from ..style import AP_FULL, MONTH_STYLES, HouseStyle, infer_style, link_extent, month_fits
+from ..style import AP_FULL, MONTH_STYLES, HouseStyle, infer_style, month_fits
 from ..urls import CODE_HOSTS, arxiv_link, host_of
 from .metadata import Paper
 

@@ -58,11 +58,14 @@ def shape(entry_parts: list[Part]) -> str:
 def entry_shape(entry: PaperEntry) -> str:
     """``shape(parts(entry))`` without building the parts: every entry's shape is read, and
     few entries need their parts."""
-    kinds = [
-        (f.span.start, k) for k, f in zip("TADV", _fields(entry), strict=True) if f is not None
-    ]
-    kinds += [(link.span.start, "L") for link in _part_links(entry)]
-    kinds += [(x.span.start, "X") for x in entry.extras]
+    kinds = []  # (plain loops: a third cheaper than list comprehensions on four items)
+    for kind, part in zip("TADV", _fields(entry), strict=True):
+        if part is not None:
+            kinds.append((part.span.start, kind))
+    for link in _part_links(entry):
+        kinds.append((link.span.start, "L"))
+    for extra in entry.extras:
+        kinds.append((extra.span.start, "X"))
     kinds.sort(key=itemgetter(0))  # stable: ties keep this order, as in parts()
     letters = "".join([k for _, k in kinds])
     if "LL" in letters:  # (re.sub costs microseconds even where nothing is replaced)

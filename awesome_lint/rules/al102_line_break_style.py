@@ -37,8 +37,12 @@ class LineBreakStyle(Rule):
                 yield from self._block(doc, entry, house)
 
     def _block(self, doc: Document, entry: PaperEntry, house: HouseStyle) -> Iterator[Diagnostic]:
+        shown = house.break_tokens
+        assert shown is not None
         for line in entry.lines:
-            diagnostic = None if line.last else self._check_line(doc, line, house)
+            if line.last or _shown_as_house(line.break_token, shown):
+                continue  # (most lines, told here without a call of _check_line)
+            diagnostic = self._check_line(doc, line, house)
             # A hard-wrapped title or author list is one field: GitHub joins its lines.
             # A link split over two lines is AL304's: a break there would cut its URL.
             # (Asked only of a line with a finding: most lines have none.)

@@ -100,11 +100,12 @@ class LinkLabel(Rule):
     ) -> Diagnostic | None:
         assert link.label_span is not None
         label = link.label.strip()
-        if not label or _URL.match(label):
-            return None  # AL105 reports empty labels; a URL label names no kind of link
-        if label not in vocab.expected:
-            vocab.expected[label] = self._expected(label, vocab, options)
-        expected, safe = vocab.expected[label]
+        known = vocab.expected.get(label)  # (labels repeat: each is read once, URLs aside)
+        if known is None:
+            if not label or _URL.match(label):
+                return None  # AL105 reports empty labels; a URL label names no kind of link
+            known = vocab.expected[label] = self._expected(label, vocab, options)
+        expected, safe = known
         if expected == label:
             return None
         if label.lower() == expected.lower() != expected and _owners_spelling(label):

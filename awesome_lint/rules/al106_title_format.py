@@ -29,9 +29,12 @@ class TitleFormat(Rule):
             if not title.text.strip():
                 yield self.diagnostic(doc, doc.span(*_bold_extent(doc.text, title)), "empty title")
                 continue
-            yield from self._spaces(doc, title)
+            if _blank_inside(doc.text, title):  # (few titles: no generator for the others)
+                yield from self._spaces(doc, title)
             if period is not None:
-                yield from self._period(doc, title, period)
+                found = self._period(doc, title, period)
+                if found is not None:
+                    yield found
 
     def _spaces(self, doc: Document, title: Field) -> Iterator[Diagnostic]:
         text = doc.text
@@ -56,25 +59,30 @@ class TitleFormat(Rule):
                 Fix((Edit(title.span.end, end, ""),), description="remove the space"),
             )
 
-    def _period(self, doc: Document, title: Field, period: bool) -> Iterator[Diagnostic]:
+    def _period(self, doc: Document, title: Field, period: bool) -> Diagnostic | None:
         ends = ends_with_period(title.text)
         if ends is None or ends == period:
-            return
+            return None
         end = title.span.end
         if ends:
-            yield self.diagnostic(
+            return self.diagnostic(
                 doc,
                 doc.span(end - 1, end),
                 "title ends with a period; the list's titles have none",
                 Fix((Edit(end - 1, end, ""),), description="remove the period"),
             )
-        else:
-            yield self.diagnostic(
-                doc,
-                doc.span(end, end),
-                "title lacks the final period the list's titles have",
-                Fix((Edit(end, end, "."),), description="add a period"),
-            )
+        return self.diagnostic(
+            doc,
+            doc.span(end, end),
+            "title lacks the final period the list's titles have",
+            Fix((Edit(end, end, "."),), description="add a period"),
+        )
+
+
+def _blank_inside(text: str, title: Field) -> bool:
+    """A space or tab just before or after the title: where _spaces looks."""
+    start, end = title.span.start, title.span.end
+    return (start > 0 and text[start - 1] in " \t") or (end < len(text) and text[end] in " \t")
 
 
 def _bold_extent(text: str, title: Field) -> tuple[int, int]:

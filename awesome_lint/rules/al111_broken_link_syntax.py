@@ -24,6 +24,7 @@ _BETWEEN_LINKS = re.compile(rf"\)\]?[ \t]*({_SEPARATORS})[ \t]*\\?!?\[")
 
 _BRACKET = re.compile(r"\\.|[\[\]]")  # an escaped character, or a bracket
 _INNERMOST_PAIR = re.compile(r"\[[^\[\]]*\]")
+_NONE: list[int] = []  # no lone closer (shared, never changed)
 
 
 def unmatched_closers(text: str, carried: int) -> tuple[list[int], int]:
@@ -71,19 +72,21 @@ class BrokenLinkSyntax(Rule):
         separators = {m[1] for m in _BETWEEN_LINKS.finditer(doc.text)}
         carried = 0
         for line in markdown_lines(doc, OUTSIDE_QUOTES):
-            carried = carried if line.text.strip() else 0  # a blank line closes nothing
-            if "[" in line.text or "]" in line.text:
-                lone, carried = unmatched_closers(line.text, carried)
+            text = line.text
+            if not text or text.isspace():
+                carried = 0  # a blank line closes nothing
+            if "[" in text or "]" in text:
+                lone, carried = unmatched_closers(text, carried)
             else:
-                lone = []  # (most lines: no bracket, the count carries on as it was)
-            if "(" not in line.text:
+                lone = _NONE  # (most lines: no bracket, the count carries on as it was)
+            if "(" not in text:
                 continue  # every case below has a link's parentheses
             if lone:
                 yield from self._lost_openers(doc, line, lone)
-            if line.text.count("(") > line.text.count("]("):  # a "(" not after "]"
+            if text.count("(") > text.count("]("):  # a "(" not after "]"
                 yield from self._lost_closers(doc, line)
             # A dangling separator is one the list writes between links.
-            if separators and _DANGLING.search(line.text):
+            if separators and _DANGLING.search(text):
                 yield from self._dangling(doc, line, separators)
         for link in doc.links:
             if link.kind == "markdown":

@@ -12,7 +12,7 @@ from ..dates import DateParts, read_date
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Field, PaperEntry, Span
 from ..rule import Rule, RuleContext
-from ..style import HouseStyle, date_decoration, date_key
+from ..style import HouseStyle
 from ..venues import read_venue
 from .al2_data import house_date_example
 
@@ -54,7 +54,8 @@ class DateFormat(Rule):
         for name, what in (("date_decoration", "set off as"), ("date_key", "labelled")):
             mixed: dict[int, list[tuple[PaperEntry, str]]] = {}  # by the vote they share
             for entry in doc.entries:
-                value = _decoration_of(doc, entry, name)
+                decoration, key = ctx.facts.of(entry).date_marks
+                value = key if name == "date_key" else decoration
                 if value is None or entry.date is None:
                     continue
                 style = ctx.style.of(entry)
@@ -121,12 +122,6 @@ def _like(style: HouseStyle) -> str:
     """How a message shows the house's date (written only for a finding)."""
     example = house_date_example(style)
     return f' (the list writes "{example}")' if example else ""
-
-
-def _decoration_of(doc: Document, entry: PaperEntry, name: str) -> str | None:
-    if name == "date_key":
-        return date_key(doc, entry)
-    return date_decoration(doc, entry) if entry.family == "item" else None
 
 
 def _decoration_span(doc: Document, entry: PaperEntry, name: str, value: str) -> Span:

@@ -121,10 +121,12 @@ def _yearless_key(venue: Venue) -> str:
 def _house_spellings(venues: Iterable[Venue]) -> dict[str, str]:
     """The list's own spelling of each known venue it names, where one is clear ("Arxiv" in
     45 of 46 venues): lower case -> spelling."""
-    written: dict[str, list[str]] = {}
-    for venue in venues:
-        for m in _WORD.finditer(venue.name):
+    written: dict[str, Counter[str]] = {}  # lower case -> each spelling's uses
+    # Each name read once (venues repeat: "arXiv" on most entries), its words counted as often
+    # as it is used, in the order first seen: the votes (ties too) of a reading of every venue.
+    for name, uses in Counter(venue.name for venue in venues).items():
+        for m in _WORD.finditer(name):
             if m.group().lower() in VENUE_SPELLINGS:
-                written.setdefault(m.group().lower(), []).append(m.group())
-    voted = {key: vote(words).value for key, words in written.items()}
+                written.setdefault(m.group().lower(), Counter())[m.group()] += uses
+    voted = {key: vote(words.elements()).value for key, words in written.items()}
     return {key: value for key, value in voted.items() if value is not None}

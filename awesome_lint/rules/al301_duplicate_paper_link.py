@@ -18,15 +18,16 @@ class DuplicatePaperLink(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         first: dict[str, PaperEntry] = {}
+        every = ctx.facts
         for entry in doc.entries:
-            facts = ctx.facts.of(entry)
+            facts = every.of(entry)
             if entry.title is None or not facts.title_key:
                 continue
             for key, link in facts.paper_links:
                 earlier = first.setdefault(key, entry)
                 if earlier is entry or earlier.title is None:
                     continue
-                known = ctx.facts.of(earlier).title_key
+                known = every.of(earlier).title_key
                 if title_key(link.label) == known:
                     continue  # "[Alpha: A Made-Up Model](…)" in a dataset's row: that paper
                 if known != facts.title_key:

@@ -95,11 +95,12 @@ class InvalidUrl(Rule):
                 found.append((link.url_span, "the URL is split across lines: write it on one line"))
                 continue
             problem = url_problem(written.strip())
+            if problem is None:
+                continue
             in_html = doc.text.startswith("<", link.span.start)
-            if problem is not None and in_html and _relative(written.strip()):
+            if in_html and _relative(written.strip()):
                 continue  # <img src="a b.png">: the browser encodes the space; GitHub shows it
-            if problem is not None:
-                found.append((link.url_span, f'"{written.strip()}" {problem}'))
+            found.append((link.url_span, f'"{written.strip()}" {problem}'))
         for block in doc.blocks:
             if block.kind in ("code", "html") or _all_links(doc.text, block.span, starts):
                 continue

@@ -54,24 +54,25 @@ class EmptyLink(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        title_links = {
-            link.span.start
-            for entry in doc.entries
-            if entry.title is not None
-            for link in entry.links
-            if link.span.start <= entry.title.span.start < link.span.end
-        }
         quotes = blocks_of(doc, frozenset({"quote"}))
+        title_links: set[int] | None = None  # read only for a link without an address
         for link in doc.links:
+            url = link.url.strip()
+            if url.startswith("http"):
+                continue  # most links; no placeholder starts so
             if link.span.start in quotes:
                 continue  # a template: "[[Paper](URL)]"
-            message = self._problem(link, link.span.start in title_links)
+            holds_title = False
+            if not url:
+                title_links = _title_links(doc) if title_links is None else title_links
+                holds_title = link.span.start in title_links
+            message = self._problem(link, url, holds_title)
             if message is not None:
                 yield self.diagnostic(doc, link.span, message)
         yield from self._placeholders_with_spaces(doc)
 
-    def _problem(self, link: Link, holds_title: bool) -> str | None:
-        url, label = link.url.strip(), " ".join(link.label.split())
+    def _problem(self, link: Link, url: str, holds_title: bool) -> str | None:
+        label = " ".join(link.label.split())
         if not url:
             meant = holds_title or link.kind == "image" or LINK_WORDS.fullmatch(label)
             if meant or is_placeholder(label):
@@ -100,6 +101,17 @@ class EmptyLink(Rule):
                     "shows as raw text"
                 )
                 yield self.diagnostic(doc, doc.span(m.start(), m.end()), message)
+
+
+def _title_links(doc: Document) -> set[int]:
+    """Where the links that hold an entry's title start."""
+    return {
+        link.span.start
+        for entry in doc.entries
+        if entry.title is not None
+        for link in entry.links
+        if link.span.start <= entry.title.span.start < link.span.end
+    }
 
 
 def _spaced_lines(text: str) -> Iterator[tuple[int, int]]:

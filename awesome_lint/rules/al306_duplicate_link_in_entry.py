@@ -3,6 +3,7 @@ paper link, a copy-paste slip that hides the real code."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -16,7 +17,13 @@ _PROJECT = re.compile(r"\W*(?:project(?: page)?|page|website|homepage|home page|
 
 
 def is_project_link(link: Link) -> bool:
-    return link.kind != "image" and _PROJECT.fullmatch(label_words(link)) is not None
+    return link.kind != "image" and _project_label(label_words(link))
+
+
+@functools.lru_cache(maxsize=4096)
+def _project_label(label: str) -> bool:
+    """Labels repeat ("Project Page" on every entry): each is read once."""
+    return _PROJECT.fullmatch(label) is not None
 
 
 def holds_title(entry: PaperEntry, link: Link) -> bool:

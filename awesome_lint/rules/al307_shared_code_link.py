@@ -104,7 +104,7 @@ class SharedCodeLink(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         facts = ctx.facts
         for key, sharing in _entries_by_code_link(doc, facts).items():
-            if len(sharing) <= MAX_SHARING:
+            if 1 < len(sharing) <= MAX_SHARING:  # (a link on one entry alone shares nothing)
                 yield from self._unrelated(doc, facts, key, sharing)
 
     def _unrelated(

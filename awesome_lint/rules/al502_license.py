@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -12,13 +13,20 @@ from ..rule import Rule, RuleContext
 from .sections_common import title_heading
 
 _LICENSE_WORD = re.compile(r"\blicen[cs]e\b", re.I)
-# A sentence naming a license, or saying the list is licensed.
-_STATEMENT = re.compile(
-    r"\b(?:licen[cs]ed under|released under the|MIT licen[cs]e|Apache(?:[- ]License|[- ]2\.0)"
-    r"|[AL]?GPL-?v?\d|BSD[- ]\d-Clause|CC[- ]BY(?:[- ](?:SA|NC|ND))*(?:[- ]\d\.\d)?|CC0"
-    r"|Creative Commons|The Unlicense|public domain)",
-    re.I,
-)
+
+
+@functools.cache
+def _statement() -> re.Pattern[str]:
+    """A sentence naming a license, or saying the list is licensed (compiled when first
+    sought: most lists state their license otherwise, and it costs a millisecond)."""
+    return re.compile(
+        r"\b(?:licen[cs]ed under|released under the|MIT licen[cs]e|Apache(?:[- ]License|[- ]2\.0)"
+        r"|[AL]?GPL-?v?\d|BSD[- ]\d-Clause|CC[- ]BY(?:[- ](?:SA|NC|ND))*(?:[- ]\d\.\d)?|CC0"
+        r"|Creative Commons|The Unlicense|public domain)",
+        re.I,
+    )
+
+
 _LICENSE_HEADING = re.compile(
     r"\W*(?:\w+\s+)?licen[cs](?:e|es|ing)\W*$|\W*licen[cs](?:e|es|ing)\s+(?:and|&)\s", re.I
 )
@@ -52,7 +60,7 @@ def license_statement(doc: Document, neighbours: Iterable[str] = ()) -> str | No
         if _LICENSE_FILE.search(link.url.split("#")[0].split("?")[0]):
             return f"a link to its license file at line {link.span.line}"
     for start, end in _prose(doc):
-        m = _STATEMENT.search(doc.text, start, end)
+        m = _statement().search(doc.text, start, end)
         if m is not None:
             return f'the sentence "{m.group()}" at line {doc.span(m.start(), m.end()).line}'
     return None

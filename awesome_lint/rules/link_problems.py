@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Edit
-from ..facts import EntryFacts
+from ..facts import EntryFacts, link_extent
 from ..model import Document, Link, PaperEntry
-from ..style import HouseStyle, link_extent
+from ..style import HouseStyle
 
 # "[Paper(https://…)" — the "]" between label and URL is missing, so there is no link.
 _NO_CLOSE = re.compile(r"\[([^\[\]()\n]{1,40})\(((?:https?://|www\.)[^\s()]+)\)")
@@ -42,9 +42,10 @@ def link_problems(doc: Document, found: EntryFacts, style: HouseStyle) -> list[P
     """Everything wrong with how the entry writes its links, by offsets of ``doc.text``."""
     text, entry = doc.text, found.entry
     problems: list[Problem] = []
-    masked: list[tuple[int, int]] = [
-        f.span[4:6] for f in (entry.title, entry.authors, entry.date, entry.venue) if f
-    ]
+    masked: list[tuple[int, int]] = []  # (a plain loop: cheaper than a comprehension here)
+    for part in (entry.title, entry.authors, entry.date, entry.venue):
+        if part is not None:
+            masked.append(part.span[4:6])  # (start, end)
     previous_end = None
     for link in entry.links:
         masked.append(link_extent(text, link)[:2])
@@ -55,8 +56,7 @@ def link_problems(doc: Document, found: EntryFacts, style: HouseStyle) -> list[P
         if link.kind == "markdown" and not link.label.strip() and link.label_span:
             problems.append(Problem(link.span.start, link.span.end, "link with an empty label"))
     house_brackets, house_separator = style.link_brackets, style.link_separator
-    for link in found.label_links:  # (a linked title is the title: not among them)
-        start, end, opened, closed = link_extent(text, link)
+    for link, start, end, opened, closed in found.label_extents:  # (a linked title: not here)
         # Checked here, not in the helpers: most links and gaps are the house's.
         if house_brackets is not None and not (opened == closed == house_brackets):
             problems.extend(_brackets(text, link, opened, closed, house_brackets))
@@ -69,7 +69,14 @@ def link_problems(doc: Document, found: EntryFacts, style: HouseStyle) -> list[P
     # Both broken shapes put a "(" after something other than "]": most entries have none.
     if text.count("(", start, end) > text.count("](", start, end):
         problems.extend(_broken_links(text, start, end, masked))
-    problems.extend(_unmatched(doc, entry, masked))
+    lines = entry.lines
+    if lines:
+        # The entry's brackets outside the masked spans, in one pass: most entries have none.
+        lowest = min([line.span.start for line in lines])
+        highest = max([line.span.end for line in lines])
+        brackets = _brackets_outside(text, lowest, highest, _merged(masked))
+        if brackets:
+            problems.extend(_unmatched(doc, entry, brackets))
     return problems
 
 
@@ -173,19 +180,10 @@ def _separator(text: str, start: int, end: int, house: str | None) -> Iterator[P
         )
 
 
-def _unmatched(
-    doc: Document, entry: PaperEntry, masked: list[tuple[int, int]]
-) -> Iterator[Problem]:
-    """Brackets left over on the entry's link lines once links and fields are set aside."""
+def _unmatched(doc: Document, entry: PaperEntry, brackets: list[int]) -> Iterator[Problem]:
+    """Brackets left over on the entry's link lines once links and fields are set aside
+    (``brackets``: the offsets of those outside them, in order)."""
     text, lines = doc.text, entry.lines
-    if not lines:
-        return
-    # The entry's brackets outside the masked spans, in one pass: most entries have none.
-    lowest = min(line.span.start for line in lines)
-    highest = max(line.span.end for line in lines)
-    brackets = _brackets_outside(text, lowest, highest, _merged(masked))
-    if not brackets:
-        return
     link_starts = [link.span.start for link in entry.links]
     for line in lines:
         start, end = line.span.start, line.span.end

@@ -23,6 +23,9 @@ class SourceLine(NamedTuple):
     text: str  # the line, with comments and inline code blanked (same length)
 
 
+_new_line = tuple.__new__  # builds a SourceLine without its Python-level constructor
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -48,7 +51,7 @@ def markdown_lines(doc: Document, kinds: frozenset[str] = MARKDOWN_BLOCKS) -> It
         for line in text.split("\n"):
             if "`" in line:
                 line = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
-            yield SourceLine(offset, line)
+            yield _new_line(SourceLine, (offset, line))
             offset += len(line) + 1
 
 
