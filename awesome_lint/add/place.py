@@ -8,7 +8,7 @@ import re
 from itertools import pairwise
 
 from ..dates import read_date
-from ..links.resolvers import normalise_title
+from ..links.titles import normalise_title
 from ..model import Document, Group, PaperEntry, Section
 from ..urls import paper_key
 from .metadata import Paper

@@ -8,8 +8,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 
 from .client import Client
+from .github import GithubResolver, github_repo
 from .options import LinkOptions
-from .resolvers import ArxivResolver, GithubResolver, arxiv_id, check_doi, doi_of, github_repo
+from .resolvers import ArxivResolver, arxiv_id, check_doi, doi_of
 from .status import Failure, Result, Verdict
 
 

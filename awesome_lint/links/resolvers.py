@@ -19,15 +19,10 @@ from yarl import URL
 
 from ..urls import arxiv_link, doi_as_written
 from .github import MAX_API_BODY
-from .github import GithubResolver as GithubResolver  # the run asks all resolvers here
-from .github import github_repo as github_repo
 from .options import LinkOptions
 from .status import Failure, Result, Verdict, describe
-from .titles import links_the_paper as links_the_paper
-from .titles import normalise_title as normalise_title
-from .titles import titles_match as titles_match
 
-if TYPE_CHECKING:  # titles_match and the URL tests serve without aiohttp (a cached run)
+if TYPE_CHECKING:  # the URL tests serve without aiohttp (a cached run)
     from .client import Client
 
 # -- arXiv ----------------------------------------------------------------------------------

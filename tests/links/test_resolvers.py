@@ -11,10 +11,11 @@ from aiohttp import web
 from yarl import URL
 
 from awesome_lint.links import Verdict, check_links_async
-from awesome_lint.links.github import graphql_url
-from awesome_lint.links.resolvers import arxiv_id, doi_of, github_repo, titles_match
+from awesome_lint.links.github import github_repo, graphql_url
+from awesome_lint.links.resolvers import arxiv_id, doi_of
 from awesome_lint.links.safety import StaticResolver
 from awesome_lint.links.status import GITHUB_LIMIT_REACHED
+from awesome_lint.links.titles import titles_match
 
 from ..internet import certificate
 from .conftest import ServerFactory, Tls, fast_options, never
