@@ -32,6 +32,16 @@ _new_span = tuple.__new__
 _plus_one = (1).__add__
 
 
+def _on_line(line: int, line_start: int, start: int, end: int) -> Span:
+    """The span of [start, end) on one line, ``line``, which starts at offset ``line_start``.
+    A span at the line's start holds the index's own int for its start (the caller's may
+    then be freed)."""
+    if start == line_start:
+        start = line_start
+    column = 1 - line_start
+    return _new_span(Span, (line, start + column, line, end + column, start, end))
+
+
 class LineIndex:
     """Turns character offsets into 1-based lines and columns."""
 
@@ -58,12 +68,10 @@ class LineIndex:
         starts = self.starts
         line = self.numbers[bisect_right(starts, start)]
         line_start = starts[line - 1]
-        if start == line_start:  # (the index's own int: the caller's may then be freed)
-            start = line_start
         if line == len(starts) or end < starts[line]:  # the common case: one line
-            return _new_span(
-                Span, (line, start - line_start + 1, line, end - line_start + 1, start, end)
-            )
+            return _on_line(line, line_start, start, end)
+        if start == line_start:  # (the index's own int, as in _on_line)
+            start = line_start
         # A paragraph that is one entry has the entry's span: asked for twice in a row (the
         # block's, then the entry's), it is given once.
         last = self.last_lines
@@ -87,17 +95,10 @@ class LineIndex:
             label = self.span(label_start, label_end) if label_start >= 0 else None
             return self.span(start, end), self.span(url_start, url_end), label
         line_start = starts[line - 1]
-        column = 1 - line_start
-        if start == line_start:
-            start = line_start
-        label = None
-        if label_start >= 0:
-            label = _new_span(
-                Span, (line, label_start + column, line, label_end + column, label_start, label_end)
-            )
+        label = _on_line(line, line_start, label_start, label_end) if label_start >= 0 else None
         return (
-            _new_span(Span, (line, start + column, line, end + column, start, end)),
-            _new_span(Span, (line, url_start + column, line, url_end + column, url_start, url_end)),
+            _on_line(line, line_start, start, end),
+            _on_line(line, line_start, url_start, url_end),
             label,
         )
 
@@ -118,11 +119,8 @@ class LineIndex:
             line_start = starts[line - 1]
             if line < count and end >= starts[line]:
                 found.append(self.span(start, end))
-                continue
-            if start == line_start:
-                start = line_start
-            column = 1 - line_start
-            found.append(_new_span(Span, (line, start + column, line, end + column, start, end)))
+            else:
+                found.append(_on_line(line, line_start, start, end))
         return found
 
 
