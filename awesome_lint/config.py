@@ -31,6 +31,8 @@ __all__ = ["Config", "ConfigError", "Configurations", "build_selection", "find_c
 
 @dataclass(frozen=True)
 class Config:
+    """One configuration file's settings, read and checked."""
+
     path: Path | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()

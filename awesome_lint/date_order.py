@@ -43,6 +43,8 @@ def longest_in_order(keys: list[int]) -> list[int]:
 
 @dataclass
 class SectionOrder:
+    """A section's dated entries and the positions that keep each direction's order."""
+
     section: Section
     dated: list[Dated]
     keys: list[int]  # each entry's date as a number, at the section's coarsest precision

@@ -38,6 +38,9 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """A change that resolves a finding: its edits, whether ``--fix`` may apply it (``safe``)
+    or only ``--unsafe-fixes``, and what it does in a few words."""
+
     edits: tuple[Edit, ...]
     safe: bool = True
     description: str = ""
@@ -48,6 +51,9 @@ NO_DATA: Mapping[str, Any] = MappingProxyType({})
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One finding: the rule's code and name, its severity, where (``path`` and ``span``)
+    and what, with the fix that resolves it, if any."""
+
     code: str
     name: str
     severity: Severity

@@ -46,6 +46,8 @@ def _spec(patterns: tuple[str, ...]) -> PathSpec:
 
 @dataclass
 class Expanded:
+    """The files the arguments name, and the arguments that name none."""
+
     paths: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (argument, message)
 

@@ -36,6 +36,8 @@ class PluginError(Exception):
 
 @dataclass(frozen=True)
 class Plugin:
+    """An installed plugin: its entry point, its distribution and the rule codes it adds."""
+
     name: str  # the entry point's name
     distribution: str  # the distribution that provides it
     version: str

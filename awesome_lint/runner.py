@@ -52,6 +52,8 @@ class EarlyLinkStep(Protocol):
 
 @dataclass(frozen=True)
 class RunOptions:
+    """How a run treats each file: fixed, shown as a diff or only linted."""
+
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
@@ -276,6 +278,8 @@ def progress(paths: Sequence[str], enabled: bool) -> Iterator[str]:
 
 @dataclass
 class Inputs:
+    """The command's arguments resolved to files."""
+
     paths: list[str]  # the files to lint, each once
     failures: list[FileResult]  # arguments that name nothing to lint (an empty folder)
     stdin_name: str | None  # the path among ``paths`` that stands for standard input

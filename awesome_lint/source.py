@@ -29,6 +29,9 @@ class SourceError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class SourceText:
+    """A Markdown file as read: its decoded text, as written and with newlines folded, and
+    what writing it back needs (its newline and byte-order mark)."""
+
     path: str
     raw: str  # decoded, BOM removed, the file's own newlines kept
     text: str  # ``raw`` with every "\r\n" and lone "\r" folded to "\n"

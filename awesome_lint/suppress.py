@@ -36,6 +36,8 @@ TOOL_CODES = frozenset({UNKNOWN[0], UNUSED[0]})
 
 @dataclass(eq=False)
 class Directive:
+    """One ``<!-- awesome-lint-… -->`` comment: the rules it silences and the lines it covers."""
+
     kind: str
     codes: frozenset[str] | None  # None: every rule
     span: Span  # the comment
@@ -49,6 +51,8 @@ class Directive:
 
 @dataclass
 class Suppressions:
+    """A document's suppression comments, and the findings (AL002) on comments not understood."""
+
     directives: list[Directive] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)  # AL002 findings
 

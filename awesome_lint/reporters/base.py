@@ -16,6 +16,8 @@ Write = Callable[[str], None]
 
 @dataclass(frozen=True)
 class ReportOptions:
+    """How a reporter writes: the command-line choices it honours."""
+
     unsafe_fixes: bool = False
     quiet: bool = False  # the findings only, no summary
     color: bool = False

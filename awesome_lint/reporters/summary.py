@@ -11,6 +11,8 @@ from ..engine import FileResult
 
 @dataclass(frozen=True)
 class Summary:
+    """The counts a run's summary line reports."""
+
     files: int  # inputs linted (readable ones)
     errors: int
     warnings: int

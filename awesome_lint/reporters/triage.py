@@ -23,6 +23,8 @@ def is_fixable(diagnostic: Diagnostic, unsafe_fixes: bool = False) -> bool:
 
 @dataclass(frozen=True)
 class RuleCount:
+    """One rule's findings in a run, and how many of them a fix changes."""
+
     code: str
     name: str
     count: int

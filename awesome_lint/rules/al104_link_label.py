@@ -23,6 +23,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 
 @dataclass(frozen=True)
 class LinkLabelOptions:
+    """AL104's options."""
+
     # Brand names in their owner's spelling (GitHub, BibTeX, arXiv) even where the list
     # consistently writes them otherwise ("Github"). Off by default: the house's own
     # consistent spelling is its style, and a list is told only what it does inconsistently.
@@ -47,6 +49,8 @@ def _distance_one(a: str, b: str) -> bool:
 
 @dataclass
 class _Vocabulary:
+    """The labels a group writes, and the spelling the house gives each."""
+
     spellings: dict[str, str]  # lower case -> house spelling
     counts: Counter[str]  # lower case -> uses
     lower: bool  # the list writes its labels in lower case

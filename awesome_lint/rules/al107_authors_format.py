@@ -18,6 +18,8 @@ PLACEHOLDERS = frozenset({"", "none", "n/a", "na", "-", "--", "tbd", "todo", "un
 
 @dataclass(frozen=True)
 class _House:
+    """The separators a group writes between its authors."""
+
     separator: str | None  # between authors, e.g. ", "
     final: str | None  # before the last author, when the group agrees on it: ", " or " and "
 

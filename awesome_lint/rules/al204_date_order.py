@@ -24,6 +24,8 @@ ORDERS = ("auto", NEWEST_FIRST, OLDEST_FIRST)
 
 @dataclass(frozen=True)
 class DateOrderOptions:
+    """AL204's options."""
+
     order: str = "auto"  # auto (the section's own order) or a direction every section follows
 
     def __post_init__(self) -> None:

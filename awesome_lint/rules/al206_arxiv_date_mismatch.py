@@ -15,6 +15,8 @@ from ..venues import ARXIV_VENUES, read_venue
 
 @dataclass(frozen=True)
 class ArxivDateOptions:
+    """AL206's options."""
+
     tolerance_months: int = 1  # a gap of this many months or fewer is accepted
     # A date earlier than the arXiv id is accepted when the venue is a published one (not arXiv)
     # of an earlier year than the id: the date is then the venue's (a workshop paper put on arXiv

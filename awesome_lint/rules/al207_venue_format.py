@@ -23,6 +23,8 @@ VENUE_SPELLINGS = {**spellings(VENUE), **VENUE_ALIASES}
 
 @dataclass(frozen=True)
 class VenueFormatOptions:
+    """AL207's options."""
+
     # Known venues in their own spelling (arXiv, NeurIPS) even where the list consistently
     # writes them otherwise ("Arxiv" in every entry). Off by default: the house's consistent
     # spelling is its style; a spelling that is the odd one out is reported either way.

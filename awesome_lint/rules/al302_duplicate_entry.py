@@ -20,6 +20,8 @@ _LEVELS = {"info": Severity.INFO, "warning": Severity.WARNING, "error": Severity
 
 @dataclass(frozen=True)
 class DuplicateEntryOptions:
+    """AL302's options."""
+
     cross_section: str = "info"  # info | warning | error | off
 
     def __post_init__(self) -> None:

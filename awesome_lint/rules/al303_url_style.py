@@ -35,6 +35,8 @@ _CONTEXT_PARAMETERS = {"arxiv.org": re.compile(r"^context$")}
 
 @dataclass(frozen=True)
 class UrlStyleOptions:
+    """AL303's options."""
+
     # arXiv abstract pages against PDFs, and version pins: both work, so a list's mix is a
     # style choice, checked only on request (against the house's clear majority).
     check_arxiv_shape: bool = False

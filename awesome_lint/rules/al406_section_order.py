@@ -28,6 +28,8 @@ def _catch_all(name: str) -> bool:
 
 @dataclass(frozen=True)
 class SectionOrderOptions:
+    """AL406's options."""
+
     # "alphabetical", or the headings in their required order; empty: the rule checks nothing.
     order: str | list[str] = ""
 

@@ -35,6 +35,8 @@ _LICENSE_FILE = re.compile(r"(?:^|/)(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt))?$", r
 
 @dataclass(frozen=True)
 class LicenseOptions:
+    """AL502's options."""
+
     # For text linted without a folder (lint_text): says a license file exists beside it.
     license_file_present: bool = False
 

@@ -34,6 +34,8 @@ _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
 @dataclass(frozen=True)
 class SpellingOptions:
+    """AL503's options."""
+
     extra_names: tuple[str, ...] = ()  # more names, spelled as they should be: ["LLaMA"]
     entry_link_labels: bool = False  # also check the labels of entries' links: [Github](…)
 

@@ -26,6 +26,8 @@ _ENUMERATION = re.compile(r"(?<![\w.])(?:\d{1,3}|[a-z]|[ivx]{1,4})\)$", re.I)
 
 @dataclass(frozen=True)
 class Problem:
+    """A broken link's characters, what is wrong with them and the edits that mend them."""
+
     start: int
     end: int
     message: str
