@@ -8,7 +8,8 @@ import random
 
 import pytest
 
-from awesome_lint.model import Document
+from awesome_lint.facts import Facts, is_paper_link
+from awesome_lint.model import Document, PaperEntry
 from awesome_lint.rule import RuleContext
 from awesome_lint.rules.al106_title_format import TitleFormat, _blank_inside
 from awesome_lint.rules.al207_venue_format import _WORD, VENUE_SPELLINGS, _house_spellings
@@ -21,6 +22,7 @@ from awesome_lint.rules.al307_shared_code_link import (
 )
 from awesome_lint.rules.rendered_text import SourceLine, markdown_lines
 from awesome_lint.style import vote
+from awesome_lint.urls import paper_key
 from awesome_lint.venues import Venue, read_venue
 
 from .corpus import corpus_files, house_style, parsed, read_text
@@ -154,3 +156,59 @@ def test_al307_skips_only_code_links_on_one_entry(path) -> None:
         for found in rule._unrelated(doc, style.facts, key, sharing)
     ]
     assert list(rule.check(doc, ctx)) == every_key
+
+
+def _paper_links_read_in_full(entry: PaperEntry) -> tuple:
+    """An entry's paper links and keys read without the arXiv shortcut of the facts."""
+    keys: dict = {}
+    for link in entry.links:
+        if is_paper_link(entry, link):
+            keys.setdefault(paper_key(link.url), link)
+    return tuple(keys.items())
+
+
+def _paper_link_lists(seed: int) -> str:
+    """Entries whose links are arXiv addresses in every spelling a list may write (no scheme,
+    www. or export., capitals, versions, .pdf, a query, blanks, old ids, look-alike hosts),
+    as links, images and titles, beside other paper and code links."""
+    rng = random.Random(seed)
+    hosts = ["arxiv.org", "www.arxiv.org", "export.arxiv.org", "ARXIV.ORG", "arxiv.com"]
+    hosts += ["arxiv.org.evil.com", "alphaxiv.org"]
+    shapes = ["abs", "pdf", "html", "format", "ABS", "list"]
+    ids = ["2101.00001", "2101.00001v2", "2101.0001", "hep-th/9901001", "cs.CL/0112017"]
+    tails = ["", ".pdf", "/", "?context=cs", "#x", " "]
+    others = ["https://doi.org/10.1000/X", "https://github.com/a/b", "https://a.github.io/"]
+    others += ["https://openreview.net/forum?id=abc", "#section", "./paper.pdf", ""]
+    labels = ["Paper", "PDF", "arXiv", "Code", "", "Project"]
+    lines = []
+    for i in range(120):
+        links = []
+        for _ in range(rng.randint(1, 4)):
+            if rng.random() < 0.6:
+                scheme = rng.choice(["https://", "http://", "", " https://"])
+                url = f"{scheme}{rng.choice(hosts)}/{rng.choice(shapes)}/{rng.choice(ids)}"
+                url += rng.choice(tails)
+            else:
+                url = rng.choice(others)
+            image = "!" if rng.random() < 0.1 else ""
+            links.append(f"{image}[{rng.choice(labels)}]({url})")
+        title = f"**Paper {i}**" if rng.random() < 0.8 else links.pop(0)
+        lines.append(f"- {title} A. Lee, B. Chen. {' '.join(links) or 'none'}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_paper_links_equal_the_full_reading_on_generated_lists(seed: int) -> None:
+    doc = parsed(_paper_link_lists(seed))
+    facts = Facts(doc)
+    assert len(doc.entries) > 80
+    for entry in doc.entries:
+        assert facts.of(entry).paper_links == _paper_links_read_in_full(entry), entry.span
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
+def test_paper_links_equal_the_full_reading_on_the_corpus(path) -> None:
+    doc = parsed(read_text(path), str(path))
+    facts = Facts(doc)
+    for entry in doc.entries:
+        assert facts.of(entry).paper_links == _paper_links_read_in_full(entry), entry.span
