@@ -351,6 +351,7 @@ class Facts:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._facts: dict[int, EntryFacts] = {}
+        self._every: list[EntryFacts] | None = None
         # Read once, as five date rules read every dated entry and two read sections' dates.
         self._all_dated: tuple[tuple[PaperEntry, DateParts], ...] | None = None
         self._calendar_dated: dict[int, list[tuple[PaperEntry, DateParts]]] = {}
@@ -361,6 +362,12 @@ class Facts:
         if found is None:
             found = self._facts[id(entry)] = EntryFacts(entry, self.doc)
         return found
+
+    def every(self) -> list[EntryFacts]:
+        """The facts of each of the document's entries, in order."""
+        if self._every is None:
+            self._every = [self.of(entry) for entry in self.doc.entries]
+        return self._every
 
     def dated(
         self, entries: Iterable[PaperEntry] | None = None

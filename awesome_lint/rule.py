@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .diagnostics import NO_DATA, Diagnostic, Fix, Severity
-from .model import Document, Span
+from .model import Document, PaperEntry, Span
 
 if TYPE_CHECKING:
-    from .facts import Facts
+    from .facts import EntryFacts, Facts
     from .style import HouseStyle
 
 
@@ -30,6 +30,18 @@ class RuleContext:
         """The document's per-entry facts (dates, arXiv ids, paper keys …), shared by the
         rules; built with the house style, from the same document."""
         return self.style.facts
+
+    def each_entry(self, doc: Document) -> Iterable[tuple[PaperEntry, EntryFacts, HouseStyle]]:
+        """Each entry of ``doc`` with its facts and its group's style, as ``facts.of`` and
+        ``style.of`` give them; read once per document, not asked entry by entry."""
+        style, facts = self.style, self.style.facts
+        if facts is not None and facts.doc is doc:
+            return zip(doc.entries, facts.every(), style.entry_styles, strict=True)
+        if facts is None:  # a style made by hand, without facts
+            from .facts import Facts
+
+            facts = Facts(doc)
+        return [(entry, facts.of(entry), style.of(entry)) for entry in doc.entries]
 
 
 class Rule:

@@ -39,7 +39,7 @@ from typing import Any
 from .date_order import NEWEST_FIRST, OLDEST_FIRST
 from .dates import MONTHS, DateParts
 from .entries import break_kind
-from .facts import EntryFacts, Facts, LinkExtent
+from .facts import EntryFacts, Facts, LinkExtent, read_once
 from .model import Document, Group, PaperEntry
 from .venues import read_venue
 
@@ -147,6 +147,12 @@ class HouseStyle:
         if 0 <= entry.group < len(self.groups):
             return self.groups[entry.group]
         return self
+
+    @read_once
+    def entry_styles(self) -> tuple[HouseStyle, ...]:
+        """What :meth:`of` gives for each entry of the document the style was inferred from
+        (``facts``), in order: read once, for the rules that read every entry's."""
+        return tuple([self.of(entry) for entry in self.facts.doc.entries])
 
 
 # -- what each entry says ----------------------------------------------------------------------

@@ -21,7 +21,7 @@ from awesome_lint.rules.al307_shared_code_link import (
     _entries_by_code_link,
 )
 from awesome_lint.rules.rendered_text import SourceLine, markdown_lines
-from awesome_lint.style import vote
+from awesome_lint.style import HouseStyle, infer_style, vote
 from awesome_lint.urls import paper_key
 from awesome_lint.venues import Venue, read_venue
 
@@ -212,3 +212,24 @@ def test_paper_links_equal_the_full_reading_on_the_corpus(path) -> None:
     facts = Facts(doc)
     for entry in doc.entries:
         assert facts.of(entry).paper_links == _paper_links_read_in_full(entry), entry.span
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
+def test_each_entry_gives_what_of_gives_on_the_corpus(path) -> None:
+    doc = parsed(read_text(path), str(path))
+    style = infer_style(doc)
+    ctx = RuleContext(style=style)
+    read = [(entry, style.facts.of(entry), style.of(entry)) for entry in doc.entries]
+    assert [tuple(map(id, x)) for x in ctx.each_entry(doc)] == [tuple(map(id, x)) for x in read]
+
+
+def test_each_entry_of_a_style_made_apart_from_the_document() -> None:
+    text = "- **Alpha** A. Lee. [Paper](https://arxiv.org/abs/2101.00001)\n"
+    doc, other = parsed(text), parsed(text)
+    by_hand = RuleContext(style=HouseStyle(date_layout="dmy"))  # no facts
+    [(entry, facts, style)] = by_hand.each_entry(doc)
+    assert entry is doc.entries[0] and style is by_hand.style
+    assert facts.paper_links == (("arxiv:2101.00001", entry.links[0]),)
+    of_another_parse = RuleContext(style=infer_style(other))
+    [(entry, facts, style)] = of_another_parse.each_entry(doc)
+    assert entry is doc.entries[0] and facts is of_another_parse.facts.of(entry)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Edit, Fix, Severity
 from ..entries import break_kind
-from ..facts import Facts
+from ..facts import EntryFacts
 from ..model import Document, EntryLine, PaperEntry
 from ..rule import Rule, RuleContext
 from ..style import HouseStyle, visible_break
@@ -27,12 +27,11 @@ class LineBreakStyle(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for entry in doc.entries:
-            house = ctx.style.of(entry)
+        for entry, facts, house in ctx.each_entry(doc):
             if house.break_token is None or not house.break_tokens:
                 continue
             if entry.family == "row":
-                yield from self._row(doc, ctx.facts, entry, house)
+                yield from self._row(doc, facts, house)
             elif entry.family == "block":
                 yield from self._block(doc, entry, house)
 
@@ -49,11 +48,9 @@ class LineBreakStyle(Rule):
             if diagnostic is not None and not _inside_a_field(entry, line.span.end):
                 yield diagnostic
 
-    def _row(
-        self, doc: Document, facts: Facts, entry: PaperEntry, house: HouseStyle
-    ) -> Iterator[Diagnostic]:
+    def _row(self, doc: Document, facts: EntryFacts, house: HouseStyle) -> Iterator[Diagnostic]:
         assert house.break_token is not None and house.break_tokens is not None
-        for token, start, end in facts.of(entry).breaks:
+        for token, start, end in facts.breaks:
             if visible_break(token) not in house.break_tokens:
                 yield self._differs(doc, token, start, end, house.break_token)
 

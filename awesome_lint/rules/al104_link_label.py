@@ -88,13 +88,12 @@ class LinkLabel(Rule):
             return
         options = ctx.options or LinkLabelOptions()
         by_group: dict[int, _Vocabulary] = {}  # id of a group's style -> its vocabulary
-        for entry in doc.entries:
-            group = ctx.style.of(entry)
+        for _, facts, group in ctx.each_entry(doc):
             here = by_group.get(id(group))
             if here is None:
                 spellings = {**vocab.spellings, **group.link_labels}
                 here = by_group[id(group)] = replace(vocab, spellings=spellings)
-            for link in ctx.facts.of(entry).label_links:
+            for link in facts.label_links:
                 diagnostic = self._check(doc, link, here, options)
                 if diagnostic is not None:
                     yield diagnostic

@@ -20,9 +20,8 @@ class LinkFormat(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        facts, style = ctx.facts, ctx.style
-        for entry in doc.entries:
-            found = link_problems(doc, facts.of(entry), style.of(entry))
+        for _, facts, style in ctx.each_entry(doc):
+            found = link_problems(doc, facts, style)
             for p in sorted(found, key=lambda p: p.start):
                 fix = Fix(p.edits, p.safe) if p.edits else None
                 yield self.diagnostic(doc, doc.span(p.start, p.end), p.message, fix)

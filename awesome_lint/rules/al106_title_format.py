@@ -21,9 +21,9 @@ class TitleFormat(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for entry in doc.entries:
+        for entry, _, style in ctx.each_entry(doc):
             title = entry.title
-            period = ctx.style.of(entry).title_period
+            period = style.title_period
             if title is None:
                 continue
             if not title.text.strip():

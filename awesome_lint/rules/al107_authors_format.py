@@ -40,11 +40,11 @@ class AuthorsFormat(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for entry in doc.entries:
+        for entry, _, style in ctx.each_entry(doc):
             authors = entry.authors
             if authors is None:
                 continue
-            house = _House.of(ctx.style.of(entry))
+            house = _House.of(style)
             if authors.text.strip().strip(".").lower() in PLACEHOLDERS:
                 yield self.diagnostic(
                     doc,

@@ -32,12 +32,12 @@ class DateFormat(Rule):
                 if found is not None:
                     yield found
         yield from self._decorations(doc, ctx)
-        for entry in doc.entries:
-            layouts = ctx.style.of(entry).votes.get("date_layout")
+        for entry, facts, style in ctx.each_entry(doc):
+            layouts = style.votes.get("date_layout")
             if entry.date is None and layouts is not None and layouts.leader is not None:
                 yield from self._stray(doc, entry.extras)
-            elif entry.date is not None and ctx.facts.of(entry).date is None:
-                yield self._unreadable(doc, ctx.style.of(entry), entry.date)
+            elif entry.date is not None and facts.date is None:
+                yield self._unreadable(doc, style, entry.date)
 
     def _unreadable(self, doc: Document, style: HouseStyle, date: Field) -> Diagnostic:
         """A date field that holds no date: "Publication Date: ICCV, 2023"."""
@@ -53,12 +53,11 @@ class DateFormat(Rule):
         a group that mixes them with no clear habit gets one info finding."""
         for name, what in (("date_decoration", "set off as"), ("date_key", "labelled")):
             mixed: dict[int, list[tuple[PaperEntry, str]]] = {}  # by the vote they share
-            for entry in doc.entries:
-                decoration, key = ctx.facts.of(entry).date_marks
+            for entry, facts, style in ctx.each_entry(doc):
+                decoration, key = facts.date_marks
                 value = key if name == "date_key" else decoration
                 if value is None or entry.date is None:
                     continue
-                style = ctx.style.of(entry)
                 house = getattr(style, name)
                 if house is None:
                     mixed.setdefault(id(style.votes[name]), []).append((entry, value))

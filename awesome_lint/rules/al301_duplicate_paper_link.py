@@ -19,8 +19,7 @@ class DuplicatePaperLink(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         first: dict[str, PaperEntry] = {}
         every = ctx.facts
-        for entry in doc.entries:
-            facts = every.of(entry)
+        for entry, facts, _ in ctx.each_entry(doc):
             if entry.title is None or not facts.title_key:
                 continue
             for key, link in facts.paper_links:
