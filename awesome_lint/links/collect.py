@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import ipaddress
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -60,6 +59,10 @@ _PLAIN_URL = re.compile(
     re.ASCII,
 )
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
+# URLs the plain reading gave: each is its own plain reading, so :func:`url_problem` need not
+# read it again. Bounded, for a process that checks list after list.
+_PLAIN_READ: set[str] = set()
+_PLAIN_READ_LIMIT = 1 << 16
 
 
 def _plain_url(raw: str) -> str | None:
@@ -88,6 +91,9 @@ def normalise_url(raw: str) -> str:
     raw = raw.strip().strip("<>").strip()
     plain = _plain_url(raw)
     if plain is not None:
+        if len(_PLAIN_READ) >= _PLAIN_READ_LIMIT:
+            _PLAIN_READ.clear()
+        _PLAIN_READ.add(plain)
         return plain
     scheme, sep, rest = raw.partition(":")
     if not sep or scheme.lower() not in CHECKED_SCHEMES:
@@ -113,7 +119,7 @@ def _parsed_url(raw: str) -> str:
 def url_problem(url: str) -> str | None:
     """Why the normalised http(s) ``url`` cannot be fetched (no host, a number that is no
     IPv4 address, a host IDNA refuses), or None when it can."""
-    if _plain_url(url) == url:
+    if url in _PLAIN_READ or _plain_url(url) == url:
         return None
     from yarl import URL
 
@@ -199,9 +205,10 @@ _NOT_LINKS = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 # A URL as it stands in the text: to the first space, quote or angle bracket; a link's
-# destination (after "](") to the first space or angle bracket, quotes and all.
+# destination (after "](") to the first space or angle bracket, quotes and all (but, as a
+# URL, not a quote first).
 _SCANNED_URL = re.compile(r"(?i:https?)://[^\s<>\"'`]+")
-_DESTINATION = re.compile(r"(?i:https?)://[^\s<>`]+")
+_DESTINATION = re.compile(r"(?i:https?)://(?=[^\s<>\"'`])[^\s<>`]+")
 _TRAILING_PUNCTUATION = ".,:;!?*_~'\")]"
 # After these, a bare URL is no autolink to the parser (``inline._AUTOLINK``); after a quote or
 # "=" it may be an HTML attribute's link, so those stay predicted.
@@ -219,24 +226,11 @@ def scan_urls(text: str) -> list[str]:
     """
     found: dict[str, None] = {}
     for chunk in _outside_code_and_comments(text):
-        if not chunk or "://" not in chunk:
-            continue
-        m = _next_url(chunk, 0)
-        while m is not None:
-            start = m.start()
-            before = chunk[max(0, start - 2) : start]
-            if before == "](":
-                url = _balanced(_DESTINATION.match(chunk, start).group())  # type: ignore[union-attr]
-            else:  # "…/badge.svg)](https://…": the next URL is read next
-                url = _balanced(m.group())
-            if before != "](" and before[-1:] != "<":
-                url = url[: _bare_length(url)]
-                if before[-1:] and _NO_AUTOLINK_AFTER.match(before[-1]):
-                    url = ""  # no link: not predicted
-            if url:
-                with contextlib.suppress(ValueError):  # e.g. a host IDNA refuses: no prediction
-                    found[normalise_url(url)] = None
-            m = _next_url(chunk, start + max(1, len(url)))
+        for url in _written_urls(chunk):
+            try:  # noqa: SIM105 (contextlib.suppress: three calls a URL)
+                found[normalise_url(url)] = None
+            except ValueError:  # e.g. a host IDNA refuses: no prediction
+                pass
     return list(found)
 
 
@@ -248,18 +242,31 @@ def _outside_code_and_comments(text: str) -> list[str]:
     return _NOT_LINKS.split(text)[::2]
 
 
-def _next_url(text: str, pos: int) -> re.Match[str] | None:
-    """``_SCANNED_URL.search(text, pos)``, the pattern tried only before each "://" (found by
-    ``str.find``) rather than at every character."""
-    colon = text.find("://", pos)
+def _written_urls(text: str) -> Iterator[str]:
+    """The URLs of ``text`` as the parser would read them, as written, in order (see
+    :func:`scan_urls`). ``_SCANNED_URL`` is tried only before each "://" (found by
+    ``str.find``), not at every character."""
+    pos = 0
+    colon = text.find("://")
     while colon >= 0:
-        for start in (colon - 5, colon - 4):  # "https" or "http" before it, in any case
-            if start >= pos:
-                m = _SCANNED_URL.match(text, start)
-                if m is not None:
-                    return m
-        colon = text.find("://", colon + 1)
-    return None
+        # "http" or "https" (in any case) before it: one of the two only, told by the letter
+        # before "://" ("p" only "http" can end with)
+        start = colon - 4 if text[colon - 1 : colon] in ("p", "P") else colon - 5
+        before = text[start - 2 if start >= 2 else 0 : start]
+        pattern = _DESTINATION if before == "](" else _SCANNED_URL
+        m = pattern.match(text, start) if start >= pos else None
+        if m is None:
+            colon = text.find("://", colon + 1)
+            continue
+        url = _balanced(m.group())
+        if before != "](" and before[-1:] != "<":  # "…/badge.svg)](https://…": read next
+            url = url[: _bare_length(url)]
+            if before and _NO_AUTOLINK_AFTER.match(before, len(before) - 1):
+                url = ""  # no link: not predicted
+        if url:
+            yield url
+        pos = start + (len(url) or 1)
+        colon = text.find("://", pos)
 
 
 def _balanced(url: str) -> str:

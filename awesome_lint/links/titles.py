@@ -8,15 +8,18 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"\w+")
+# ASCII: letters lower-cased, digits kept, every other byte a space (``\w`` but for "_").
+_ASCII_WORDS = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256)
+)
 
 
 def normalise_title(title: str) -> str:
     """Case, accents, punctuation, Markdown/LaTeX markup and spacing removed."""
-    if title.isascii():  # no accents to strip: NFKD leaves ASCII as it is
-        text = title.casefold()
-    else:
-        text = unicodedata.normalize("NFKD", title).casefold()
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if title.isascii():  # no accents to strip (NFKD leaves ASCII as it is), words in C
+        return " ".join(title.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
+    text = unicodedata.normalize("NFKD", title).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(_WORD.findall(text.replace("_", " ")))
 
 
