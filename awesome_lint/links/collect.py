@@ -7,7 +7,7 @@ import ipaddress
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Document, Link, PaperEntry
 from ..terminal import printable
@@ -19,9 +19,9 @@ CHECKED_SCHEMES = frozenset({"http", "https"})
 LINK_KINDS = frozenset({"markdown", "image", "html", "autolink", "reference"})
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """One place a URL is written: the document, the link, and its paper entry's title."""
+class Location(NamedTuple):
+    """One place a URL is written: the document, the link, and its paper entry's title (a
+    named tuple: immutable, and cheap to build for each of a list's thousands of links)."""
 
     path: str
     link: Link

@@ -6,7 +6,6 @@ import multiprocessing
 import sqlite3
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
 from aiohttp import web
@@ -194,7 +193,7 @@ def test_a_few_urls_and_most_of_the_table_read_alike(tmp_path: Path) -> None:
         cache.store(mine[700:], now=now)  # fresh, but under another policy
 
     def expected(urls: list[str]) -> dict[str, Result]:
-        return {r.url: replace(r, cached=True) for r in mine[:600] if r.url in urls}
+        return {r.url: r._replace(cached=True) for r in mine[:600] if r.url in urls}
 
     with Cache(path, DEFAULT_LIFETIMES, "mine") as cache:
         for wanted in (
