@@ -28,6 +28,9 @@ class Location(NamedTuple):
     entry_title: str | None = None
 
 
+_new_location = tuple.__new__  # a Location by position, without its Python __new__
+
+
 @dataclass(slots=True)
 class UrlTarget:
     """One URL to check (normalised: fetched once) and every place it is written."""
@@ -49,10 +52,12 @@ class UrlTarget:
 # holds this reading to yarl's, which every other URL goes through.
 _KEPT_ESCAPE = r"%(?:[89A-F][0-9A-F]|[01][0-9A-F]|2[0235B]|3[CE]|5[B-E]|60|7[B-DF])"
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-# Case is folded in the scheme and the host only (ASCII: no long s or Kelvin sign read as a
-# host's letter); the path's runs are read possessively, without giving back a character.
+# The scheme and the host in either case, each letter spelled out (no case folding: no long s
+# or Kelvin sign read as a host's letter, and no folding of each character on the way); the
+# path's runs are read possessively, without giving back a character.
 _PLAIN_URL = re.compile(
-    rf"((?i:https?))://((?i:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)|{_OCTET}(?:\.{_OCTET}){{3}})"
+    r"([Hh][Tt][Tt][Pp][Ss]?)://"
+    rf"((?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*|{_OCTET}(?:\.{_OCTET}){{3}})"
     r"(?::([1-9][0-9]{0,4}))?"
     rf"([/?](?:[-A-Za-z0-9._~!$&'()*+,;=:@/?]++|{_KEPT_ESCAPE})*+)?"
     r"(?:#[\x21-\x7e]*+)?",
@@ -190,6 +195,8 @@ def is_candidate(url: str) -> bool:
     ``https://``: offline rules report those). Everything with a scheme is a candidate:
     http(s) is checked, any other scheme (``mailto:``, ``ftp:`` …) becomes ``excluded``.
     """
+    if url.startswith(("https://", "http://")):  # most links: no need to read further
+        return True
     url = url.strip().strip("<>").strip()
     if not url or url.startswith(("#", "/", ".")):
         return False
@@ -321,7 +328,7 @@ def collect_urls(docs: Sequence[Document]) -> list[UrlTarget]:
             if target is None:
                 target = targets[key] = UrlTarget(key)
             title = titles.get((link.url_span.start, link.url_span.end))
-            target.locations.append(Location(doc.path, link, title))
+            target.locations.append(_new_location(Location, (doc.path, link, title)))
     return list(targets.values())
 
 

@@ -214,3 +214,34 @@ def test_the_policy_names_the_accepted_codes_as_ranges() -> None:
     policy = fast_options(accept=codes).policy()
     assert policy.startswith("accept=200..299,403,405..406,999;")
     assert parse_accept(policy.split(";")[0].removeprefix("accept=")) == codes
+
+
+def test_rows_of_other_types_or_times_are_not_read(tmp_path: Path) -> None:
+    """Each row below breaks one rule (a type this program never writes, a verdict it does
+    not know, a time that is no time): none is fresh; the one good row is."""
+    path = tmp_path / "links.sqlite"
+    now = time.time()
+    good = ("https://a.org/", "ok", 200, None, "200 OK", "T", now)
+    broken = [
+        ("maybe", 200, None, "", None, now),
+        ("ok", 200.0, None, "", None, now),
+        ("ok", 200, None, "", b"title", now),
+        ("ok", 200, None, None, None, now),
+        ("ok", 200, None, "", None, float("inf")),
+        ("ok", 200, None, "", None, float("-inf")),
+        ("ok", 200, None, "", None, str(now)),
+        ("ok", 200, b"https://b.org/", "", None, now),
+    ]
+    rows = [good, *((f"https://a.org/{i}", *row) for i, row in enumerate(broken))]
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE results (url PRIMARY KEY, verdict, http_status, final_url, detail, "
+            "title, checked_at, policy)"
+        )
+        db.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,'p')", rows)
+    with Cache(path, DEFAULT_LIFETIMES, "p") as cache:
+        urls = [row[0] for row in rows]
+        for asked in (urls, urls[:2]):  # the whole table read, and a lookup by URL
+            assert cache.fresh(asked, now=now) == {
+                good[0]: Result(good[0], Verdict.OK, 200, None, "200 OK", "T", cached=True)
+            }
