@@ -1,7 +1,7 @@
 """A simulated internet on 127.0.0.1, and the largest corpus list's links checked against it.
 
     python bench/internet.py [--list PATH] [--lychee-limit S] [--warm-runs 3] [--sample N]
-                             [--skip-lychee]
+                             [--skip-lychee] [--keep]
 
 Local doubles, all in one server process (standard library + aiohttp, 127.0.0.1 only), serve
 every host of the list:
@@ -424,14 +424,17 @@ def trusting(cert: str):  # -> ssl.SSLContext
     return context
 
 
-def ours(args: argparse.Namespace, listfile: Path, cache: Path | None, token: bool) -> tuple:
-    import subprocess
-
+def child_command(args: argparse.Namespace, listfile: Path, cache: Path | None) -> list[str]:
     cmd = [sys.executable, __file__, "--child", "--list", str(listfile), "--cert", args.cert,
            "--tls-port", str(args.tls_port), "--plain-port", str(args.plain_port),
            "--limit", str(args.limit)]  # fmt: skip
-    if cache is not None:
-        cmd += ["--cache", str(cache)]
+    return cmd if cache is None else [*cmd, "--cache", str(cache)]
+
+
+def ours(args: argparse.Namespace, listfile: Path, cache: Path | None, token: bool) -> tuple:
+    import subprocess
+
+    cmd = child_command(args, listfile, cache)
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_TOKEN"}
     if token:
         env["BENCH_GITHUB_TOKEN"] = "bench-token"
@@ -598,6 +601,12 @@ def main() -> None:
     )
     parser.add_argument("--warm-runs", type=int, default=3, help="warm-cache re-runs (median)")
     parser.add_argument("--skip-lychee", action="store_true", help="awesome-lint's runs only")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the temporary folder (its warm cache) and print the warm run's command, to "
+        "re-run or profile it by hand: it makes no request, so it needs no server",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     for hidden in ("--cert", "--cache", "--tls-port", "--plain-port"):
         parser.add_argument(hidden, help=argparse.SUPPRESS)
@@ -636,6 +645,8 @@ def main() -> None:
         first_wall = run_ours(args, "awesome-lint, no token", listfile, cache, token=False)
         warm = "awesome-lint, re-run, warm cache"
         run_ours(args, warm, listfile, cache, token=False, runs=args.warm_runs)
+        if args.keep:
+            print(f"  the warm run, by hand: {' '.join(child_command(args, listfile, cache))}")
         run_ours(args, "awesome-lint, with a token", listfile, None, token=True)
         exe = lychee_exe()
         if args.skip_lychee:
@@ -661,7 +672,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.join(10)
-        shutil.rmtree(tmp, ignore_errors=True)
+        if args.keep:
+            print(f"  kept: {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

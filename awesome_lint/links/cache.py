@@ -7,11 +7,11 @@ A cache that cannot be opened or read is reported once and ignored: it never fai
 
 from __future__ import annotations
 
-import math
 import sqlite3
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from .status import Result, Verdict
 
@@ -31,6 +31,16 @@ CREATE TABLE IF NOT EXISTS results (
 # Verdicts worth keeping: excluded and blocked are decided offline from the options.
 CACHED = frozenset({Verdict.OK, Verdict.REDIRECTED, Verdict.DEAD, Verdict.UNVERIFIED})
 _VERDICTS = {verdict.value: verdict for verdict in Verdict}
+# A row's fields with the types this program writes: SQLite keeps any type in any column, and
+# a file another program wrote may hold text for a status or a number for a URL (such a row is
+# stale, checked again). SQLite stores no NaN; an infinite time is never fresh.
+_SELECT = (
+    "SELECT url, verdict, http_status, final_url, detail, title, checked_at FROM results"
+    " WHERE typeof(verdict) = 'text' AND typeof(detail) = 'text'"
+    " AND typeof(checked_at) IN ('integer', 'real') AND typeof(http_status) IN ('integer', 'null')"
+    " AND typeof(final_url) IN ('text', 'null') AND typeof(title) IN ('text', 'null')"
+    " AND policy = ?"
+)
 
 
 class CacheError(Exception):
@@ -41,25 +51,6 @@ class CacheError(Exception):
 # that wrote it is no matter; a time far ahead (a corrupt or crafted file) would keep the
 # row fresh for ever.
 CLOCK_SKEW = 300.0
-
-
-def _is_time(value: object) -> bool:
-    return isinstance(value, (int, float)) and math.isfinite(value)
-
-
-def _optional(value: object, kind: type) -> bool:
-    return value is None or type(value) is kind
-
-
-def _well_formed(status: object, final_url: object, detail: object, title: object) -> bool:
-    """Whether a row's fields have the types this program writes (SQLite keeps any type in
-    any column: a file another program wrote may hold text for a status, a number for a URL)."""
-    return (
-        _optional(status, int)
-        and _optional(final_url, str)
-        and type(detail) is str
-        and _optional(title, str)
-    )
 
 
 class Cache:
@@ -96,31 +87,38 @@ class Cache:
     def fresh(self, urls: Iterable[str], now: float | None = None) -> dict[str, Result]:
         """The cached results of ``urls`` that are still within their verdict's lifetime."""
         now = time.time() if now is None else now
-        lifetimes = {v: float(self.lifetimes.get(v.value, 0.0)) for v in _VERDICTS.values()}
-        wanted = list(urls)
+        lifetimes = {name: float(self.lifetimes.get(name, 0.0)) for name in _VERDICTS}
         out: dict[str, Result] = {}
         try:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                rows = self.db.execute(
-                    "SELECT url, verdict, http_status, final_url, detail, title, checked_at"
-                    f" FROM results WHERE policy = ? AND url IN ({','.join('?' * len(chunk))})",
-                    [self.policy, *chunk],
-                ).fetchall()
-                for url, verdict, status, final_url, detail, title, checked_at in rows:
-                    known = _VERDICTS.get(verdict) if isinstance(verdict, str) else None
-                    if (
-                        known is None
-                        or not _is_time(checked_at)
-                        or not _well_formed(status, final_url, detail, title)
-                    ):
-                        continue  # a row another program wrote: stale, checked again
-                    if not -CLOCK_SKEW <= now - checked_at < lifetimes[known]:
-                        continue  # expired, or written in the future
-                    out[url] = Result(url, known, status, final_url, detail, title, cached=True)
+            for url, verdict, status, final_url, detail, title, checked_at in self._rows(urls):
+                lifetime = lifetimes.get(verdict)
+                if lifetime is None or not -CLOCK_SKEW <= now - checked_at < lifetime:
+                    continue  # no verdict of ours; expired, or written in the future
+                out[url] = Result(url, _VERDICTS[verdict], status, final_url, detail, title, True)
         except sqlite3.Error as exc:
             raise CacheError(f"cannot read the link cache {self.path}: {exc}") from exc
         return out
+
+    def _rows(self, urls: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``urls`` stored under this policy. When they are most of the table (a
+        re-run of the list that wrote it), one read of the table: each lookup by URL costs
+        about twice what reading a row does."""
+        wanted = list(urls)
+        if not wanted:
+            return
+        (stored,) = self.db.execute("SELECT count(*) FROM results").fetchone()
+        if stored <= 2 * len(wanted):
+            kept = set(wanted)
+            for row in self.db.execute(_SELECT, (self.policy,)):
+                if row[0] in kept:
+                    yield row
+            return
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            yield from self.db.execute(
+                f"{_SELECT} AND url IN ({','.join('?' * len(chunk))})",
+                [self.policy, *chunk],
+            )
 
     def store(self, results: Iterable[Result], now: float | None = None) -> int:
         """Write fresh (not cached) results; returns how many were written."""

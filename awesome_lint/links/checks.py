@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
 
 from .client import Client
 from .github import GithubResolver, github_repo
@@ -17,7 +16,7 @@ from .status import Failure, Result, Verdict
 def _as_result(url: str, outcome: Result | Failure) -> Result:
     if isinstance(outcome, Failure):
         return Result(url, outcome.verdict, detail=outcome.detail)
-    return replace(outcome, url=url)
+    return outcome._replace(url=url)
 
 
 class Checks:

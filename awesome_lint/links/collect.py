@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import ipaddress
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Document, Link, PaperEntry
 from ..terminal import printable
@@ -20,13 +19,16 @@ CHECKED_SCHEMES = frozenset({"http", "https"})
 LINK_KINDS = frozenset({"markdown", "image", "html", "autolink", "reference"})
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """One place a URL is written: the document, the link, and its paper entry's title."""
+class Location(NamedTuple):
+    """One place a URL is written: the document, the link, and its paper entry's title (a
+    named tuple: immutable, and cheap to build for each of a list's thousands of links)."""
 
     path: str
     link: Link
     entry_title: str | None = None
+
+
+_new_location = tuple.__new__  # a Location by position, without its Python __new__
 
 
 @dataclass(slots=True)
@@ -50,16 +52,22 @@ class UrlTarget:
 # holds this reading to yarl's, which every other URL goes through.
 _KEPT_ESCAPE = r"%(?:[89A-F][0-9A-F]|[01][0-9A-F]|2[0235B]|3[CE]|5[B-E]|60|7[B-DF])"
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-# Case is folded in the scheme and the host only (ASCII: no long s or Kelvin sign read as a
-# host's letter); the path's runs are read possessively, without giving back a character.
+# The scheme and the host in either case, each letter spelled out (no case folding: no long s
+# or Kelvin sign read as a host's letter, and no folding of each character on the way); the
+# path's runs are read possessively, without giving back a character.
 _PLAIN_URL = re.compile(
-    rf"((?i:https?))://((?i:(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)|{_OCTET}(?:\.{_OCTET}){{3}})"
+    r"([Hh][Tt][Tt][Pp][Ss]?)://"
+    rf"((?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*|{_OCTET}(?:\.{_OCTET}){{3}})"
     r"(?::([1-9][0-9]{0,4}))?"
     rf"([/?](?:[-A-Za-z0-9._~!$&'()*+,;=:@/?]++|{_KEPT_ESCAPE})*+)?"
     r"(?:#[\x21-\x7e]*+)?",
     re.ASCII,
 )
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
+# URLs the plain reading gave: each is its own plain reading, so :func:`url_problem` need not
+# read it again. Bounded, for a process that checks list after list.
+_PLAIN_READ: set[str] = set()
+_PLAIN_READ_LIMIT = 1 << 16
 
 
 def _plain_url(raw: str) -> str | None:
@@ -88,6 +96,9 @@ def normalise_url(raw: str) -> str:
     raw = raw.strip().strip("<>").strip()
     plain = _plain_url(raw)
     if plain is not None:
+        if len(_PLAIN_READ) >= _PLAIN_READ_LIMIT:
+            _PLAIN_READ.clear()
+        _PLAIN_READ.add(plain)
         return plain
     scheme, sep, rest = raw.partition(":")
     if not sep or scheme.lower() not in CHECKED_SCHEMES:
@@ -113,7 +124,7 @@ def _parsed_url(raw: str) -> str:
 def url_problem(url: str) -> str | None:
     """Why the normalised http(s) ``url`` cannot be fetched (no host, a number that is no
     IPv4 address, a host IDNA refuses), or None when it can."""
-    if _plain_url(url) == url:
+    if url in _PLAIN_READ or _plain_url(url) == url:
         return None
     from yarl import URL
 
@@ -184,6 +195,8 @@ def is_candidate(url: str) -> bool:
     ``https://``: offline rules report those). Everything with a scheme is a candidate:
     http(s) is checked, any other scheme (``mailto:``, ``ftp:`` …) becomes ``excluded``.
     """
+    if url.startswith(("https://", "http://")):  # most links: no need to read further
+        return True
     url = url.strip().strip("<>").strip()
     if not url or url.startswith(("#", "/", ".")):
         return False
@@ -199,9 +212,10 @@ _NOT_LINKS = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 # A URL as it stands in the text: to the first space, quote or angle bracket; a link's
-# destination (after "](") to the first space or angle bracket, quotes and all.
+# destination (after "](") to the first space or angle bracket, quotes and all (but, as a
+# URL, not a quote first).
 _SCANNED_URL = re.compile(r"(?i:https?)://[^\s<>\"'`]+")
-_DESTINATION = re.compile(r"(?i:https?)://[^\s<>`]+")
+_DESTINATION = re.compile(r"(?i:https?)://(?=[^\s<>\"'`])[^\s<>`]+")
 _TRAILING_PUNCTUATION = ".,:;!?*_~'\")]"
 # After these, a bare URL is no autolink to the parser (``inline._AUTOLINK``); after a quote or
 # "=" it may be an HTML attribute's link, so those stay predicted.
@@ -219,24 +233,11 @@ def scan_urls(text: str) -> list[str]:
     """
     found: dict[str, None] = {}
     for chunk in _outside_code_and_comments(text):
-        if not chunk or "://" not in chunk:
-            continue
-        m = _next_url(chunk, 0)
-        while m is not None:
-            start = m.start()
-            before = chunk[max(0, start - 2) : start]
-            if before == "](":
-                url = _balanced(_DESTINATION.match(chunk, start).group())  # type: ignore[union-attr]
-            else:  # "…/badge.svg)](https://…": the next URL is read next
-                url = _balanced(m.group())
-            if before != "](" and before[-1:] != "<":
-                url = url[: _bare_length(url)]
-                if before[-1:] and _NO_AUTOLINK_AFTER.match(before[-1]):
-                    url = ""  # no link: not predicted
-            if url:
-                with contextlib.suppress(ValueError):  # e.g. a host IDNA refuses: no prediction
-                    found[normalise_url(url)] = None
-            m = _next_url(chunk, start + max(1, len(url)))
+        for url in _written_urls(chunk):
+            try:  # noqa: SIM105 (contextlib.suppress: three calls a URL)
+                found[normalise_url(url)] = None
+            except ValueError:  # e.g. a host IDNA refuses: no prediction
+                pass
     return list(found)
 
 
@@ -248,18 +249,31 @@ def _outside_code_and_comments(text: str) -> list[str]:
     return _NOT_LINKS.split(text)[::2]
 
 
-def _next_url(text: str, pos: int) -> re.Match[str] | None:
-    """``_SCANNED_URL.search(text, pos)``, the pattern tried only before each "://" (found by
-    ``str.find``) rather than at every character."""
-    colon = text.find("://", pos)
+def _written_urls(text: str) -> Iterator[str]:
+    """The URLs of ``text`` as the parser would read them, as written, in order (see
+    :func:`scan_urls`). ``_SCANNED_URL`` is tried only before each "://" (found by
+    ``str.find``), not at every character."""
+    pos = 0
+    colon = text.find("://")
     while colon >= 0:
-        for start in (colon - 5, colon - 4):  # "https" or "http" before it, in any case
-            if start >= pos:
-                m = _SCANNED_URL.match(text, start)
-                if m is not None:
-                    return m
-        colon = text.find("://", colon + 1)
-    return None
+        # "http" or "https" (in any case) before it: one of the two only, told by the letter
+        # before "://" ("p" only "http" can end with)
+        start = colon - 4 if text[colon - 1 : colon] in ("p", "P") else colon - 5
+        before = text[start - 2 if start >= 2 else 0 : start]
+        pattern = _DESTINATION if before == "](" else _SCANNED_URL
+        m = pattern.match(text, start) if start >= pos else None
+        if m is None:
+            colon = text.find("://", colon + 1)
+            continue
+        url = _balanced(m.group())
+        if before != "](" and before[-1:] != "<":  # "…/badge.svg)](https://…": read next
+            url = url[: _bare_length(url)]
+            if before and _NO_AUTOLINK_AFTER.match(before, len(before) - 1):
+                url = ""  # no link: not predicted
+        if url:
+            yield url
+        pos = start + (len(url) or 1)
+        colon = text.find("://", pos)
 
 
 def _balanced(url: str) -> str:
@@ -314,7 +328,7 @@ def collect_urls(docs: Sequence[Document]) -> list[UrlTarget]:
             if target is None:
                 target = targets[key] = UrlTarget(key)
             title = titles.get((link.url_span.start, link.url_span.end))
-            target.locations.append(Location(doc.path, link, title))
+            target.locations.append(_new_location(Location, (doc.path, link, title)))
     return list(targets.values())
 
 

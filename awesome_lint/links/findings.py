@@ -4,6 +4,7 @@ verdict, and AL904 where an entry's title differs from its arXiv paper's."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..diagnostics import Diagnostic, Fix
 from .collect import Location, UrlTarget
@@ -24,6 +25,15 @@ _RULE_OF = {
     Verdict.REDIRECTED: PermanentRedirect,
     Verdict.BLOCKED: BlockedAddress,
 }
+# What each verdict's diagnostic says: the URL as written, and the reason.
+_SAYS = {
+    Verdict.DEAD: "dead link {written}{detail}",
+    Verdict.UNVERIFIED: "link {written} could not be verified{detail}",
+    Verdict.BLOCKED: "link not checked{detail}",
+    Verdict.REDIRECTED: "permanent redirect to {final_url}",
+}
+# Each verdict's name, without an enum lookup per diagnostic.
+_NAME = {verdict: verdict.value for verdict in Verdict}
 
 
 def _diagnostic(
@@ -31,7 +41,7 @@ def _diagnostic(
 ) -> Diagnostic:
     data = {
         "url": loc.link.url.strip(),
-        "verdict": result.verdict.value,
+        "verdict": _NAME[result.verdict],
         "http_status": result.http_status,
         "final_url": result.final_url,
     }
@@ -40,16 +50,19 @@ def _diagnostic(
     )
 
 
-def _message(result: Result, written: str) -> str:
-    """What happened, with the URL as written and the reason."""
-    detail = f": {result.detail}" if result.detail else ""
-    if result.verdict is Verdict.DEAD:
-        return f"dead link {written}{detail}"
-    if result.verdict is Verdict.UNVERIFIED:
-        return f"link {written} could not be verified{detail}"
-    if result.verdict is Verdict.BLOCKED:
-        return f"link not checked{detail}"
-    return f"permanent redirect to {result.final_url}"
+def _verdict_diagnostic(rule: type[NetworkRule], loc: Location, result: Result) -> Diagnostic:
+    """The diagnostic of ``rule`` (the verdict's) at ``loc``, with its fix for a redirect."""
+    fix = None
+    if rule is PermanentRedirect and result.final_url:
+        from ..url_fix import redirect_fix  # after the checks, not before
+
+        fix = redirect_fix(loc.link, result.final_url)
+    message = _SAYS[result.verdict].format(
+        written=loc.link.url.strip(),
+        detail=f": {result.detail}" if result.detail else "",
+        final_url=result.final_url,
+    )
+    return _diagnostic(rule, loc, result, message, fix)
 
 
 def _title_mismatch(loc: Location, actual: str) -> bool:
@@ -70,13 +83,7 @@ def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) ->
         rule = _RULE_OF.get(result.verdict)
         for loc in target.locations:
             if rule is not None:
-                fix = None
-                if result.verdict is Verdict.REDIRECTED and result.final_url:
-                    from ..url_fix import redirect_fix  # after the checks, not before
-
-                    fix = redirect_fix(loc.link, result.final_url)
-                message = _message(result, loc.link.url.strip())
-                out.append(_diagnostic(rule, loc, result, message, fix))
+                out.append(_verdict_diagnostic(rule, loc, result))
             if result.title and _title_mismatch(loc, result.title):
                 out.append(
                     _diagnostic(
@@ -87,5 +94,9 @@ def diagnostics_for(targets: Sequence[UrlTarget], results: dict[str, Result]) ->
                         f'"{result.title}"',
                     )
                 )
-    out.sort(key=lambda d: d.sort_key)
+    out.sort(key=_SORT_KEY)
     return out
+
+
+# Diagnostic.sort_key, read in C (a property is a Python call per diagnostic).
+_SORT_KEY = attrgetter("path", "span.line", "span.column", "code", "message")

@@ -6,7 +6,7 @@ import ipaddress
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -121,6 +121,23 @@ def parse_accept(text: str) -> frozenset[int]:
     return frozenset(codes)
 
 
+def format_accept(codes: Set[int]) -> str:
+    """``codes`` as :func:`parse_accept` reads them, runs written as ranges.
+
+    >>> format_accept({200, 201, 202, 403})
+    '200..202,403'
+    """
+    parts: list[str] = []
+    ordered = sorted(codes)
+    start = 0
+    for i, code in enumerate(ordered):
+        if i + 1 == len(ordered) or ordered[i + 1] != code + 1:  # the end of a run
+            low = ordered[start]
+            parts.append(str(code) if low == code else f"{low}..{code}")
+            start = i + 1
+    return ",".join(parts)
+
+
 @dataclass(frozen=True)
 class LinkOptions:
     """Options of ``--check-links``; the CLI maps its flags onto these fields."""
@@ -217,8 +234,9 @@ class LinkOptions:
         return Path(self.cache_path) if self.cache_path is not None else default_cache_path()
 
     def policy(self) -> str:
-        """The options that decide verdicts, for the cache: change one, and re-check."""
-        codes = ",".join(str(c) for c in sorted(self.accept))
+        """The options that decide verdicts, for the cache: change one, and re-check. Stored
+        in every row, so short: the accepted codes as ranges (``200..299,403``)."""
+        codes = format_accept(self.accept)
         return f"accept={codes};redirects={self.max_redirects};resolvers={int(self.resolvers)}"
 
     def lifetime(self, verdict: str) -> float:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from ..model import Document
@@ -95,8 +96,8 @@ def _distrust_dns_when_offline(
 
     hosts = {URL(r.url).raw_host for r in unresolved}
     for result in unresolved:
-        results[result.url] = replace(
-            result, verdict=Verdict.UNVERIFIED, detail="no host name resolved: offline?"
+        results[result.url] = result._replace(
+            verdict=Verdict.UNVERIFIED, detail="no host name resolved: offline?"
         )
     report.notes.append(
         f"no host name could be resolved ({len(hosts)} hosts): is this machine offline? "
@@ -281,9 +282,8 @@ class LinkRun:
     def _reported(self, targets: Sequence[UrlTarget], results: dict[str, Result]) -> LinkReport:
         report = self.report
         report.results = results
-        report.counts = {v.value: 0 for v in VERDICT_ORDER}
-        for result in results.values():
-            report.counts[result.verdict.value] += 1
+        counted = Counter(result.verdict for result in results.values())
+        report.counts = {v.value: counted[v] for v in VERDICT_ORDER}
         from .findings import diagnostics_for  # the rules' side: after the checks, not before
 
         report.diagnostics = diagnostics_for(targets, results)

@@ -11,7 +11,9 @@ from pathlib import Path
 from aiohttp import web
 
 from awesome_lint.links import Verdict, check_links_async
-from awesome_lint.links.options import DEFAULT_LIFETIMES
+from awesome_lint.links.cache import Cache
+from awesome_lint.links.options import DEFAULT_LIFETIMES, parse_accept
+from awesome_lint.links.status import Result
 
 from .cache_writer import write
 from .conftest import ServerFactory, fast_options
@@ -172,3 +174,74 @@ async def test_a_row_of_the_wrong_types_or_from_the_future_is_stale(
         Verdict.UNVERIFIED,
     ]
     assert report.cached == 0 and site.recorder.total == 5  # the redirect: two requests
+
+
+def test_a_few_urls_and_most_of_the_table_read_alike(tmp_path: Path) -> None:
+    """A few URLs of a large table are looked up; most of a table is read whole. Both give
+    each URL's fresh row of this policy only: not another policy's, not an expired one."""
+    path = tmp_path / "links.sqlite"
+    now = time.time()
+    verdicts = [Verdict.OK, Verdict.REDIRECTED, Verdict.DEAD, Verdict.UNVERIFIED]
+    mine = [
+        Result(f"https://a.org/{i}", verdicts[i % 4], 200 + i, f"https://b.org/{i}", "d", "T")
+        for i in range(900)
+    ]
+    with Cache(path, DEFAULT_LIFETIMES, "mine") as cache:
+        cache.store(mine[:600], now=now)
+        cache.store(mine[600:700], now=now - 8 * 86400)  # expired, whatever the verdict
+    with Cache(path, DEFAULT_LIFETIMES, "theirs") as cache:
+        cache.store(mine[700:], now=now)  # fresh, but under another policy
+
+    def expected(urls: list[str]) -> dict[str, Result]:
+        return {r.url: r._replace(cached=True) for r in mine[:600] if r.url in urls}
+
+    with Cache(path, DEFAULT_LIFETIMES, "mine") as cache:
+        for wanted in (
+            mine[::150],
+            mine,
+            mine[550:],
+            [*mine[:3], Result("https://c.org/", Verdict.OK)],
+        ):
+            urls = [r.url for r in wanted]
+            assert cache.fresh(urls, now=now + 1) == expected(urls)
+        assert cache.fresh([], now=now) == {}
+
+
+def test_the_policy_names_the_accepted_codes_as_ranges() -> None:
+    """Every row stores the policy: 431 characters when it listed each code of 200..299."""
+    assert fast_options().policy() == "accept=200..299;redirects=20;resolvers=1"
+    codes = frozenset({*range(200, 300), 403, 405, 406, 999})
+    policy = fast_options(accept=codes).policy()
+    assert policy.startswith("accept=200..299,403,405..406,999;")
+    assert parse_accept(policy.split(";")[0].removeprefix("accept=")) == codes
+
+
+def test_rows_of_other_types_or_times_are_not_read(tmp_path: Path) -> None:
+    """Each row below breaks one rule (a type this program never writes, a verdict it does
+    not know, a time that is no time): none is fresh; the one good row is."""
+    path = tmp_path / "links.sqlite"
+    now = time.time()
+    good = ("https://a.org/", "ok", 200, None, "200 OK", "T", now)
+    broken = [
+        ("maybe", 200, None, "", None, now),
+        ("ok", 200.0, None, "", None, now),
+        ("ok", 200, None, "", b"title", now),
+        ("ok", 200, None, None, None, now),
+        ("ok", 200, None, "", None, float("inf")),
+        ("ok", 200, None, "", None, float("-inf")),
+        ("ok", 200, None, "", None, str(now)),
+        ("ok", 200, b"https://b.org/", "", None, now),
+    ]
+    rows = [good, *((f"https://a.org/{i}", *row) for i, row in enumerate(broken))]
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE results (url PRIMARY KEY, verdict, http_status, final_url, detail, "
+            "title, checked_at, policy)"
+        )
+        db.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,'p')", rows)
+    with Cache(path, DEFAULT_LIFETIMES, "p") as cache:
+        urls = [row[0] for row in rows]
+        for asked in (urls, urls[:2]):  # the whole table read, and a lookup by URL
+            assert cache.fresh(asked, now=now) == {
+                good[0]: Result(good[0], Verdict.OK, 200, None, "200 OK", "T", cached=True)
+            }
