@@ -239,12 +239,21 @@ def _autolink_length(url: str) -> int:
     return length
 
 
+# Characters after which ``_AUTOLINK``'s bare form cannot start (its look-behind) and that are
+# no "<" of its other form.
+_NO_BARE_URL_AFTER = "/([=\"'"
+
+
 def _autolink_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """What ``_AUTOLINK.finditer`` finds, tried only where "http" occurs (at it, or at a "<"
     just before it) rather than at every character: most text holds no URL."""
     pos = start  # where the previous match ended
     found = text.find("http", start, end)
     while found >= 0:
+        if found > 0 and text[found - 1] in _NO_BARE_URL_AFTER:
+            # (no match can start here or at the character before: a link's destination)
+            found = text.find("http", found + 1, end)
+            continue
         m = None
         if found - 1 >= pos and text[found - 1] == "<":
             m = _AUTOLINK.match(text, found - 1, end)
