@@ -1,13 +1,17 @@
 """The parser's fast paths give what its general paths give: the batched span makers of
-``LineIndex`` against ``LineIndex.span``, and the string-method reading of a line without tags
-against the reader of lines with tags, on generated text."""
+``LineIndex`` against ``LineIndex.span``, the string-method reading of a line without tags
+against the reader of lines with tags, and the bare-URL candidates against the regex's own
+search, on generated text (and on the corpus, where it applies)."""
 
 from __future__ import annotations
 
 import random
 
+from awesome_lint.inline import _AUTOLINK, _autolink_matches
 from awesome_lint.model import LineIndex
 from awesome_lint.parse.lines import _tagged_lines, logical_lines
+
+from .corpus import corpus_files, read_text
 
 
 def test_batched_spans_are_the_one_by_one_spans() -> None:
@@ -41,3 +45,35 @@ def test_lines_without_tags_are_read_as_the_tag_reader_reads_them() -> None:
             expected += _tagged_lines(text, pos, pos + len(physical))
             pos += len(physical) + 1
         assert logical_lines(text, start, end) == expected, (text, start, end)
+
+
+def test_autolink_candidates_are_the_regexs_matches() -> None:
+    """``_autolink_matches`` tries ``_AUTOLINK`` only at an "http" (or a "<" before it) and
+    passes over one that a link's destination holds; it finds what ``finditer`` finds, on
+    generated text and on every corpus list."""
+    rnd = random.Random(5)
+    pieces = [
+        "http",
+        "s://",
+        "a.b",
+        "(",
+        ")",
+        "/",
+        "[",
+        "]",
+        "=",
+        '"',
+        "'",
+        "<",
+        ">",
+        " ",
+        "\n",
+        "x",
+    ]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(20000)]
+    texts += [read_text(path) for path in corpus_files()]
+    for text in texts:
+        for start, end in ((0, len(text)), (len(text) // 3, len(text) - 2)):
+            expected = [m.span() for m in _AUTOLINK.finditer(text, start, max(start, end))]
+            found = [m.span() for m in _autolink_matches(text, start, max(start, end))]
+            assert found == expected, (text, start, end)
