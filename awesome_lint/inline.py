@@ -101,8 +101,6 @@ def _is_escaped(text: str, pos: int, floor: int) -> bool:
     return backslashes % 2 == 1
 
 
-_INTERESTING = re.compile(r"`+|[\[\]]")
-_BRACKETS = re.compile(r"[\[\]]")
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -187,6 +185,24 @@ def code_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
             resume = run_end
 
 
+def _interesting_positions(
+    text: str, start: int, end: int, closing: _CodeSpanCloser | None
+) -> list[int]:
+    """Where each bracket and each run of backticks (when ``closing`` holds them) starts in
+    ``text[start:end]``, in order: what a regex search for them finds, found by ``str.find``
+    without a match object for each."""
+    found = []
+    for bracket in "[]":
+        at = text.find(bracket, start, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(bracket, at + 1, end)
+    if closing is not None:
+        found += closing.index
+    found.sort()
+    return found
+
+
 def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[RawLink]:
     """Every ``[label](url)`` and ``![alt](src)`` in ``text[start:end]``, outermost first.
 
@@ -197,11 +213,10 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
     if text.find("](", start, end) < 0:
         return found  # (every link has a "](": a block without one needs no scan)
     openers: list[int] = []
-    # Most blocks have no backtick: then only brackets matter (one character class scans fast).
+    # Most blocks have no backtick: then only brackets matter.
     closing = _CodeSpanCloser(text, start, end) if text.find("`", start, end) >= 0 else None
     resume = start  # characters before this were consumed by a link or a code span
-    for m in (_BRACKETS if closing is None else _INTERESTING).finditer(text, start, end):
-        i = m.start()
+    for i in _interesting_positions(text, start, end, closing):
         if i < resume:
             continue
         ch = text[i]
@@ -216,8 +231,9 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
                     found.append(link)
                     resume = link.end
         elif closing is not None:  # a run of backticks opens a code span
-            close = closing.after(m.start(), m.end())
-            resume = close if close >= 0 else m.end()
+            run_end = closing.runs[closing.index[i]][1]
+            close = closing.after(i, run_end)
+            resume = close if close >= 0 else run_end
     found.sort(key=_start_of)
     return found
 

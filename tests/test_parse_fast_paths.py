@@ -1,13 +1,20 @@
 """The parser's fast paths give what its general paths give: the batched span makers of
 ``LineIndex`` against ``LineIndex.span``, the string-method reading of a line without tags
-against the reader of lines with tags, and the bare-URL candidates against the regex's own
-search, on generated text (and on the corpus, where it applies)."""
+against the reader of lines with tags, and the bare-URL candidates and the brackets and backtick
+runs of the link search against the regexes' own searches, on generated text (and on the
+corpus, where it applies)."""
 
 from __future__ import annotations
 
 import random
+import re
 
-from awesome_lint.inline import _AUTOLINK, _autolink_matches
+from awesome_lint.inline import (
+    _AUTOLINK,
+    _autolink_matches,
+    _CodeSpanCloser,
+    _interesting_positions,
+)
 from awesome_lint.model import LineIndex
 from awesome_lint.parse.lines import _tagged_lines, logical_lines
 
@@ -77,3 +84,24 @@ def test_autolink_candidates_are_the_regexs_matches() -> None:
             expected = [m.span() for m in _AUTOLINK.finditer(text, start, max(start, end))]
             found = [m.span() for m in _autolink_matches(text, start, max(start, end))]
             assert found == expected, (text, start, end)
+
+
+def test_bracket_and_backtick_positions_are_the_regexs_matches() -> None:
+    """``markdown_links`` reads the brackets and backtick runs found by ``str.find``: where each
+    starts, and where each run ends, are what a regex search for them finds."""
+    interesting = re.compile(r"`+|[\[\]]")
+    rnd = random.Random(17)
+    pieces = ["[", "]", "`", "``", "](", "a", " ", "\n", "\\"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(20000)]
+    texts += [read_text(path) for path in corpus_files()]
+    for text in texts:
+        for start, end in ((0, len(text)), (len(text) // 3, len(text) - 2)):
+            end = max(start, end)
+            closing = _CodeSpanCloser(text, start, end) if "`" in text[start:end] else None
+            matches = list(interesting.finditer(text, start, end))
+            assert _interesting_positions(text, start, end, closing) == [
+                m.start() for m in matches if closing is not None or m.group() != "`"
+            ]
+            for m in matches:
+                if closing is not None and m.group().startswith("`"):
+                    assert closing.runs[closing.index[m.start()]][1] == m.end()
