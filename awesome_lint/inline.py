@@ -72,7 +72,8 @@ def _scan_destination(text: str, pos: int, limit: int) -> tuple[int, int, int] |
             else:
                 depth -= 1
             i += 1
-        i = min(i, limit)
+        if i > limit:
+            i = limit
         url_end = i
     # Optional whitespace (one line ending at most), an optional "title", then ")".
     j = i

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from sys import intern
 
 from ..dates import read_date
@@ -26,22 +25,39 @@ _ASCII_DECORATION = re.compile(_SHORTCODE)
 _new_tuple = tuple.__new__  # a named tuple built without its Python-level constructor
 
 
-@dataclass(slots=True)
 class Slots:
     """What has been found so far in one entry, and which characters are taken."""
 
-    text: str
-    index: LineIndex
-    title: Field | None = None
-    authors: Field | None = None
-    date: Field | None = None
-    venue: Field | None = None
-    alias: Field | None = None
-    extras: list[Field] = field(default_factory=list)
-    taken: list[tuple[int, int]] = field(default_factory=list)
-    kinds: dict[int, str] = field(default_factory=dict)  # offset -> T/A/D/V/L/X
-    venue_links: list[int] = field(default_factory=list)  # links of a venue, not of the entry
-    section: int | None = None
+    __slots__ = (
+        "alias",
+        "authors",
+        "date",
+        "extras",
+        "index",
+        "kinds",
+        "section",
+        "taken",
+        "text",
+        "title",
+        "venue",
+        "venue_links",
+    )
+
+    def __init__(self, text: str, index: LineIndex, section: int | None = None) -> None:
+        # (written out: a dataclass's generated __init__ with default factories costs a third
+        # more, and one Slots is made for every unit read)
+        self.text = text
+        self.index = index
+        self.section = section
+        self.title: Field | None = None
+        self.authors: Field | None = None
+        self.date: Field | None = None
+        self.venue: Field | None = None
+        self.alias: Field | None = None
+        self.extras: list[Field] = []
+        self.taken: list[tuple[int, int]] = []
+        self.kinds: dict[int, str] = {}  # offset -> T/A/D/V/L/X
+        self.venue_links: list[int] = []  # links of a venue, not of the entry
 
     def field(self, start: int, end: int, kind: str) -> Field:
         self.taken.append((start, end))
@@ -158,13 +174,13 @@ def italic_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return (pos + 1, close) if close > pos + 1 else None
 
 
-def decorations(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def decorations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """HTML comments, emoji and emoji shortcodes: not part of any field."""
-    yield from comments(text, start, end)
+    found = list(comments(text, start, end)) if text.find("<!--", start, end) >= 0 else []
     # ASCII text holds no emoji: the shortcodes alone (a literal ":" first) scan much faster.
     pattern = _ASCII_DECORATION if text[start:end].isascii() else _DECORATION
-    for m in pattern.finditer(text, start, end):
-        yield m.start(), m.end()
+    found += [m.span() for m in pattern.finditer(text, start, end)]
+    return found
 
 
 class SortedLinks:
