@@ -1,8 +1,8 @@
 """The parser's fast paths give what its general paths give: the batched span makers of
 ``LineIndex`` against ``LineIndex.span``, the string-method reading of a line without tags
-against the reader of lines with tags, and the bare-URL candidates and the brackets and backtick
-runs of the link search against the regexes' own searches, on generated text (and on the
-corpus, where it applies)."""
+against the reader of lines with tags, and the bare-URL candidates, the brackets and backtick
+runs of the link search and the refusals of paragraph starts against the regexes' own
+answers, on generated text (and on the corpus, where it applies)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from awesome_lint.inline import (
 )
 from awesome_lint.model import LineIndex
 from awesome_lint.parse.lines import _tagged_lines, logical_lines
+from awesome_lint.parse.paragraphs import _CITATION_START, _TITLE_START, citation_paragraph
 
 from .corpus import corpus_files, read_text
 
@@ -105,3 +106,17 @@ def test_bracket_and_backtick_positions_are_the_regexs_matches() -> None:
             for m in matches:
                 if closing is not None and m.group().startswith("`"):
                     assert closing.runs[closing.index[m.start()]][1] == m.end()
+
+
+def test_paragraph_starts_are_refused_as_their_regexes_refuse_them() -> None:
+    """A citation is refused without its regex when no "[" stands in its first six characters,
+    and a bold title start is seen by ``startswith`` before its regex: the same answers as the
+    regexes alone, at every offset of generated text."""
+    rnd = random.Random(19)
+    pieces = ["**", "*", "[", "]", "[1]", "12", " ", "\t", "    ", "a", "\n"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        for start in range(len(text) + 1):
+            assert citation_paragraph(text, start) == bool(_CITATION_START.match(text, start))
+            titled = text.startswith(("**", "[**"), start) or _TITLE_START.match(text, start)
+            assert bool(titled) == bool(_TITLE_START.match(text, start))
