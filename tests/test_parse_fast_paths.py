@@ -1,8 +1,8 @@
 """The parser's fast paths give what its general paths give: the batched span makers of
 ``LineIndex`` against ``LineIndex.span``, the string-method reading of a line without tags
 against the reader of lines with tags, and the bare-URL candidates, the brackets and backtick
-runs of the link search and the refusals of paragraph starts against the regexes' own
-answers, on generated text (and on the corpus, where it applies)."""
+runs of the link search and the refusals of paragraph starts and citation numbers against the
+regexes' own answers, on generated text (and on the corpus, where it applies)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from awesome_lint.inline import (
     _interesting_positions,
 )
 from awesome_lint.model import LineIndex
+from awesome_lint.parse.fields import _CITATION, citation_number
 from awesome_lint.parse.lines import _tagged_lines, logical_lines
 from awesome_lint.parse.paragraphs import _CITATION_START, _TITLE_START, citation_paragraph
 
@@ -120,3 +121,11 @@ def test_paragraph_starts_are_refused_as_their_regexes_refuse_them() -> None:
             assert citation_paragraph(text, start) == bool(_CITATION_START.match(text, start))
             titled = text.startswith(("**", "[**"), start) or _TITLE_START.match(text, start)
             assert bool(titled) == bool(_TITLE_START.match(text, start))
+
+
+def test_citation_numbers_refused_before_the_regex_are_the_regexs_refusals() -> None:
+    rnd = random.Random(23)
+    pieces = ["[", "]", "1", "12", "٣", "²", ".", " ", "\t", "x", "Title"]
+    for _ in range(50000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert citation_number(text) == bool(_CITATION.fullmatch(text.strip())), text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from sys import intern
+from sys import intern, maxsize
 
 from ..dates import read_date
 from ..inline import comments
@@ -209,23 +209,28 @@ def paper_links(links: list[Link], start: int, end: int) -> list[Link]:
     return [ln for ln in links if start <= ln.span.start < end and ln.kind != "image"]
 
 
+_PAST_EVERY_LINE = maxsize
+
+
 def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
     """Which kinds of field each line holds, in order: ``T|A|DV|L``."""
     kinds = slots.kinds.copy()
     for link in links:
         kinds.setdefault(link.span.start, "L")
     # Each line owns the offsets from its start to the next line's: one walk over the sorted
-    # offsets gives every line its fields (half the cost of a search per line).
-    marks = sorted(kinds.items())
-    k, count, last = 0, len(marks), len(lines) - 1
+    # offsets gives every line its fields (half the cost of a search per line). The walk stops
+    # at an offset past every line, not at a count checked at each step.
+    offsets = sorted(kinds)
+    offsets.append(_PAST_EVERY_LINE)
+    k, last = 0, len(lines) - 1
     parts = []
     for i, line in enumerate(lines):
         line_end = lines[i + 1].start if i < last else line.end + len(line.token) + 1
-        while k < count and marks[k][0] < line.start:
+        while offsets[k] < line.start:
             k += 1  # (before the first line only)
         letters = ""  # each kind once, in order
-        while k < count and marks[k][0] < line_end:
-            kind = marks[k][1]
+        while offsets[k] < line_end:
+            kind = kinds[offsets[k]]
             if kind not in letters:
                 letters += kind
             k += 1
