@@ -72,7 +72,8 @@ def _scan_destination(text: str, pos: int, limit: int) -> tuple[int, int, int] |
             else:
                 depth -= 1
             i += 1
-        i = min(i, limit)
+        if i > limit:
+            i = limit
         url_end = i
     # Optional whitespace (one line ending at most), an optional "title", then ")".
     j = i
@@ -101,8 +102,6 @@ def _is_escaped(text: str, pos: int, floor: int) -> bool:
     return backslashes % 2 == 1
 
 
-_INTERESTING = re.compile(r"`+|[\[\]]")
-_BRACKETS = re.compile(r"[\[\]]")
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -187,6 +186,24 @@ def code_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
             resume = run_end
 
 
+def _interesting_positions(
+    text: str, start: int, end: int, closing: _CodeSpanCloser | None
+) -> list[int]:
+    """Where each bracket and each run of backticks (when ``closing`` holds them) starts in
+    ``text[start:end]``, in order: what a regex search for them finds, found by ``str.find``
+    without a match object for each."""
+    found = []
+    for bracket in "[]":
+        at = text.find(bracket, start, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(bracket, at + 1, end)
+    if closing is not None:
+        found += closing.index
+    found.sort()
+    return found
+
+
 def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[RawLink]:
     """Every ``[label](url)`` and ``![alt](src)`` in ``text[start:end]``, outermost first.
 
@@ -197,11 +214,10 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
     if text.find("](", start, end) < 0:
         return found  # (every link has a "](": a block without one needs no scan)
     openers: list[int] = []
-    # Most blocks have no backtick: then only brackets matter (one character class scans fast).
+    # Most blocks have no backtick: then only brackets matter.
     closing = _CodeSpanCloser(text, start, end) if text.find("`", start, end) >= 0 else None
     resume = start  # characters before this were consumed by a link or a code span
-    for m in (_BRACKETS if closing is None else _INTERESTING).finditer(text, start, end):
-        i = m.start()
+    for i in _interesting_positions(text, start, end, closing):
         if i < resume:
             continue
         ch = text[i]
@@ -216,8 +232,9 @@ def markdown_links(text: str, start: int = 0, end: int | None = None) -> list[Ra
                     found.append(link)
                     resume = link.end
         elif closing is not None:  # a run of backticks opens a code span
-            close = closing.after(m.start(), m.end())
-            resume = close if close >= 0 else m.end()
+            run_end = closing.runs[closing.index[i]][1]
+            close = closing.after(i, run_end)
+            resume = close if close >= 0 else run_end
     found.sort(key=_start_of)
     return found
 
@@ -239,12 +256,21 @@ def _autolink_length(url: str) -> int:
     return length
 
 
+# Characters after which ``_AUTOLINK``'s bare form cannot start (its look-behind) and that are
+# no "<" of its other form.
+_NO_BARE_URL_AFTER = "/([=\"'"
+
+
 def _autolink_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """What ``_AUTOLINK.finditer`` finds, tried only where "http" occurs (at it, or at a "<"
     just before it) rather than at every character: most text holds no URL."""
     pos = start  # where the previous match ended
     found = text.find("http", start, end)
     while found >= 0:
+        if found > 0 and text[found - 1] in _NO_BARE_URL_AFTER:
+            # (no match can start here or at the character before: a link's destination)
+            found = text.find("http", found + 1, end)
+            continue
         m = None
         if found - 1 >= pos and text[found - 1] == "<":
             m = _AUTOLINK.match(text, found - 1, end)

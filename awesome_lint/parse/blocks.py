@@ -70,7 +70,8 @@ class LineStartScanner:
         self.match = pattern.match
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        pos = max(pos, 0)
+        if pos < 0:
+            pos = 0
         if 0 < pos <= len(text) and text[pos - 1] != "\n":
             pos = text.find("\n", pos) + 1
             if pos == 0:
@@ -177,6 +178,7 @@ def segment(text: str) -> list[RawBlock]:
         while start < end and text[start] == "\n":
             start += 1
         if end > start:
-            level = token.get("attrs", {}).get("level", 1)
+            attrs = token.get("attrs")
+            level = attrs.get("level", 1) if attrs else 1
             blocks.append(RawBlock(_KINDS.get(token["type"], "other"), start, end, level))
     return blocks

@@ -76,7 +76,7 @@ class _Builder:
     def _link(self, raw: RawLink) -> Link:
         kind, label, url, start, end, url_start, url_end, label_start, label_end = raw
         spans = self.link_spans(start, end, url_start, url_end, label_start, label_end)
-        return _new_tuple(Link, (label, url, *spans[:2], kind, spans[2]))
+        return _new_tuple(Link, (label, url, spans[0], spans[1], kind, spans[2]))
 
     def _collect_inline(self, start: int, end: int) -> list[Link]:
         """Links and comments in ``text[start:end]``: recorded for the document and returned."""

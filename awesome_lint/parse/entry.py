@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from sys import intern
+from collections.abc import Iterable
+from sys import intern, maxsize
 
 from ..dates import read_date
 from ..inline import comments
@@ -26,22 +25,39 @@ _ASCII_DECORATION = re.compile(_SHORTCODE)
 _new_tuple = tuple.__new__  # a named tuple built without its Python-level constructor
 
 
-@dataclass(slots=True)
 class Slots:
     """What has been found so far in one entry, and which characters are taken."""
 
-    text: str
-    index: LineIndex
-    title: Field | None = None
-    authors: Field | None = None
-    date: Field | None = None
-    venue: Field | None = None
-    alias: Field | None = None
-    extras: list[Field] = field(default_factory=list)
-    taken: list[tuple[int, int]] = field(default_factory=list)
-    kinds: dict[int, str] = field(default_factory=dict)  # offset -> T/A/D/V/L/X
-    venue_links: list[int] = field(default_factory=list)  # links of a venue, not of the entry
-    section: int | None = None
+    __slots__ = (
+        "alias",
+        "authors",
+        "date",
+        "extras",
+        "index",
+        "kinds",
+        "section",
+        "taken",
+        "text",
+        "title",
+        "venue",
+        "venue_links",
+    )
+
+    def __init__(self, text: str, index: LineIndex, section: int | None = None) -> None:
+        # (written out: a dataclass's generated __init__ with default factories costs a third
+        # more, and one Slots is made for every unit read)
+        self.text = text
+        self.index = index
+        self.section = section
+        self.title: Field | None = None
+        self.authors: Field | None = None
+        self.date: Field | None = None
+        self.venue: Field | None = None
+        self.alias: Field | None = None
+        self.extras: list[Field] = []
+        self.taken: list[tuple[int, int]] = []
+        self.kinds: dict[int, str] = {}  # offset -> T/A/D/V/L/X
+        self.venue_links: list[int] = []  # links of a venue, not of the entry
 
     def field(self, start: int, end: int, kind: str) -> Field:
         self.taken.append((start, end))
@@ -158,13 +174,13 @@ def italic_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return (pos + 1, close) if close > pos + 1 else None
 
 
-def decorations(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def decorations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """HTML comments, emoji and emoji shortcodes: not part of any field."""
-    yield from comments(text, start, end)
+    found = list(comments(text, start, end)) if text.find("<!--", start, end) >= 0 else []
     # ASCII text holds no emoji: the shortcodes alone (a literal ":" first) scan much faster.
     pattern = _ASCII_DECORATION if text[start:end].isascii() else _DECORATION
-    for m in pattern.finditer(text, start, end):
-        yield m.start(), m.end()
+    found += [m.span() for m in pattern.finditer(text, start, end)]
+    return found
 
 
 class SortedLinks:
@@ -193,23 +209,28 @@ def paper_links(links: list[Link], start: int, end: int) -> list[Link]:
     return [ln for ln in links if start <= ln.span.start < end and ln.kind != "image"]
 
 
+_PAST_EVERY_LINE = maxsize
+
+
 def layout_of(slots: Slots, lines: list[Line], links: list[Link]) -> str:
     """Which kinds of field each line holds, in order: ``T|A|DV|L``."""
     kinds = slots.kinds.copy()
     for link in links:
         kinds.setdefault(link.span.start, "L")
     # Each line owns the offsets from its start to the next line's: one walk over the sorted
-    # offsets gives every line its fields (half the cost of a search per line).
-    marks = sorted(kinds.items())
-    k, count, last = 0, len(marks), len(lines) - 1
+    # offsets gives every line its fields (half the cost of a search per line). The walk stops
+    # at an offset past every line, not at a count checked at each step.
+    offsets = sorted(kinds)
+    offsets.append(_PAST_EVERY_LINE)
+    k, last = 0, len(lines) - 1
     parts = []
     for i, line in enumerate(lines):
         line_end = lines[i + 1].start if i < last else line.end + len(line.token) + 1
-        while k < count and marks[k][0] < line.start:
+        while offsets[k] < line.start:
             k += 1  # (before the first line only)
         letters = ""  # each kind once, in order
-        while k < count and marks[k][0] < line_end:
-            kind = marks[k][1]
+        while offsets[k] < line_end:
+            kind = kinds[offsets[k]]
             if kind not in letters:
                 letters += kind
             k += 1

@@ -144,7 +144,9 @@ _CITATION = re.compile(r"\[\s*\d{1,4}\s*\]\.?|\d{1,3}\.?")
 
 def citation_number(text: str) -> bool:
     """``[1]``, ``12.``: a citation or row number written where a title could be."""
-    return bool(_CITATION.fullmatch(text.strip()))
+    text = text.strip()
+    # (it starts with "[" or a digit: most titles are refused without the regex)
+    return (text[:1] == "[" or text[:1].isdigit()) and bool(_CITATION.fullmatch(text))
 
 
 # Words that label a link rather than name a paper.

@@ -43,7 +43,9 @@ def logical_lines(text: str, start: int, end: int) -> list[Line]:
             if content.endswith("\\"):
                 content = content[:-1].rstrip(" \t")
             content_end = pos + len(content)
-            content_start = content_end - len(content.lstrip(" \t"))
+            content_start = pos
+            if content.startswith((" ", "\t")):  # (most lines are not indented: no copy)
+                content_start = content_end - len(content.lstrip(" \t"))
             token = physical[len(content) :]
             if content_end > content_start or token:
                 lines.append(Line(content_start, content_end, token, content_end))

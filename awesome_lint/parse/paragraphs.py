@@ -31,14 +31,16 @@ _CITATION_START = re.compile(r"[ \t]{0,3}(?:\*\*)?\[\d{1,4}\](?:\*\*)?[ \t]")
 
 def citation_paragraph(text: str, start: int) -> bool:
     """``**[1]** Doe, Jane. "**Title**." Venue (2006).``: a numbered citation."""
-    return bool(_CITATION_START.match(text, start))
+    # (its "[" stands within six characters: most paragraphs need no regex to be refused)
+    return text.find("[", start, start + 6) >= 0 and bool(_CITATION_START.match(text, start))
 
 
 def block_entries(
     text: str, start: int, end: int, links: list[Link], index: LineIndex, section: int | None
 ) -> Iterator[PaperEntry]:
     """Entries of a paragraph: one per bold-title block (blank-line-less runs are split)."""
-    if not _TITLE_START.match(text, start) or news_line(text[start : start + 40]):
+    titled = text.startswith(("**", "[**"), start) or _TITLE_START.match(text, start)
+    if not titled or news_line(text[start : start + 40]):
         return
     chunks: list[list[Line]] = [[]]
     chunk = chunks[0]
