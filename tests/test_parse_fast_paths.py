@@ -2,16 +2,12 @@
 ``LineIndex`` against ``LineIndex.span``, the string-method reading of a line without tags
 against the reader of lines with tags, and the bare-URL candidates, the brackets and backtick
 runs of the link search and the refusals of paragraph starts and citation numbers against the
-regexes' own answers, on generated text (and on the corpus, where it applies); and entries built
-slot by slot against the dataclass's own __init__."""
+regexes' own answers, on generated text (and on the corpus, where it applies)."""
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import re
-
-import pytest
 
 from awesome_lint.inline import (
     _AUTOLINK,
@@ -19,13 +15,12 @@ from awesome_lint.inline import (
     _CodeSpanCloser,
     _interesting_positions,
 )
-from awesome_lint.model import LineIndex, PaperEntry
-from awesome_lint.parse.entry import _new_entry
+from awesome_lint.model import LineIndex
 from awesome_lint.parse.fields import _CITATION, citation_number
 from awesome_lint.parse.lines import _tagged_lines, logical_lines
 from awesome_lint.parse.paragraphs import _CITATION_START, _TITLE_START, citation_paragraph
 
-from .corpus import corpus_document, corpus_files, read_text
+from .corpus import corpus_files, read_text
 
 
 def test_batched_spans_are_the_one_by_one_spans() -> None:
@@ -134,17 +129,3 @@ def test_citation_numbers_refused_before_the_regex_are_the_regexs_refusals() -> 
     for _ in range(50000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
         assert citation_number(text) == bool(_CITATION.fullmatch(text.strip())), text
-
-
-def test_entries_built_by_their_slots_are_the_dataclasss_entries() -> None:
-    """``make_entry`` sets each slot through its descriptor: the entry equals (field by field,
-    ``source`` too) the one the frozen dataclass's own __init__ builds, and stays frozen."""
-    for path in corpus_files()[:4]:
-        for entry in corpus_document(path).entries[:300]:
-            values = [getattr(entry, f.name) for f in dataclasses.fields(PaperEntry)]
-            built = _new_entry(*values)
-            expected = PaperEntry(*values)
-            assert built == expected
-            assert [getattr(built, f.name) for f in dataclasses.fields(PaperEntry)] == values
-            with pytest.raises(dataclasses.FrozenInstanceError):
-                built.title = None  # type: ignore[misc]

@@ -255,19 +255,6 @@ def entry_lines(text: str, lines: list[Line], index: LineIndex) -> tuple[EntryLi
     )
 
 
-# Each field of a PaperEntry set through its slot's own descriptor: the frozen dataclass's
-# __init__ sets each through object.__setattr__, at twice the cost, for thousands of entries.
-_ENTRY_FIELD_SETTERS = tuple(getattr(PaperEntry, name).__set__ for name in PaperEntry.__slots__)
-
-
-def _new_entry(*values: object) -> PaperEntry:
-    """A PaperEntry of its fields' values in order, as its __init__ would build it."""
-    entry = object.__new__(PaperEntry)
-    for set_field, value in zip(_ENTRY_FIELD_SETTERS, values, strict=True):
-        set_field(entry, value)
-    return entry
-
-
 def make_entry(
     family: str,
     layout: str,
@@ -277,7 +264,7 @@ def make_entry(
     end: int,
     lines: tuple[EntryLine, ...],
 ) -> PaperEntry:
-    return _new_entry(
+    return PaperEntry(  # (by position: a large list builds thousands)
         family,
         layout,
         slots.title,
