@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS results (
 # Verdicts worth keeping: excluded and blocked are decided offline from the options.
 CACHED = frozenset({Verdict.OK, Verdict.REDIRECTED, Verdict.DEAD, Verdict.UNVERIFIED})
 _VERDICTS = {verdict.value: verdict for verdict in Verdict}
+_new_result = tuple.__new__  # a Result by position, without its Python __new__ (thousands a run)
 # A row's fields with the types this program writes: SQLite keeps any type in any column, and
 # a file another program wrote may hold text for a status or a number for a URL (such a row is
 # stale, checked again). SQLite stores no NaN; an infinite time is never fresh.
@@ -94,7 +95,8 @@ class Cache:
                 lifetime = lifetimes.get(verdict)
                 if lifetime is None or not -CLOCK_SKEW <= now - checked_at < lifetime:
                     continue  # no verdict of ours; expired, or written in the future
-                out[url] = Result(url, _VERDICTS[verdict], status, final_url, detail, title, True)
+                fields = (url, _VERDICTS[verdict], status, final_url, detail, title, True)
+                out[url] = _new_result(Result, fields)
         except sqlite3.Error as exc:
             raise CacheError(f"cannot read the link cache {self.path}: {exc}") from exc
         return out
