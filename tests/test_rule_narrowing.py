@@ -197,21 +197,22 @@ def _paper_link_lists(seed: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _assert_paper_links_read_in_full(doc: Document) -> None:
+    facts = Facts(doc)
+    for entry in doc.entries:
+        assert facts.of(entry).paper_links == _paper_links_read_in_full(entry), entry.span
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_paper_links_equal_the_full_reading_on_generated_lists(seed: int) -> None:
     doc = parsed(_paper_link_lists(seed))
-    facts = Facts(doc)
     assert len(doc.entries) > 80
-    for entry in doc.entries:
-        assert facts.of(entry).paper_links == _paper_links_read_in_full(entry), entry.span
+    _assert_paper_links_read_in_full(doc)
 
 
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
 def test_paper_links_equal_the_full_reading_on_the_corpus(path) -> None:
-    doc = parsed(read_text(path), str(path))
-    facts = Facts(doc)
-    for entry in doc.entries:
-        assert facts.of(entry).paper_links == _paper_links_read_in_full(entry), entry.span
+    _assert_paper_links_read_in_full(parsed(read_text(path), str(path)))
 
 
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name[:40])
