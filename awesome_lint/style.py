@@ -493,7 +493,7 @@ class _Ballots:
     def __init__(self, doc: Document, facts: Facts) -> None:
         self.doc = doc
         self.facts = facts
-        self.voters = [Voter(doc, facts.of(entry)) for entry in doc.entries]
+        self.voters = [Voter(doc, found) for found in facts.every()]
         self.answers: dict[str, list[list[Any]]] = {}  # question -> each entry's answers
         for read, names in READERS:
             said = [read(doc, voter) for voter in self.voters]
