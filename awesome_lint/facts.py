@@ -153,14 +153,12 @@ class _Readings:
     @read_once
     def paper_links(self) -> tuple[tuple[str, Link], ...]:
         """Each paper link with its paper key, a key once."""
-        keys: dict[str, Link] = {}
-        for link in self.entry.links:
+        entry, keys = self.entry, {}
+        for link in entry.links:
             # An arXiv address (most paper links; already read for the style) is a paper on a
-            # paper host: its key without reading the address again.
-            arxiv = arxiv_link(link.url) if link.kind != "image" else None
-            if arxiv is not None:
-                keys.setdefault(f"arxiv:{arxiv.id.lower()}", link)
-            elif is_paper_link(self.entry, link):
+            # paper host, known without is_paper_link reading its host and label.
+            arxiv = link.kind != "image" and arxiv_link(link.url) is not None
+            if arxiv or is_paper_link(entry, link):
                 keys.setdefault(paper_key(link.url), link)
         return tuple(keys.items())
 
